@@ -1,0 +1,389 @@
+//! Reading a question as people type it in Discord: `/why-not china`, `/titles origin:cn
+//! type:movie page:2`, `/title Breaking Bad`. Options are `name:value` (quote values with
+//! spaces: `query:"kung fu"`); other words are the command's main argument.
+
+use crate::corpus::{KNOWN_SERVICES, Kind};
+use crate::search::TitleSort;
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    WhyNot {
+        place: String,
+        service: Option<String>,
+    },
+    Titles(TitlesArgs),
+    Title {
+        name: String,
+    },
+    Search {
+        text: String,
+    },
+    Help,
+}
+
+/// The options of `/titles`, checked but not yet resolved (origin is still a name).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TitlesArgs {
+    pub origin: Option<String>,
+    pub kind: Option<Kind>,
+    pub service: Option<String>,
+    pub genre: Option<String>,
+    pub years: Option<(u16, u16)>,
+    pub added: Option<(u16, u16)>,
+    pub query: Option<String>,
+    pub sort: Option<TitleSort>,
+    pub page: usize,
+}
+
+/// A question that cannot be understood as written; the message says how to write it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// What `/help` shows.
+pub const HELP: &str = "\
+/why-not <place> [service]   why a service (default Netflix) is or is not available somewhere
+                             e.g. /why-not china · /why-not russia netflix · /why-not 中国
+/titles [options]            titles from the datasets, 10 a page, with exact totals
+    origin:<country>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<genre>
+    year:2019 or year:2010-2020  added:2021  query:<words>  sort:relevance|year|title  page:<n>
+                             e.g. /titles origin:cn type:movie
+/title <name>                one title's card; small typos are fine
+/help                        this text
+Anything else is free text: \"why can't I watch Netflix in Russia?\", \"Korean movies on Netflix\".";
+
+/// Splits on spaces, keeping `"quoted parts"` (and `key:"quoted value"`) together.
+fn words(input: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in input.chars() {
+        match c {
+            '"' | '“' | '”' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// `service`, `genre`… → value, for `key:value` words whose key is one of `keys`.
+fn split_options(
+    input: &str,
+    keys: &[&str],
+    command: &str,
+) -> Result<(Vec<(String, String)>, String), UsageError> {
+    let mut options = Vec::new();
+    let mut rest = Vec::new();
+    for w in words(input) {
+        match w.split_once(':') {
+            Some((k, v))
+                if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic() || c == '_') =>
+            {
+                let key = k.to_ascii_lowercase();
+                if !keys.contains(&key.as_str()) {
+                    return Err(UsageError(format!(
+                        "/{command} has no option `{key}`; its options are {}.",
+                        keys.iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
+                }
+                if options.iter().any(|(k, _)| *k == key) {
+                    return Err(UsageError(format!("`{key}` is given twice.")));
+                }
+                options.push((key, v.trim().to_string()));
+            }
+            _ => rest.push(w),
+        }
+    }
+    Ok((options, rest.join(" ")))
+}
+
+/// A service id from what people call it (`prime`, `Disney+`…).
+pub fn parse_service(s: &str) -> Option<String> {
+    let k: String = s
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '+')
+        .collect();
+    let id = match k.as_str() {
+        "netflix" | "网飞" | "奈飞" => "netflix",
+        "prime" | "amazon" | "amazonprime" | "primevideo" | "amazonprimevideo" => "amazon_prime",
+        "disney" | "disney+" | "disneyplus" => "disney_plus",
+        "hulu" => "hulu",
+        _ => {
+            let raw = s.trim().to_ascii_lowercase();
+            return KNOWN_SERVICES
+                .iter()
+                .find(|(id, _)| *id == raw)
+                .map(|(id, _)| id.to_string());
+        }
+    };
+    Some(id.to_string())
+}
+
+fn service_option(v: &str) -> Result<String, UsageError> {
+    parse_service(v).ok_or_else(|| {
+        UsageError(format!(
+            "Unknown service `{v}`: use netflix, prime, disney or hulu."
+        ))
+    })
+}
+
+/// `2019` → (2019, 2019); `2010-2020` → (2010, 2020).
+pub fn parse_years(v: &str) -> Result<(u16, u16), UsageError> {
+    let bad = || {
+        UsageError(format!(
+            "`{v}` is not a year or a range of years (write 2019 or 2010-2020)."
+        ))
+    };
+    let year = |s: &str| -> Result<u16, UsageError> {
+        s.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1800..=2200).contains(y))
+            .ok_or_else(bad)
+    };
+    let (a, b) = match v.split_once(['-', '–']).or_else(|| v.split_once("..")) {
+        Some((a, b)) => (year(a)?, year(b.trim_start_matches('.'))?),
+        None => {
+            let y = year(v)?;
+            (y, y)
+        }
+    };
+    Ok((a.min(b), a.max(b)))
+}
+
+fn titles_args(rest: &str) -> Result<TitlesArgs, UsageError> {
+    let keys = [
+        "origin", "type", "service", "genre", "year", "added", "query", "sort", "page",
+    ];
+    let (options, free) = split_options(rest, &keys, "titles")?;
+    let mut args = TitlesArgs {
+        page: 1,
+        ..TitlesArgs::default()
+    };
+    for (k, v) in options {
+        if v.is_empty() {
+            return Err(UsageError(format!("`{k}:` needs a value.")));
+        }
+        match k.as_str() {
+            "origin" => args.origin = Some(v),
+            "type" => {
+                args.kind =
+                    Some(Kind::parse(&v).ok_or_else(|| {
+                        UsageError(format!("Unknown type `{v}`: use movie or tv."))
+                    })?)
+            }
+            "service" => args.service = Some(service_option(&v)?),
+            "genre" => args.genre = Some(v),
+            "year" => args.years = Some(parse_years(&v)?),
+            "added" => args.added = Some(parse_years(&v)?),
+            "query" => args.query = Some(v),
+            "sort" => {
+                args.sort = Some(match v.to_ascii_lowercase().as_str() {
+                    "relevance" => TitleSort::Relevance,
+                    "year" | "newest" => TitleSort::Year,
+                    "title" | "name" | "az" => TitleSort::Title,
+                    _ => {
+                        return Err(UsageError(format!(
+                            "Unknown sort `{v}`: use relevance, year or title."
+                        )));
+                    }
+                })
+            }
+            "page" => {
+                args.page = v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|p| (1..=100_000).contains(p))
+                    .ok_or_else(|| UsageError(format!("`page:{v}` must be a number from 1.")))?
+            }
+            _ => unreachable!("split_options only returns known keys"),
+        }
+    }
+    if !free.is_empty() {
+        args.query = Some(match args.query.take() {
+            Some(q) => format!("{q} {free}"),
+            None => free,
+        });
+    }
+    Ok(args)
+}
+
+/// Parses a slash command. `None` when `input` is not one (free text).
+pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
+    let input = input.trim();
+    let body = input.strip_prefix('/')?;
+    let (name, rest) = match body.split_once(char::is_whitespace) {
+        Some((n, r)) => (n, r.trim()),
+        None => (body, ""),
+    };
+    let name = name.to_ascii_lowercase().replace('_', "-");
+    Some(match name.as_str() {
+        "why-not" | "whynot" | "why" => why_not_args(rest),
+        "titles" => titles_args(rest).map(Request::Titles),
+        "title" => split_options(rest, &["name"], "title").and_then(|(opts, free)| {
+            let name = opts.into_iter().map(|o| o.1).next().unwrap_or(free);
+            if name.trim().is_empty() {
+                Err(UsageError(
+                    "/title needs a name, e.g. /title Breaking Bad".into(),
+                ))
+            } else {
+                Ok(Request::Title { name })
+            }
+        }),
+        "ask" | "search" => split_options(rest, &["question"], "ask").and_then(|(opts, free)| {
+            let text = opts.into_iter().map(|o| o.1).next().unwrap_or(free);
+            if text.trim().is_empty() {
+                Err(UsageError("/ask needs a question.".into()))
+            } else {
+                Ok(Request::Search { text })
+            }
+        }),
+        "help" | "start" | "?" => Ok(Request::Help),
+        "" => Err(UsageError(format!(
+            "Type a command after the slash.\n{HELP}"
+        ))),
+        other => Err(UsageError(format!(
+            "There is no /{} command. Try /why-not, /titles, /title or /help.",
+            crate::text::truncate(other, 40)
+        ))),
+    })
+}
+
+fn why_not_args(rest: &str) -> Result<Request, UsageError> {
+    let (opts, free) = split_options(rest, &["place", "service"], "why-not")?;
+    let mut place = None;
+    let mut service = None;
+    for (k, v) in opts {
+        match k.as_str() {
+            "place" => place = Some(v),
+            _ => service = Some(service_option(&v)?),
+        }
+    }
+    let mut free_words: Vec<&str> = free.split_whitespace().collect();
+    if service.is_none() && free_words.len() > 1 {
+        if let Some(s) = free_words.last().and_then(|w| parse_service(w)) {
+            service = Some(s);
+            free_words.pop();
+        }
+    }
+    let free = free_words.join(" ");
+    let place = match (place, free.is_empty()) {
+        (Some(p), true) => p,
+        (None, false) => free,
+        (Some(_), false) => {
+            return Err(UsageError(
+                "Give the place once: /why-not china or /why-not place:china".into(),
+            ));
+        }
+        (None, true) => {
+            return Err(UsageError(
+                "/why-not needs a place, e.g. /why-not china".into(),
+            ));
+        }
+    };
+    Ok(Request::WhyNot { place, service })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Request, UsageError> {
+        parse_command(s).expect("a command")
+    }
+
+    #[test]
+    fn why_not_takes_a_place_and_maybe_a_service() {
+        assert_eq!(
+            parse("/why-not china").unwrap(),
+            Request::WhyNot {
+                place: "china".into(),
+                service: None
+            }
+        );
+        assert_eq!(
+            parse("/why-not north korea hulu").unwrap(),
+            Request::WhyNot {
+                place: "north korea".into(),
+                service: Some("hulu".into())
+            }
+        );
+        assert_eq!(
+            parse("/why-not place:\"north korea\" service:netflix").unwrap(),
+            Request::WhyNot {
+                place: "north korea".into(),
+                service: Some("netflix".into())
+            }
+        );
+        assert!(parse("/why-not").is_err());
+        assert!(parse("/why-not china service:quibi").is_err());
+    }
+
+    #[test]
+    fn titles_options_are_checked() {
+        let Request::Titles(a) = parse("/titles origin:cn type:movie page:2").unwrap() else {
+            panic!()
+        };
+        assert_eq!(a.origin.as_deref(), Some("cn"));
+        assert_eq!(a.kind, Some(Kind::Movie));
+        assert_eq!(a.page, 2);
+        let Request::Titles(a) = parse("/titles year:2010-2020 query:\"kung fu\" panda").unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(a.years, Some((2010, 2020)));
+        assert_eq!(a.query.as_deref(), Some("kung fu panda"));
+        for bad in [
+            "/titles type:cartoon",
+            "/titles year:soon",
+            "/titles page:0",
+            "/titles colour:red",
+            "/titles sort:best",
+            "/titles origin:",
+            "/titles page:1 page:2",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn other_commands() {
+        assert_eq!(
+            parse("/title Breaking Bad").unwrap(),
+            Request::Title {
+                name: "Breaking Bad".into()
+            }
+        );
+        assert_eq!(parse("/help").unwrap(), Request::Help);
+        assert!(parse("/frobnicate").is_err());
+        assert!(parse("/").is_err());
+        assert!(parse_command("hello").is_none());
+    }
+
+    #[test]
+    fn services_have_everyday_names() {
+        assert_eq!(parse_service("Disney+").as_deref(), Some("disney_plus"));
+        assert_eq!(
+            parse_service("Prime Video").as_deref(),
+            Some("amazon_prime")
+        );
+        assert_eq!(
+            parse_service("amazon_prime").as_deref(),
+            Some("amazon_prime")
+        );
+        assert_eq!(parse_service("quibi"), None);
+    }
+}

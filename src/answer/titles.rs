@@ -1,0 +1,226 @@
+//! `/titles` with filters: an exact total, pages of ten, and each title's facts.
+
+use super::request::{TitlesArgs, UsageError};
+use super::{Answer, AnswerError, AnswerKind, PlaceRef, TitleCard};
+use crate::corpus::service_name;
+use crate::places::{PlaceError, Places};
+use crate::search::{Engine, PAGE_SIZE, TitleFilter};
+
+fn describe(args: &TitlesArgs, origin: Option<&str>) -> String {
+    let mut parts = vec!["/titles".to_string()];
+    if let Some(o) = origin {
+        parts.push(format!("origin:{o}"));
+    }
+    if let Some(k) = args.kind {
+        parts.push(format!("type:{}", k.as_str()));
+    }
+    if let Some(s) = &args.service {
+        parts.push(format!("service:{s}"));
+    }
+    if let Some(g) = &args.genre {
+        parts.push(format!("genre:\"{g}\""));
+    }
+    let years = |(a, b): (u16, u16)| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}-{b}")
+        }
+    };
+    if let Some(y) = args.years {
+        parts.push(format!("year:{}", years(y)));
+    }
+    if let Some(y) = args.added {
+        parts.push(format!("added:{}", years(y)));
+    }
+    if let Some(q) = &args.query {
+        parts.push(format!("query:\"{q}\""));
+    }
+    if let Some(s) = args.sort {
+        parts.push(format!(
+            "sort:{}",
+            serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        ));
+    }
+    if args.page > 1 {
+        parts.push(format!("page:{}", args.page));
+    }
+    parts.join(" ")
+}
+
+/// Answers `/titles` with the given filters.
+pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError> {
+    let place = match args.origin.as_deref() {
+        None => None,
+        Some(o) => match Places::global().resolve(o) {
+            Ok(p) => Some(p),
+            Err(PlaceError::Empty) => {
+                return Err(UsageError("`origin:` needs a country.".into()).into());
+            }
+            Err(PlaceError::Unknown { input, suggestions }) => {
+                let mut a = Answer::not_found(
+                    describe(args, Some(&input)),
+                    format!(
+                        "I don't know a country called \"{}\".{}",
+                        crate::text::truncate(&input, 60),
+                        if suggestions.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" Did you mean {}?", suggestions.join(", "))
+                        }
+                    ),
+                );
+                a.suggestions = suggestions;
+                return Ok(a);
+            }
+        },
+    };
+    let filter = TitleFilter {
+        origin: place.map(|p| p.code.clone()),
+        kind: args.kind,
+        service: args.service.clone(),
+        genre: args.genre.clone(),
+        years: args.years,
+        added: args.added,
+        query: args.query.clone(),
+        sort: args.sort,
+        page: args.page.max(1),
+    };
+    let (total, found) = engine.titles(&filter)?;
+    let mut answer = Answer::new(
+        AnswerKind::Titles,
+        describe(args, place.map(|p| p.code.as_str())),
+    );
+    answer.place = place.map(PlaceRef::from);
+    answer.service = args.service.clone();
+    answer.total = total;
+    answer.page = filter.page;
+    answer.pages = total.div_ceil(PAGE_SIZE);
+    answer.titles = found.into_iter().map(TitleCard::from).collect();
+    if total == 0 {
+        answer.kind = AnswerKind::NotFound;
+        answer.message = "No titles match these filters.".to_string();
+        answer.suggestions = relaxations(engine, &filter)?;
+        if !answer.suggestions.is_empty() {
+            answer.message.push_str(" Without one of them: ");
+            answer.message.push_str(&answer.suggestions.join("; "));
+            answer.message.push('.');
+        }
+        if filter.origin.is_some() && filter.service.as_deref() == Some("amazon_prime") {
+            answer.message.push_str(
+                " (The Prime Video dataset names a production country for only 7% of its titles.)",
+            );
+        }
+    } else if answer.titles.is_empty() {
+        answer.kind = AnswerKind::NotFound;
+        answer.message = format!(
+            "Page {} is past the end: {total} titles make {} page{}.",
+            filter.page,
+            answer.pages,
+            if answer.pages == 1 { "" } else { "s" }
+        );
+    } else {
+        let first = (filter.page - 1) * PAGE_SIZE + 1;
+        let last = first + answer.titles.len() - 1;
+        let what = match args.kind {
+            Some(crate::corpus::Kind::Movie) => "movies",
+            Some(crate::corpus::Kind::Tv) => "TV shows",
+            None => "titles",
+        };
+        let mut m = format!("{total} {what}");
+        if let Some(p) = place {
+            m.push_str(&format!(" from {}", p.name));
+        }
+        if let Some(s) = &args.service {
+            m.push_str(&format!(" on {}", service_name(s)));
+        }
+        m.push_str(&format!(
+            "; showing {first}–{last} (page {} of {}).",
+            filter.page, answer.pages
+        ));
+        if filter.origin.is_some() {
+            m.push_str(" Origin is where a title was produced, not where it can be watched.");
+        }
+        answer.message = m;
+    }
+    Ok(answer)
+}
+
+/// For an empty result: how many titles each filter, dropped alone, would give.
+fn relaxations(engine: &Engine, filter: &TitleFilter) -> Result<Vec<String>, AnswerError> {
+    let mut out = Vec::new();
+    let mut count = |name: &str, f: TitleFilter| -> Result<(), AnswerError> {
+        let (n, _) = engine.titles(&TitleFilter { page: 1, ..f })?;
+        if n > 0 {
+            out.push(format!("without {name}, {n} titles"));
+        }
+        Ok(())
+    };
+    if filter.origin.is_some() {
+        count(
+            "origin",
+            TitleFilter {
+                origin: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.kind.is_some() {
+        count(
+            "type",
+            TitleFilter {
+                kind: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.service.is_some() {
+        count(
+            "service",
+            TitleFilter {
+                service: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.genre.is_some() {
+        count(
+            "genre",
+            TitleFilter {
+                genre: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.years.is_some() {
+        count(
+            "year",
+            TitleFilter {
+                years: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.added.is_some() {
+        count(
+            "added",
+            TitleFilter {
+                added: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.query.is_some() {
+        count(
+            "query",
+            TitleFilter {
+                query: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    Ok(out)
+}

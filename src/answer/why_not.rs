@@ -1,0 +1,175 @@
+//! `/why-not PLACE [service]`: the status of a service in a place, the sourced facts, and the
+//! passages of the indexed documents that explain it.
+
+use super::{Answer, AnswerKind, Fact, PlaceRef, citation};
+use crate::corpus::{Category, Status, service_name};
+use crate::places::{PlaceError, PlaceKind, Places};
+use crate::search::{Engine, FactRecord, SearchError};
+
+/// Passages cited at most.
+const MAX_CITATIONS: usize = 3;
+
+fn fact(r: &FactRecord, extra: Option<String>) -> Fact {
+    let mut value = r.value.clone();
+    if let Some(e) = extra {
+        value.push_str(&e);
+    }
+    Fact {
+        label: r.label.clone(),
+        value,
+        source: r.sources.join("; "),
+        sources: r.sources.clone(),
+        since: r.since.clone(),
+        confidence: r.confidence.clone(),
+    }
+}
+
+/// Answers "why is `service` (default Netflix) not available in `place`?".
+pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<Answer, SearchError> {
+    let service = service.unwrap_or("netflix").to_string();
+    let service_label = service_name(&service);
+    let query = format!("/why-not place:{place} service:{service}");
+    let places = Places::global();
+    let place = match places.resolve(place) {
+        Ok(p) => p,
+        Err(PlaceError::Empty) => {
+            return Ok(Answer::not_found(query, "Which place? e.g. /why-not china"));
+        }
+        Err(PlaceError::Unknown { input, suggestions }) => {
+            let mut a = Answer::not_found(
+                query,
+                format!(
+                    "I don't know a place called \"{}\".{}",
+                    crate::text::truncate(&input, 60),
+                    if suggestions.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" Did you mean {}?", suggestions.join(", "))
+                    }
+                ),
+            );
+            a.suggestions = suggestions;
+            return Ok(a);
+        }
+    };
+    let mut answer = Answer::new(
+        AnswerKind::WhyNot,
+        format!("/why-not place:{} service:{service}", place.code),
+    );
+    answer.service = Some(service.clone());
+    answer.place = Some(PlaceRef::from(place));
+
+    if place.kind == PlaceKind::FormerCountry {
+        answer.kind = AnswerKind::NotFound;
+        answer.message = format!(
+            "{} no longer exists, so no service is offered there; ask about a country of today.",
+            place.name
+        );
+        return Ok(answer);
+    }
+
+    let (own, has_own) = engine.facts(&service, &place.code)?;
+    let (figures, status_rows): (Vec<FactRecord>, Vec<FactRecord>) = own
+        .into_iter()
+        .partition(|r| r.category == Category::Figures);
+    let (status_rows, specific) = if has_own && !status_rows.is_empty() {
+        (status_rows, true)
+    } else {
+        (
+            engine.facts(&service, crate::corpus::EVERYWHERE_ELSE)?.0,
+            false,
+        )
+    };
+    let Some(status) = status_rows.iter().find_map(|r| r.status) else {
+        let known = engine.services_with_facts()?;
+        answer.kind = AnswerKind::NotFound;
+        answer.message = format!(
+            "I have no sourced availability facts for {service_label}{}.",
+            if known.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; I have them for {}",
+                    known
+                        .iter()
+                        .map(|s| service_name(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        );
+        answer.suggestions = known
+            .iter()
+            .map(|s| format!("/why-not {} {s}", place.name.to_lowercase()))
+            .collect();
+        return Ok(answer);
+    };
+    answer.status = Some(status);
+    let status_since = status_rows
+        .iter()
+        .find(|r| r.status == Some(status) && r.since.is_some() && r.category != Category::Note)
+        .and_then(|r| r.since.clone());
+
+    answer.message = match (status, specific) {
+        (Status::Available, true) => format!("{service_label} is available in {}.", place.name),
+        (Status::Available, false) => format!(
+            "{service_label} is available in {}: the data records no restriction there, and the facts below say where {service_label} is offered.",
+            place.name
+        ),
+        (Status::Unavailable, _) => format!("{service_label} is not available in {}.", place.name),
+        (Status::Suspended, _) => match &status_since {
+            Some(since) => format!(
+                "{service_label} suspended its service in {} on {since}.",
+                place.name
+            ),
+            None => format!(
+                "{service_label} has suspended its service in {}.",
+                place.name
+            ),
+        },
+    };
+
+    answer.facts = status_rows.iter().map(|r| fact(r, None)).collect();
+    for r in &figures {
+        // Figures older than a suspension describe the past, not today.
+        let stale = match (&status_since, &r.as_of, status) {
+            (Some(since), Some(as_of), Status::Suspended | Status::Unavailable)
+                if as_of.as_str() < since.as_str() =>
+            {
+                Some(format!(
+                    " (recorded before {service_label} suspended service on {since}; not current)"
+                ))
+            }
+            _ => None,
+        };
+        answer.facts.push(fact(r, stale));
+    }
+
+    // The passages that talk about this place.
+    let mut required = vec![place.name.clone()];
+    if let Some(adj) = places.adjective(&place.code) {
+        required.push(adj.to_string());
+    }
+    let context = format!("{service_label} {}", reason_words(&status_rows));
+    let (hits, terms) = engine.passages(&context, &required, MAX_CITATIONS)?;
+    answer.citations = hits.iter().map(|h| citation(engine, h, &terms)).collect();
+    Ok(answer)
+}
+
+/// Words that tend to appear where a document explains a reason of this kind.
+fn reason_words(rows: &[FactRecord]) -> String {
+    let mut words = Vec::new();
+    for r in rows {
+        let w = match r.category {
+            Category::Regulation => "law regulation government administration foreign permit",
+            Category::Sanctions => "sanctions embargo government",
+            Category::War => "war invasion",
+            Category::Business => "market platforms competition license",
+            Category::Note | Category::Figures => "",
+        };
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words.join(" ")
+}

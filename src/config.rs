@@ -1,0 +1,137 @@
+//! Configuration: one typed struct read once from the environment and `.env`. The Discord token
+//! is a [`Secret`] that never shows in logs, errors or `Debug` output.
+
+use std::path::PathBuf;
+
+/// A value that must not be printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value itself, for the one place that needs it (logging in to Discord).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// Settings, from the environment (after loading `.env`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub discord_token: Option<Secret>,
+    pub guild_id: Option<u64>,
+    pub moderator_role_ids: Vec<u64>,
+    pub owner_ids: Vec<u64>,
+    pub data_dirs: Vec<PathBuf>,
+    pub index_dir: PathBuf,
+    pub api_base: Option<String>,
+}
+
+/// A setting that is present but malformed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name} is not valid: {why}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub why: String,
+}
+
+fn ids(name: &'static str, value: Option<String>) -> Result<Vec<u64>, ConfigError> {
+    value
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<u64>().map_err(|_| ConfigError {
+                name,
+                why: format!("{s:?} is not a numeric Discord id"),
+            })
+        })
+        .collect()
+}
+
+impl Config {
+    /// Reads `.env` (if any) and then the environment.
+    pub fn load() -> Result<Config, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Config::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Reads settings through `get` (the environment, or a map in tests).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let non_empty = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let data_dirs = non_empty("STREAMBOT_DATA")
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(PathBuf::from)
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![PathBuf::from("data")]);
+        let guild_id = match non_empty("DISCORD_GUILD_ID") {
+            Some(v) => Some(v.parse().map_err(|_| ConfigError {
+                name: "DISCORD_GUILD_ID",
+                why: "not a numeric Discord id".into(),
+            })?),
+            None => None,
+        };
+        Ok(Config {
+            discord_token: non_empty("DISCORD_TOKEN").map(Secret::new),
+            guild_id,
+            moderator_role_ids: ids("MODERATOR_ROLE_IDS", non_empty("MODERATOR_ROLE_IDS"))?,
+            owner_ids: ids("OWNER_IDS", non_empty("OWNER_IDS"))?,
+            data_dirs,
+            index_dir: non_empty("STREAMBOT_INDEX")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("index")),
+            api_base: non_empty("DISCORD_API_BASE"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_never_shows_in_debug() {
+        let cfg =
+            Config::from_lookup(|k| (k == "DISCORD_TOKEN").then(|| "abc.def.ghi".to_string()))
+                .unwrap();
+        let shown = format!("{cfg:?}");
+        assert!(!shown.contains("abc.def.ghi"), "{shown}");
+        assert!(shown.contains("Secret(***)"));
+    }
+
+    #[test]
+    fn lists_and_defaults() {
+        let cfg = Config::from_lookup(|k| match k {
+            "STREAMBOT_DATA" => Some("data, ../shared/data".into()),
+            "OWNER_IDS" => Some("1,2".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(
+            cfg.data_dirs,
+            vec![PathBuf::from("data"), PathBuf::from("../shared/data")]
+        );
+        assert_eq!(cfg.owner_ids, vec![1, 2]);
+        assert_eq!(cfg.index_dir, PathBuf::from("index"));
+        assert_eq!(cfg.discord_token, None);
+        assert!(Config::from_lookup(|k| (k == "OWNER_IDS").then(|| "me".into())).is_err());
+    }
+}

@@ -1,0 +1,54 @@
+//! The local console: behaves like a DM with the bot, one answer per input line, for people
+//! without a Discord token (and for piped input).
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use crate::answer::{AnswerError, respond};
+use crate::render;
+use crate::search::Engine;
+
+/// Reads questions from `input` until it ends (or `/quit`), writing answers to `out`.
+pub fn run(engine: &Engine, input: impl BufRead, mut out: impl Write) -> std::io::Result<()> {
+    let interactive = std::io::stdin().is_terminal();
+    if interactive {
+        writeln!(
+            out,
+            "streambot console — ask like in a DM: /why-not china, /titles origin:cn type:movie, /title Breaking Bad, or free text. /help for more, /quit to leave."
+        )?;
+        write!(out, "> ")?;
+        out.flush()?;
+    }
+    for line in input.lines() {
+        let line = match line {
+            Ok(l) => l,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                writeln!(out, "That line was not valid UTF-8 text.")?;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let line = line.trim();
+        if matches!(line, "/quit" | "/exit") {
+            break;
+        }
+        if !line.is_empty() {
+            match respond(engine, line) {
+                Ok(answer) => write!(out, "{}", render::text(&answer))?,
+                Err(AnswerError::Usage(u)) => writeln!(out, "{u}")?,
+                Err(e) => {
+                    tracing::error!(error = %e, input = line, "answering failed");
+                    writeln!(
+                        out,
+                        "Sorry, something went wrong answering that. Please try again."
+                    )?;
+                }
+            }
+            writeln!(out)?;
+        }
+        if interactive {
+            write!(out, "> ")?;
+        }
+        out.flush()?;
+    }
+    Ok(())
+}

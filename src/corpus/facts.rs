@@ -1,0 +1,240 @@
+//! Sourced availability facts from `countries.csv`: per service and place, the status, since when,
+//! why (a category and a sentence), how sure we are and where it comes from.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::CorpusError;
+use super::report::{Action, LoadReport};
+use crate::places::Places;
+
+/// Whether a service can be used in a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Available,
+    Unavailable,
+    Suspended,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Option<Status> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "available" => Some(Status::Available),
+            "unavailable" => Some(Status::Unavailable),
+            "suspended" => Some(Status::Suspended),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Available => "available",
+            Status::Unavailable => "unavailable",
+            Status::Suspended => "suspended",
+        }
+    }
+}
+
+/// What kind of reason a fact gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Regulation,
+    Sanctions,
+    War,
+    Business,
+    /// Where sources disagree or a source is imprecise.
+    Note,
+    /// Figures such as library size and prices.
+    Figures,
+}
+
+impl Category {
+    pub fn parse(s: &str) -> Option<Category> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "regulation" | "regulatory" => Some(Category::Regulation),
+            "sanctions" => Some(Category::Sanctions),
+            "war" => Some(Category::War),
+            "business" => Some(Category::Business),
+            "note" => Some(Category::Note),
+            "figures" => Some(Category::Figures),
+            _ => None,
+        }
+    }
+
+    /// The label a fact of this category gets in answers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Regulation => "Regulation",
+            Category::Sanctions => "Sanctions",
+            Category::War => "War",
+            Category::Business => "Business",
+            Category::Note => "Sources differ",
+            Category::Figures => "Figures",
+        }
+    }
+}
+
+/// `*` in the place column: every place without rows of its own.
+pub const EVERYWHERE_ELSE: &str = "*";
+
+/// One row of `countries.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceFact {
+    pub service: String,
+    /// A place code from [`Places`], or [`EVERYWHERE_ELSE`].
+    pub place: String,
+    pub status: Status,
+    pub since: Option<String>,
+    pub category: Category,
+    pub fact: String,
+    pub confidence: Option<String>,
+    pub sources: Vec<String>,
+    pub file: String,
+    pub line: u64,
+}
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    service: String,
+    place: String,
+    status: String,
+    #[serde(default)]
+    since: String,
+    category: String,
+    fact: String,
+    #[serde(default)]
+    confidence: String,
+    #[serde(default)]
+    sources: String,
+}
+
+/// Splits a `sources` cell: ` ; `-separated URLs or citations.
+pub fn split_sources(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub(super) fn read(
+    path: &Path,
+    label: &str,
+    report: &mut LoadReport,
+) -> Result<Vec<PlaceFact>, CorpusError> {
+    let bytes = super::read(path)?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(super::strip_bom(&bytes));
+    let places = Places::global();
+    let mut out = Vec::new();
+    let headers = match rdr.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            report.note(label, 1, Action::Skipped, format!("unreadable header: {e}"));
+            return Ok(Vec::new());
+        }
+    };
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        let row = match rec.deserialize::<Row>(Some(&headers)) {
+            Ok(r) => r,
+            Err(e) => {
+                report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
+                continue;
+            }
+        };
+        let mut skip = |why: String| report.note(label, line, Action::Skipped, why);
+        let place = if row.place == EVERYWHERE_ELSE {
+            EVERYWHERE_ELSE.to_string()
+        } else {
+            match places.exact(&row.place) {
+                Some(p) => p.code.clone(),
+                None => {
+                    skip(format!("unknown place {:?}", row.place));
+                    continue;
+                }
+            }
+        };
+        let Some(status) = Status::parse(&row.status) else {
+            skip(format!("unknown status {:?}", row.status));
+            continue;
+        };
+        let Some(category) = Category::parse(&row.category) else {
+            skip(format!("unknown category {:?}", row.category));
+            continue;
+        };
+        let sources = split_sources(&row.sources);
+        if row.fact.is_empty() || sources.is_empty() {
+            skip("a fact needs its text and at least one source".to_string());
+            continue;
+        }
+        let service = row.service.to_ascii_lowercase();
+        if service.is_empty() {
+            skip("missing service".to_string());
+            continue;
+        }
+        out.push(PlaceFact {
+            service,
+            place,
+            status,
+            since: (!row.since.is_empty()).then_some(row.since),
+            category,
+            fact: row.fact,
+            confidence: (!row.confidence.is_empty()).then_some(row.confidence),
+            sources,
+            file: label.to_string(),
+            line,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_split_on_semicolons() {
+        assert_eq!(
+            split_sources("https://a.example/x ; b.com (g=1);"),
+            vec!["https://a.example/x".to_string(), "b.com (g=1)".to_string()]
+        );
+    }
+
+    #[test]
+    fn rows_without_source_or_with_unknown_place_are_skipped() {
+        let dir = std::env::temp_dir().join(format!("streambot-facts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("countries.csv");
+        std::fs::write(
+            &path,
+            "service,place,status,since,category,fact,confidence,sources\n\
+             netflix,CN,unavailable,,regulation,Permit needed.,medium,https://x.example\n\
+             netflix,Narnia,unavailable,,regulation,Nope.,low,https://x.example\n\
+             netflix,SY,unavailable,,sanctions,No source.,high,\n\
+             netflix,RU,gone,,war,Bad status.,high,https://x.example\n",
+        )
+        .unwrap();
+        let mut report = LoadReport::default();
+        let facts = read(&path, "countries.csv", &mut report).unwrap();
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].place, "CN");
+        assert_eq!(facts[0].line, 2);
+        let lines: Vec<u64> = report.notes.iter().map(|n| n.line).collect();
+        assert_eq!(lines, vec![3, 4, 5]);
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

@@ -1,0 +1,140 @@
+//! Per-country figures such as `netflix_subscription_fee_dec2021.csv` (library size and monthly
+//! prices per market), loaded when present and always shown with their date.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::CorpusError;
+use super::report::{Action, LoadReport};
+use crate::places::Places;
+
+/// Library size and prices of one service in one market, as of one date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MarketFigures {
+    pub service: String,
+    pub place: String,
+    /// `YYYY-MM`, from the file name (`…_dec2021.csv` → `2021-12`).
+    pub as_of: Option<String>,
+    pub library_total: Option<u32>,
+    pub tv_shows: Option<u32>,
+    pub movies: Option<u32>,
+    /// Monthly prices in US dollars: basic, standard, premium.
+    pub prices_usd: [Option<f64>; 3],
+    pub file: String,
+    pub line: u64,
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `netflix_subscription_fee_dec2021` → `Some("2021-12")`.
+pub fn date_from_name(stem: &str) -> Option<String> {
+    let lower = stem.to_ascii_lowercase();
+    for part in lower.split(['_', '-', ' ']) {
+        if part.len() == 7 {
+            if let Some(m) = MONTHS.iter().position(|m| part.starts_with(m)) {
+                if let Ok(y) = part[3..].parse::<u16>() {
+                    return Some(format!("{y}-{:02}", m + 1));
+                }
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn read(
+    path: &Path,
+    label: &str,
+    service: &str,
+    report: &mut LoadReport,
+) -> Result<Vec<MarketFigures>, CorpusError> {
+    let bytes = super::read(path)?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(super::strip_bom(&bytes));
+    let headers: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|s| s.to_ascii_lowercase()).collect(),
+        Err(e) => {
+            report.note(label, 1, Action::Skipped, format!("unreadable header: {e}"));
+            return Ok(Vec::new());
+        }
+    };
+    let col = |needle: &str| headers.iter().position(|h| h.contains(needle));
+    let (Some(code_col), Some(total_col)) = (col("country_code"), col("library size")) else {
+        report.note(
+            label,
+            1,
+            Action::Skipped,
+            "not a figures file (needs Country_code and Total Library Size columns)",
+        );
+        return Ok(Vec::new());
+    };
+    let cols = [
+        col("tv shows"),
+        col("movies"),
+        col("basic"),
+        col("standard"),
+        col("premium"),
+    ];
+    let as_of = path
+        .file_stem()
+        .and_then(|s| date_from_name(&s.to_string_lossy()));
+    let places = Places::global();
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
+                continue;
+            }
+        };
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let code = rec.get(code_col).unwrap_or("");
+        let Some(place) = places.by_code(code) else {
+            report.note(
+                label,
+                line,
+                Action::Skipped,
+                format!("unknown country code {code:?}"),
+            );
+            continue;
+        };
+        let num = |c: Option<usize>| c.and_then(|c| rec.get(c)).and_then(|v| v.parse().ok());
+        let price = |c: Option<usize>| {
+            c.and_then(|c| rec.get(c))
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+        };
+        out.push(MarketFigures {
+            service: service.to_string(),
+            place: place.code.clone(),
+            as_of: as_of.clone(),
+            library_total: num(Some(total_col)),
+            tv_shows: num(cols[0]),
+            movies: num(cols[1]),
+            prices_usd: [price(cols[2]), price(cols[3]), price(cols[4])],
+            file: label.to_string(),
+            line,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_come_from_file_names() {
+        assert_eq!(
+            date_from_name("netflix_subscription_fee_dec2021").as_deref(),
+            Some("2021-12")
+        );
+        assert_eq!(date_from_name("fees_2021"), None);
+    }
+}

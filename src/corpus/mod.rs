@@ -1,0 +1,258 @@
+//! Reading the bot's knowledge from data directories: documents, availability facts,
+//! per-country figures and title files, with a report of every row that needed attention.
+//!
+//! A data directory may hold, at any depth up to three:
+//! `documents/*.txt|*.md` (+ `documents/documents.csv` metadata), `countries.csv`,
+//! `*_titles.csv` (the service comes from the file name) and `*subscription_fee*.csv`.
+
+mod documents;
+mod facts;
+mod figures;
+mod merge;
+mod report;
+mod titles;
+
+use std::path::{Path, PathBuf};
+
+pub use documents::{Document, Passage};
+pub use facts::{Category, EVERYWHERE_ELSE, PlaceFact, Status, split_sources};
+pub use figures::MarketFigures;
+pub use merge::{Listing, Title};
+pub use report::{Action, LoadReport, RowNote};
+pub use titles::{
+    Day, KNOWN_SERVICES, Kind, MAX_CELL_BYTES, TitleRow, parse as parse_titles, parse_day,
+    service_from_file_name, service_name,
+};
+
+/// Why data could not be loaded at all (row-level trouble goes to the [`LoadReport`] instead).
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("no data directory given")]
+    NoDirectories,
+    #[error("data directory {0} does not exist")]
+    MissingDirectory(PathBuf),
+    #[error("{0} is not a directory")]
+    NotADirectory(PathBuf),
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// What a data file holds, judged from its name and place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileKind {
+    Titles { service: String },
+    Document,
+    DocumentMeta,
+    Facts,
+    Figures { service: String },
+}
+
+/// A file the loader reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFile {
+    pub path: PathBuf,
+    /// The path as shown to people (`data/titles/netflix_titles.csv`).
+    pub label: String,
+    pub kind: FileKind,
+    pub bytes: u64,
+}
+
+/// Everything loaded from the data directories.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub facts: Vec<PlaceFact>,
+    pub figures: Vec<MarketFigures>,
+    pub titles: Vec<Title>,
+    /// Rows read per file (titles, facts, figures) or paragraphs (documents), in load order.
+    pub files: Vec<(DataFile, usize)>,
+    pub report: LoadReport,
+}
+
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, CorpusError> {
+    std::fs::read(path).map_err(|source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Drops a UTF-8 byte-order mark.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+fn classify(path: &Path) -> Option<FileKind> {
+    let name = path.file_name()?.to_str()?;
+    let lower = name.to_ascii_lowercase();
+    let in_documents = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|p| p == "documents");
+    if in_documents {
+        if lower == "documents.csv" {
+            return Some(FileKind::DocumentMeta);
+        }
+        if lower.ends_with(".txt") || lower.ends_with(".md") {
+            return Some(FileKind::Document);
+        }
+    }
+    if lower == "countries.csv" {
+        return Some(FileKind::Facts);
+    }
+    if let Some(service) = service_from_file_name(&lower) {
+        return Some(FileKind::Titles { service });
+    }
+    if lower.ends_with(".csv") && lower.contains("subscription_fee") {
+        let service = lower.split('_').next().unwrap_or("netflix").to_string();
+        return Some(FileKind::Figures { service });
+    }
+    None
+}
+
+/// Lists the files the loader would read, in a stable order (directories in the order given,
+/// files sorted by path inside each).
+pub fn discover(dirs: &[PathBuf]) -> Result<Vec<DataFile>, CorpusError> {
+    if dirs.is_empty() {
+        return Err(CorpusError::NoDirectories);
+    }
+    let mut out = Vec::new();
+    for dir in dirs {
+        let meta = std::fs::metadata(dir).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => CorpusError::MissingDirectory(dir.clone()),
+            _ => CorpusError::Io {
+                path: dir.clone(),
+                source,
+            },
+        })?;
+        if !meta.is_dir() {
+            return Err(CorpusError::NotADirectory(dir.clone()));
+        }
+        let mut found = Vec::new();
+        walk(dir, 0, &mut found)?;
+        found.sort();
+        for path in found {
+            if let Some(kind) = classify(&path) {
+                let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                out.push(DataFile {
+                    label: path.display().to_string(),
+                    path,
+                    kind,
+                    bytes,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if hidden {
+            continue;
+        }
+        if kind.is_dir() && depth < 3 {
+            walk(&path, depth + 1, out)?;
+        } else if kind.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A fingerprint of the data: file names, kinds and contents. The index stores it so that it
+/// can tell when the data changed since it was built.
+pub fn fingerprint(files: &[DataFile]) -> Result<String, CorpusError> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for f in files {
+        hasher.update(f.label.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(format!("{:?}", f.kind).as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&read(&f.path)?);
+        hasher.update(&[0xff]);
+    }
+    Ok(format!("{:032x}", hasher.digest128()))
+}
+
+/// Loads every data file of `dirs`. Unreadable rows and files are reported and skipped; only a
+/// missing or unreadable directory is an error.
+pub fn load(dirs: &[PathBuf]) -> Result<Corpus, CorpusError> {
+    let files = discover(dirs)?;
+    load_files(&files)
+}
+
+/// Loads the given files (from [`discover`]).
+pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
+    let mut corpus = Corpus::default();
+    let mut rows: Vec<TitleRow> = Vec::new();
+    let mut report = LoadReport::default();
+    // Metadata first, so documents can find theirs whatever the order.
+    let mut meta = std::collections::HashMap::new();
+    for f in files.iter().filter(|f| f.kind == FileKind::DocumentMeta) {
+        match documents::read_meta(&f.path, &f.label, &mut report) {
+            Ok(m) => meta.extend(m),
+            Err(e) => report.note(&f.label, 0, Action::Skipped, e.to_string()),
+        }
+    }
+    for f in files {
+        let result = match &f.kind {
+            FileKind::DocumentMeta => continue,
+            FileKind::Document => {
+                let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let m = name.as_ref().and_then(|n| meta.get(n));
+                documents::read_document(&f.path, &f.label, m, &mut report).map(|doc| {
+                    let n = doc.as_ref().map_or(0, |d| d.passages().len());
+                    if let Some(doc) = doc {
+                        if corpus.documents.iter().any(|d| d.id == doc.id) {
+                            report.note(
+                                &f.label,
+                                0,
+                                Action::Skipped,
+                                format!("a document with id {:?} is already loaded", doc.id),
+                            );
+                            return 0;
+                        }
+                        corpus.documents.push(doc);
+                    }
+                    n
+                })
+            }
+            FileKind::Facts => facts::read(&f.path, &f.label, &mut report).map(|v| {
+                let n = v.len();
+                corpus.facts.extend(v);
+                n
+            }),
+            FileKind::Figures { service } => figures::read(&f.path, &f.label, service, &mut report)
+                .map(|v| {
+                    let n = v.len();
+                    corpus.figures.extend(v);
+                    n
+                }),
+            FileKind::Titles { service } => titles::read(&f.path, &f.label, service, &mut report)
+                .map(|v| {
+                    let n = v.len();
+                    rows.extend(v);
+                    n
+                }),
+        };
+        match result {
+            Ok(n) => corpus.files.push((f.clone(), n)),
+            Err(e) => report.note(&f.label, 0, Action::Skipped, e.to_string()),
+        }
+    }
+    corpus.titles = merge::merge(rows, &mut report);
+    corpus.report = report;
+    Ok(corpus)
+}

@@ -1,0 +1,226 @@
+//! The `streambot` command line: a thin shell around the core that reads the configuration,
+//! opens (or builds) the index and answers from the console, one question, or rebuilds.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use tracing_subscriber::EnvFilter;
+
+use streambot::answer::{AnswerError, AnswerKind, respond};
+use streambot::config::Config;
+use streambot::search::{Engine, OpenOutcome};
+use streambot::{corpus, render};
+
+/// Answers questions about streaming availability: why a service is missing somewhere, which
+/// titles come from where, and what a title is.
+#[derive(Parser, Debug)]
+#[command(name = "streambot", version, about)]
+struct Cli {
+    /// Data directory to load (repeatable); default `data`, or STREAMBOT_DATA (comma-separated).
+    #[arg(long = "data", value_name = "DIR", global = true)]
+    data: Vec<PathBuf>,
+    /// Index directory; default `index`, or STREAMBOT_INDEX.
+    #[arg(long = "index", value_name = "DIR", global = true)]
+    index: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Answer one input written as in Discord: `/why-not china`, `/titles origin:cn`, free text.
+    Ask {
+        /// The question.
+        input: String,
+        /// Print the answer as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the index from the data directories, listing every skipped or repaired row.
+    Index,
+    /// Open the local console (what `streambot` does without a Discord token).
+    Console,
+}
+
+/// Exit statuses.
+const NOT_FOUND: u8 = 1;
+const USAGE: u8 = 2;
+const FAILURE: u8 = 3;
+
+fn progress_bar(visible: bool, message: &'static str) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(message);
+    bar
+}
+
+fn open(cfg: &Config, show_progress: bool) -> Result<Engine, ExitCode> {
+    let bar = progress_bar(show_progress, "indexing");
+    let update = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let who = format!("{} (start-up)", whoami());
+    match Engine::open(&cfg.index_dir, &cfg.data_dirs, &who, &update) {
+        Ok((engine, outcome)) => {
+            bar.finish_and_clear();
+            if let OpenOutcome::Built(reason) = outcome {
+                let info = engine.info();
+                tracing::info!(
+                    reason,
+                    titles = info.titles,
+                    passages = info.passages,
+                    ms = info.build_ms,
+                    "built the index"
+                );
+            }
+            Ok(engine)
+        }
+        Err(e) => {
+            bar.abandon();
+            eprintln!("streambot: {e}");
+            Err(ExitCode::from(FAILURE))
+        }
+    }
+}
+
+fn whoami() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "console".to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let mut cfg = match Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("streambot: {e}");
+            return ExitCode::from(USAGE);
+        }
+    };
+    if !cli.data.is_empty() {
+        cfg.data_dirs = cli.data.clone();
+    }
+    if let Some(i) = &cli.index {
+        cfg.index_dir = i.clone();
+    }
+    tracing::debug!(config = ?cfg, "configuration");
+    let stderr_tty = std::io::stderr().is_terminal();
+    match cli.command {
+        Some(Command::Ask { input, json }) => {
+            let engine = match open(&cfg, stderr_tty) {
+                Ok(e) => e,
+                Err(code) => return code,
+            };
+            match respond(&engine, &input) {
+                Ok(answer) => {
+                    if json {
+                        println!("{}", render::json(&answer));
+                    } else {
+                        print!("{}", render::text(&answer));
+                    }
+                    if answer.kind == AnswerKind::NotFound {
+                        ExitCode::from(NOT_FOUND)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(AnswerError::Usage(u)) => {
+                    if json {
+                        let body = serde_json::json!({"kind": "usage_error", "message": u.0});
+                        println!("{body}");
+                    } else {
+                        eprintln!("{u}");
+                    }
+                    ExitCode::from(USAGE)
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "answering failed");
+                    eprintln!(
+                        "streambot: something went wrong answering that; see the log (RUST_LOG=debug)."
+                    );
+                    ExitCode::from(FAILURE)
+                }
+            }
+        }
+        Some(Command::Index) => index(&cfg),
+        Some(Command::Console) | None => {
+            if cfg.discord_token.is_some() && cli.command.is_none() {
+                tracing::warn!(
+                    "DISCORD_TOKEN is set, but this build has no Discord front end yet; starting the local console"
+                );
+            }
+            let engine = match open(&cfg, stderr_tty) {
+                Ok(e) => e,
+                Err(code) => return code,
+            };
+            let stdin = std::io::stdin();
+            match streambot::console::run(&engine, stdin.lock(), std::io::stdout().lock()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("streambot: {e}");
+                    ExitCode::from(FAILURE)
+                }
+            }
+        }
+    }
+}
+
+/// `streambot index`: rebuilds and reports.
+fn index(cfg: &Config) -> ExitCode {
+    let engine = match open(cfg, std::io::stderr().is_terminal()) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let bar = progress_bar(true, "indexing");
+    let update = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    match engine.reindex(&cfg.data_dirs, &whoami(), &update) {
+        Ok(rebuilt) => {
+            bar.finish_and_clear();
+            for note in &rebuilt.report.notes {
+                println!("{note}");
+            }
+            let info = &rebuilt.info;
+            for f in &info.files {
+                println!("loaded {} ({}): {} rows", f.file, f.kind, f.rows);
+            }
+            println!(
+                "indexed {} titles, {} passages and {} facts in {} ms; {} rows skipped, {} repaired, {} merged",
+                info.titles,
+                info.passages,
+                info.facts,
+                info.build_ms,
+                rebuilt.report.count(corpus::Action::Skipped),
+                rebuilt.report.count(corpus::Action::Repaired),
+                rebuilt.report.count(corpus::Action::Merged),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            bar.abandon();
+            eprintln!("streambot: reindex failed, the previous index is still in use: {e}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}

@@ -1,0 +1,536 @@
+//! Place names to places: ISO 3166 countries, plus the regions and former countries the data names,
+//! resolved case-insensitively with small typos tolerated.
+//!
+//! Country data comes from `keshvar` (ISO 3166-1 with common names), regions from ISO 3166-2 and
+//! former countries from ISO 3166-3 (`rust_iso3166`). The only hand-written part is [`ALIASES`]:
+//! abbreviations and everyday names that the standards do not carry.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::text::fold;
+
+/// A country, region or former country that facts and titles can refer to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// ISO 3166-1 alpha-2 (`CN`), ISO 3166-2 (`UA-43`) or ISO 3166-3 alpha-4 (`SUHH`).
+    pub code: String,
+    /// The everyday English name (`North Korea`, not `Korea (Democratic People's Republic of)`).
+    pub name: String,
+    pub kind: PlaceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    FormerCountry,
+}
+
+/// Why a name did not resolve.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceError {
+    #[error("no place name given")]
+    Empty,
+    #[error("unknown place {input:?}")]
+    Unknown {
+        input: String,
+        suggestions: Vec<String>,
+    },
+}
+
+/// Everyday names and abbreviations the ISO data lacks, mapped to a code. Checked before the
+/// ISO names, so they also settle the few names two ISO entries share.
+const ALIASES: &[(&str, &str)] = &[
+    ("PRC", "CN"),
+    ("People's Republic of China", "CN"),
+    ("Mainland China", "CN"),
+    ("中国", "CN"),
+    ("中華人民共和國", "CN"),
+    ("中华人民共和国", "CN"),
+    ("中國", "CN"),
+    ("大陆", "CN"),
+    ("DPRK", "KP"),
+    ("North Korea", "KP"),
+    ("朝鲜", "KP"),
+    ("South Korea", "KR"),
+    ("韩国", "KR"),
+    ("Russia", "RU"),
+    ("俄罗斯", "RU"),
+    ("Syria", "SY"),
+    ("叙利亚", "SY"),
+    ("Crimea", "UA-43"),
+    ("Crimean Peninsula", "UA-43"),
+    ("克里米亚", "UA-43"),
+    ("Hong Kong", "HK"),
+    ("香港", "HK"),
+    ("Taiwan", "TW"),
+    ("台湾", "TW"),
+    ("台灣", "TW"),
+    ("USA", "US"),
+    ("America", "US"),
+    ("United States", "US"),
+    ("美国", "US"),
+    ("UK", "GB"),
+    ("Britain", "GB"),
+    ("Great Britain", "GB"),
+    ("United Kingdom", "GB"),
+    ("England", "GB"),
+    ("UAE", "AE"),
+    ("Soviet Union", "SUHH"),
+    ("USSR", "SUHH"),
+    ("West Germany", "DE"),
+    ("East Germany", "DDDE"),
+    ("Vatican City", "VA"),
+    ("Vatican", "VA"),
+    ("Czech Republic", "CZ"),
+    ("Czechia", "CZ"),
+    ("Iran", "IR"),
+    ("Vietnam", "VN"),
+    ("Laos", "LA"),
+    ("Bolivia", "BO"),
+    ("Venezuela", "VE"),
+    ("Tanzania", "TZ"),
+    ("Moldova", "MD"),
+    ("Palestine", "PS"),
+    ("Macau", "MO"),
+    ("Ivory Coast", "CI"),
+    ("Burma", "MM"),
+    ("Japan", "JP"),
+    ("日本", "JP"),
+];
+
+/// Adjectives people use that keshvar's nationality list lacks or words differently.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("Korean", "KR"),
+    ("South Korean", "KR"),
+    ("North Korean", "KP"),
+    ("British", "GB"),
+    ("American", "US"),
+    ("Crimean", "UA-43"),
+    ("Soviet", "SUHH"),
+    ("Taiwanese", "TW"),
+    ("Hong Kong", "HK"),
+    ("Chinese", "CN"),
+];
+
+/// Subdivisions that have their own availability facts (ISO 3166-2).
+const REGIONS: &[(&str, &str)] = &[("UA-43", "Crimea")];
+
+/// Former countries that titles name (ISO 3166-3 alpha-4) and their everyday names.
+const FORMER: &[(&str, &str)] = &[
+    ("SUHH", "Soviet Union"),
+    ("DDDE", "East Germany"),
+    ("YUCS", "Yugoslavia"),
+    ("CSHH", "Czechoslovakia"),
+];
+
+/// The place directory: every known place with its names, built once.
+#[derive(Debug)]
+pub struct Places {
+    places: Vec<Place>,
+    by_code: HashMap<String, usize>,
+    /// Folded name → place, for exact lookups.
+    by_name: HashMap<String, usize>,
+    /// Folded names of four characters or more, for typo-tolerant lookups.
+    fuzzy: Vec<(String, usize)>,
+    /// Place → the adjective for its people (`Chinese`), from keshvar.
+    adjectives: HashMap<usize, String>,
+    /// Folded adjective (`chinese`, `korean`) → place, for free text.
+    demonyms: HashMap<String, usize>,
+}
+
+impl Places {
+    /// The shared directory (building it takes about a millisecond; it never changes).
+    pub fn global() -> &'static Places {
+        static PLACES: OnceLock<Places> = OnceLock::new();
+        PLACES.get_or_init(Places::build)
+    }
+
+    fn build() -> Places {
+        let mut dir = Places {
+            places: Vec::new(),
+            by_code: HashMap::new(),
+            by_name: HashMap::new(),
+            fuzzy: Vec::new(),
+            adjectives: HashMap::new(),
+            demonyms: HashMap::new(),
+        };
+        let countries: Vec<keshvar::Country> = keshvar::CountryIterator::new().collect();
+        for c in &countries {
+            let unofficial = c.unofficial_name_list();
+            let name = unofficial
+                .iter()
+                .find(|n| n.is_ascii() && !n.contains(['(', ',']))
+                .copied()
+                .unwrap_or(c.iso_short_name());
+            let idx = dir.add_place(c.alpha2().to_string(), name, PlaceKind::Country);
+            dir.by_code.insert(c.alpha3().to_string(), idx);
+            if let Some(adj) = c.maybe_nationality() {
+                dir.adjectives.insert(idx, adj.to_string());
+                dir.demonyms.entry(fold(adj)).or_insert(idx);
+            }
+        }
+        for (code, name) in REGIONS {
+            let idx = dir.add_place(code.to_string(), name, PlaceKind::Region);
+            if let Some(sub) = rust_iso3166::iso3166_2::from_code(code) {
+                dir.add_name(sub.name, idx);
+            }
+        }
+        for (code, name) in FORMER {
+            let idx = dir.add_place(code.to_string(), name, PlaceKind::FormerCountry);
+            if let Some(former) = rust_iso3166::iso3166_3::from_code(code) {
+                dir.add_name(former.name, idx);
+                for part in former.name.split(", ") {
+                    dir.add_name(part, idx);
+                }
+                // The former alpha-2 (SU, DD, YU) when no current country uses it.
+                let alpha2 = former.former.alpha2;
+                if !dir.by_code.contains_key(alpha2) && !matches!(alpha2, "CS") {
+                    dir.by_code.insert(alpha2.to_string(), idx);
+                }
+            }
+        }
+        for (alias, code) in ALIASES {
+            if let Some(&idx) = dir.by_code.get(*code) {
+                dir.add_name(alias, idx);
+            }
+        }
+        for (adj, code) in DEMONYMS {
+            if let Some(&idx) = dir.by_code.get(*code) {
+                dir.demonyms.insert(fold(adj), idx);
+                dir.adjectives.entry(idx).or_insert_with(|| adj.to_string());
+            }
+        }
+        for c in &countries {
+            let idx = dir.by_code[&c.alpha2().to_string()];
+            dir.add_name(c.iso_short_name(), idx);
+            dir.add_name(c.iso_long_name(), idx);
+            dir.add_name(c.iso_long_name().trim_start_matches("The "), idx);
+            for n in c.unofficial_name_list() {
+                dir.add_name(n, idx);
+            }
+            // "Korea (Republic of)" → "Republic of Korea"
+            if let Some((head, tail)) = c.iso_short_name().split_once(" (") {
+                dir.add_name(&format!("{} {head}", tail.trim_end_matches(')')), idx);
+            }
+        }
+        dir
+    }
+
+    fn add_place(&mut self, code: String, name: &str, kind: PlaceKind) -> usize {
+        let idx = self.places.len();
+        self.places.push(Place {
+            code: code.clone(),
+            name: name.to_string(),
+            kind,
+        });
+        self.by_code.insert(code, idx);
+        self.add_name(name, idx);
+        idx
+    }
+
+    fn add_name(&mut self, name: &str, idx: usize) {
+        let key = fold(name);
+        if key.is_empty() || self.by_name.contains_key(&key) {
+            return;
+        }
+        if key.chars().count() >= 4 {
+            self.fuzzy.push((key.clone(), idx));
+        }
+        self.by_name.insert(key, idx);
+    }
+
+    /// The adjective for a place's people (`Chinese` for CN), when known.
+    pub fn adjective(&self, code: &str) -> Option<&str> {
+        let idx = *self.by_code.get(&code.to_ascii_uppercase())?;
+        self.adjectives.get(&idx).map(String::as_str)
+    }
+
+    /// The place a folded adjective names (`korean` → South Korea).
+    pub fn by_demonym(&self, folded: &str) -> Option<&Place> {
+        self.demonyms.get(folded).map(|&i| &self.places[i])
+    }
+
+    /// All places, countries first.
+    pub fn all(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The place with this code (`CN`, `chn`, `UA-43`, `SUHH`), case-insensitively.
+    pub fn by_code(&self, code: &str) -> Option<&Place> {
+        self.by_code
+            .get(&code.trim().to_ascii_uppercase())
+            .map(|&i| &self.places[i])
+    }
+
+    /// The place with exactly this name or code (after folding), without typo tolerance.
+    pub fn exact(&self, input: &str) -> Option<&Place> {
+        let trimmed = input.trim();
+        if trimmed.len() <= 3 && trimmed.is_ascii() {
+            if let Some(p) = self.by_code(trimmed) {
+                return Some(p);
+            }
+        }
+        if let Some(p) = self.by_code.get(trimmed).map(|&i| &self.places[i]) {
+            return Some(p);
+        }
+        self.by_name.get(&fold(trimmed)).map(|&i| &self.places[i])
+    }
+
+    /// Resolves a name a person typed: code, ISO name, everyday name or alias, with up to one
+    /// typo (two for names of eight letters or more).
+    pub fn resolve(&self, input: &str) -> Result<&Place, PlaceError> {
+        let key = fold(input);
+        if key.is_empty() {
+            return Err(PlaceError::Empty);
+        }
+        if let Some(p) = self.exact(input) {
+            return Ok(p);
+        }
+        let n = key.chars().count();
+        if n >= 4 && n <= 60 {
+            let allowed = if n >= 8 { 2 } else { 1 };
+            let mut best: Option<(usize, usize)> = None;
+            let mut tie = false;
+            for (name, idx) in &self.fuzzy {
+                if name.len().abs_diff(key.len()) > allowed {
+                    continue;
+                }
+                let d = strsim::osa_distance(&key, name);
+                if d > allowed {
+                    continue;
+                }
+                match best {
+                    Some((bd, bi)) if d == bd && bi != *idx => tie = true,
+                    Some((bd, _)) if d >= bd => {}
+                    _ => {
+                        best = Some((d, *idx));
+                        tie = false;
+                    }
+                }
+            }
+            if let (Some((_, idx)), false) = (best, tie) {
+                return Ok(&self.places[idx]);
+            }
+        }
+        Err(PlaceError::Unknown {
+            input: input.trim().to_string(),
+            suggestions: self.suggest(&key, 3),
+        })
+    }
+
+    /// The `limit` places whose names look most like `key` (already folded).
+    pub fn suggest(&self, key: &str, limit: usize) -> Vec<String> {
+        let mut scored: Vec<(f64, usize)> = Vec::new();
+        for (name, idx) in &self.fuzzy {
+            let prefix_bonus = if name.starts_with(key) { 0.2 } else { 0.0 };
+            let s = strsim::jaro_winkler(key, name) + prefix_bonus;
+            match scored.iter_mut().find(|(_, i)| i == idx) {
+                Some(entry) if entry.0 < s => entry.0 = s,
+                Some(_) => {}
+                None => scored.push((s, *idx)),
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+            .into_iter()
+            .filter(|(s, _)| *s > 0.7)
+            .take(limit)
+            .map(|(_, i)| self.places[i].name.clone())
+            .collect()
+    }
+
+    /// Places whose names start with (or contain) what was typed so far, best first: for autocomplete.
+    pub fn complete(&self, partial: &str, limit: usize) -> Vec<&Place> {
+        let key = fold(partial);
+        let mut hits: Vec<(u8, &str, usize)> = Vec::new();
+        for (name, &idx) in &self.by_name {
+            let rank = if key.is_empty() || name.starts_with(&key) {
+                0
+            } else if name.contains(&key) {
+                1
+            } else {
+                continue;
+            };
+            match hits.iter_mut().find(|h| h.2 == idx) {
+                Some(h) if h.0 > rank => h.0 = rank,
+                Some(_) => {}
+                None => hits.push((rank, &self.places[idx].name, idx)),
+            }
+        }
+        hits.sort();
+        hits.into_iter()
+            .take(limit)
+            .map(|(_, _, i)| &self.places[i])
+            .collect()
+    }
+
+    /// The first place named in free text (longest name wins), with the byte range of the
+    /// name. Two- and three-letter codes count only when written in capitals (`CN`, `USA`).
+    pub fn find_in_text(&self, text: &str) -> Option<(&Place, std::ops::Range<usize>)> {
+        // CJK names are matched as substrings: those scripts have no spaces.
+        for (alias, code) in ALIASES {
+            if alias.chars().any(crate::text::is_cjk) {
+                if let Some(pos) = text.find(alias) {
+                    return self.by_code(code).map(|p| (p, pos..pos + alias.len()));
+                }
+            }
+        }
+        let words: Vec<(usize, &str)> = word_spans(text);
+        for len in (1..=5).rev() {
+            for window in words.windows(len) {
+                let start = window[0].0;
+                let last = window[len - 1];
+                let end = last.0 + last.1.len();
+                let phrase = &text[start..end];
+                if len == 1 && phrase.len() <= 4 {
+                    let is_upper = phrase.chars().all(|c| c.is_ascii_uppercase());
+                    if is_upper {
+                        if let Some(p) = self.by_code(phrase).or_else(|| self.exact(phrase)) {
+                            return Some((p, start..end));
+                        }
+                    }
+                    if phrase.len() < 4 {
+                        continue;
+                    }
+                }
+                if let Some(&idx) = self.by_name.get(&fold(phrase)) {
+                    return Some((&self.places[idx], start..end));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The words of `text` with their byte offsets (letters, digits and apostrophes).
+pub(crate) fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(input: &str) -> String {
+        Places::global()
+            .resolve(input)
+            .map(|p| p.code.clone())
+            .unwrap_or_else(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn china_has_many_names() {
+        for name in [
+            "china",
+            "CN",
+            "cn",
+            "CHN",
+            "PRC",
+            "People's Republic of China",
+            "中国",
+            "China ",
+            "CHINA",
+        ] {
+            assert_eq!(code(name), "CN", "{name}");
+        }
+    }
+
+    #[test]
+    fn the_five_places_resolve() {
+        assert_eq!(code("north korea"), "KP");
+        assert_eq!(code("DPRK"), "KP");
+        assert_eq!(code("KP"), "KP");
+        assert_eq!(code("crimea"), "UA-43");
+        assert_eq!(code("russia"), "RU");
+        assert_eq!(code("Russian Federation"), "RU");
+        assert_eq!(code("syria"), "SY");
+    }
+
+    #[test]
+    fn hong_kong_and_taiwan_are_not_china() {
+        assert_eq!(code("Hong Kong"), "HK");
+        assert_eq!(code("Taiwan"), "TW");
+        assert_eq!(code("香港"), "HK");
+    }
+
+    #[test]
+    fn historical_names_resolve() {
+        assert_eq!(code("Soviet Union"), "SUHH");
+        assert_eq!(code("West Germany"), "DE");
+        assert_eq!(code("East Germany"), "DDDE");
+        assert_eq!(code("Vatican City"), "VA");
+    }
+
+    #[test]
+    fn typos_are_tolerated() {
+        assert_eq!(code("chnia"), "CN");
+        assert_eq!(code("rusia"), "RU");
+        assert_eq!(code("nroth korea"), "KP");
+        assert_eq!(code("sirya"), "SY");
+        assert_eq!(code("Crimee"), "UA-43");
+    }
+
+    #[test]
+    fn unknown_names_get_suggestions() {
+        match Places::global().resolve("narnia") {
+            Err(PlaceError::Unknown { input, .. }) => assert_eq!(input, "narnia"),
+            other => panic!("{other:?}"),
+        }
+        match Places::global().resolve("Chinaland") {
+            Err(PlaceError::Unknown { suggestions, .. }) => {
+                assert_eq!(suggestions.first().map(String::as_str), Some("China"))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(Places::global().resolve("  "), Err(PlaceError::Empty));
+    }
+
+    #[test]
+    fn display_names_are_everyday_names() {
+        let p = Places::global();
+        assert_eq!(p.by_code("KP").unwrap().name, "North Korea");
+        assert_eq!(p.by_code("RU").unwrap().name, "Russia");
+        assert_eq!(p.by_code("CN").unwrap().name, "China");
+        assert_eq!(p.by_code("UA-43").unwrap().name, "Crimea");
+    }
+
+    #[test]
+    fn places_are_found_in_free_text() {
+        let p = Places::global();
+        let find = |t: &str| p.find_in_text(t).map(|(pl, r)| (pl.code.clone(), r));
+        assert_eq!(
+            find("why can't I watch Netflix in Russia?"),
+            Some(("RU".into(), 30..36))
+        );
+        assert_eq!(
+            find("为什么中国不能看Netflix").map(|f| f.0),
+            Some("CN".into())
+        );
+        assert_eq!(
+            find("is it on in north korea").map(|f| f.0),
+            Some("KP".into())
+        );
+        assert_eq!(find("what is in it").map(|f| f.0), None);
+    }
+}

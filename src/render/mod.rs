@@ -1,0 +1,16 @@
+//! Showing an [`Answer`]: as terminal text (the local console and `streambot ask`) or as one
+//! JSON object (`--json`). The Discord front end renders embeds from the same answers.
+
+mod text;
+
+pub use text::{highlight, text};
+
+use crate::answer::Answer;
+
+/// The answer as one line of JSON (the schema is documented in README.md).
+pub fn json(answer: &Answer) -> String {
+    serde_json::to_string(answer).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "could not serialise an answer");
+        r#"{"kind":"not_found","message":"internal error"}"#.to_string()
+    })
+}

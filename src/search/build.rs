@@ -1,0 +1,339 @@
+//! Writing a corpus into the index: one document per passage, title and fact, plus a commit
+//! payload that records what was built from what.
+
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use tantivy::{IndexWriter, TantivyDocument};
+
+use super::schema::{Fields, KIND_FACT, KIND_PASSAGE, KIND_TITLE, SCHEMA_VERSION};
+use crate::corpus::{Action, Category, Corpus, FileKind, MarketFigures, PlaceFact, Status};
+use crate::text::fold;
+
+/// A fact as stored in the index: what answers show, with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactRecord {
+    pub service: String,
+    pub place: String,
+    pub status: Option<Status>,
+    pub since: Option<String>,
+    pub category: Category,
+    pub label: String,
+    pub value: String,
+    pub confidence: Option<String>,
+    pub sources: Vec<String>,
+    /// Figures' date (`YYYY-MM`), shown with every figure.
+    pub as_of: Option<String>,
+}
+
+/// A loaded file, as recorded in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub file: String,
+    pub kind: String,
+    pub rows: usize,
+}
+
+/// A document, as recorded in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub title: String,
+    pub file: String,
+    pub paragraphs: usize,
+    pub bytes: usize,
+}
+
+/// What the index was built from, by whom and when: stored in the commit payload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexInfo {
+    pub version: u32,
+    pub fingerprint: String,
+    /// Seconds since the Unix epoch.
+    pub built_at: u64,
+    pub built_by: String,
+    pub build_ms: u64,
+    pub titles: usize,
+    pub passages: usize,
+    pub facts: usize,
+    pub files: Vec<FileInfo>,
+    pub documents: Vec<DocumentInfo>,
+    pub skipped_rows: usize,
+    pub repaired_rows: usize,
+    pub merged_rows: usize,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2021-12` → `December 2021`.
+pub fn month_name(ym: &str) -> String {
+    let mut parts = ym.splitn(2, '-');
+    let (Some(y), Some(m)) = (parts.next(), parts.next()) else {
+        return ym.to_string();
+    };
+    match m.parse::<usize>() {
+        Ok(m @ 1..=12) => format!("{} {y}", MONTHS[m - 1]),
+        _ => ym.to_string(),
+    }
+}
+
+fn fact_record(f: &PlaceFact) -> FactRecord {
+    FactRecord {
+        service: f.service.clone(),
+        place: f.place.clone(),
+        status: Some(f.status),
+        since: f.since.clone(),
+        category: f.category,
+        label: f.category.label().to_string(),
+        value: f.fact.clone(),
+        confidence: f.confidence.clone(),
+        sources: f.sources.clone(),
+        as_of: None,
+    }
+}
+
+fn thousands(n: u32) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
+    let when = f.as_of.as_deref().map(month_name);
+    let dated = |label: &str| match &when {
+        Some(w) => format!("{label} ({w})"),
+        None => label.to_string(),
+    };
+    let mut out = Vec::new();
+    let base = |label: String, value: String| FactRecord {
+        service: f.service.clone(),
+        place: f.place.clone(),
+        status: None,
+        since: None,
+        category: Category::Figures,
+        label,
+        value,
+        confidence: None,
+        sources: vec![f.file.clone()],
+        as_of: f.as_of.clone(),
+    };
+    if let Some(total) = f.library_total {
+        let mut value = format!("{} titles", thousands(total));
+        if let (Some(tv), Some(movies)) = (f.tv_shows, f.movies) {
+            value.push_str(&format!(
+                ": {} TV shows and {} movies",
+                thousands(tv),
+                thousands(movies)
+            ));
+        }
+        out.push(base(dated("Library size"), value));
+    }
+    let names = ["Basic", "Standard", "Premium"];
+    let prices: Vec<String> = f
+        .prices_usd
+        .iter()
+        .zip(names)
+        .filter_map(|(p, n)| p.map(|p| format!("{n} ${p:.2}")))
+        .collect();
+    if !prices.is_empty() {
+        out.push(base(dated("Monthly price in USD"), prices.join(" · ")));
+    }
+    out
+}
+
+fn kind_name(kind: &FileKind) -> String {
+    match kind {
+        FileKind::Titles { service } => format!("titles ({service})"),
+        FileKind::Document => "document".into(),
+        FileKind::DocumentMeta => "document metadata".into(),
+        FileKind::Facts => "availability facts".into(),
+        FileKind::Figures { service } => format!("figures ({service})"),
+    }
+}
+
+/// Adds every record of `corpus` to `writer` (which the caller commits), calling `progress`
+/// with (done, total) now and then.
+pub fn write_corpus(
+    writer: &IndexWriter,
+    fields: &Fields,
+    corpus: &Corpus,
+    fingerprint: &str,
+    built_by: &str,
+    progress: &dyn Fn(u64, u64),
+) -> Result<IndexInfo, tantivy::TantivyError> {
+    let started = Instant::now();
+    let f = fields;
+    let passages: usize = corpus.documents.iter().map(|d| d.passages().len()).sum();
+    let total = (corpus.titles.len() + passages + corpus.facts.len() + corpus.figures.len()) as u64;
+    let mut done = 0u64;
+    let mut tick = |n: u64| {
+        done += n;
+        if done % 1000 < n || done == total {
+            progress(done, total);
+        }
+    };
+    progress(0, total);
+
+    let mut documents = Vec::new();
+    for d in &corpus.documents {
+        let ps = d.passages();
+        for p in &ps {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.kind, KIND_PASSAGE);
+            doc.add_text(f.doc_id, &d.id);
+            doc.add_u64(f.paragraph, p.paragraph as u64);
+            doc.add_u64(f.start, p.start as u64);
+            doc.add_u64(f.end, p.end as u64);
+            doc.add_text(f.body, &d.text[p.start..p.end]);
+            writer.add_document(doc)?;
+            tick(1);
+        }
+        documents.push(DocumentInfo {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            file: d.file.clone(),
+            paragraphs: ps.len(),
+            bytes: d.text.len(),
+        });
+    }
+
+    let mut facts = 0;
+    let records = corpus
+        .facts
+        .iter()
+        .map(fact_record)
+        .chain(corpus.figures.iter().flat_map(figure_records));
+    for r in records {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_FACT);
+        doc.add_text(f.place, &r.place);
+        doc.add_text(f.service, &r.service);
+        doc.add_text(f.data, serde_json::to_string(&r).unwrap_or_default());
+        writer.add_document(doc)?;
+        facts += 1;
+    }
+    tick((corpus.facts.len() + corpus.figures.len()) as u64);
+
+    let mut order: Vec<usize> = (0..corpus.titles.len()).collect();
+    let keys: Vec<String> = corpus.titles.iter().map(|t| fold(&t.title)).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    let mut rank = vec![0u64; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r as u64;
+    }
+    for (i, t) in corpus.titles.iter().enumerate() {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_TITLE);
+        doc.add_text(f.title, &t.title);
+        doc.add_text(f.title_exact, &t.title);
+        doc.add_text(f.title_key, &keys[i]);
+        if let Some(aka) = &t.aka {
+            doc.add_text(f.title, aka);
+            doc.add_text(f.title_exact, aka);
+            doc.add_text(f.title_key, fold(aka));
+        }
+        doc.add_text(f.kind_type, t.kind.as_str());
+        for s in t.services() {
+            doc.add_text(f.service, &s);
+        }
+        for o in &t.origin {
+            doc.add_text(f.origin, o);
+        }
+        for g in &t.genres {
+            doc.add_text(f.genre, g);
+            doc.add_text(f.genre_key, fold(g));
+        }
+        let mut details = t.description.clone();
+        for extra in t.cast.iter().chain(&t.director).chain(&t.countries) {
+            details.push_str(" \n ");
+            details.push_str(extra);
+        }
+        doc.add_text(f.details, &details);
+        if let Some(y) = t.year {
+            doc.add_u64(f.year, y as u64);
+        }
+        for l in &t.listings {
+            if let Some(d) = l.date_added {
+                doc.add_u64(f.added, d.year as u64);
+            }
+        }
+        doc.add_u64(f.rank_title, rank[i]);
+        let year = t.year.unwrap_or(0) as u64;
+        doc.add_u64(f.rank_year, (year << 32) | (u32::MAX as u64 - rank[i]));
+        doc.add_text(f.data, serde_json::to_string(t).unwrap_or_default());
+        writer.add_document(doc)?;
+        tick(1);
+    }
+
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Ok(IndexInfo {
+        version: SCHEMA_VERSION,
+        fingerprint: fingerprint.to_string(),
+        built_at: now,
+        built_by: built_by.to_string(),
+        build_ms: started.elapsed().as_millis() as u64,
+        titles: corpus.titles.len(),
+        passages,
+        facts,
+        files: corpus
+            .files
+            .iter()
+            .map(|(file, rows)| FileInfo {
+                file: file.label.clone(),
+                kind: kind_name(&file.kind),
+                rows: *rows,
+            })
+            .collect(),
+        documents,
+        skipped_rows: corpus.report.count(Action::Skipped),
+        repaired_rows: corpus.report.count(Action::Repaired),
+        merged_rows: corpus.report.count(Action::Merged),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_carry_their_date() {
+        let f = MarketFigures {
+            service: "netflix".into(),
+            place: "RU".into(),
+            as_of: Some("2021-12".into()),
+            library_total: Some(5234),
+            tv_shows: Some(1234),
+            movies: Some(4000),
+            prices_usd: [Some(9.0), None, Some(12.5)],
+            file: "fees.csv".into(),
+            line: 2,
+        };
+        let r = figure_records(&f);
+        assert_eq!(r[0].label, "Library size (December 2021)");
+        assert_eq!(r[0].value, "5,234 titles: 1,234 TV shows and 4,000 movies");
+        assert_eq!(r[1].value, "Basic $9.00 · Premium $12.50");
+        assert_eq!(r[1].as_of.as_deref(), Some("2021-12"));
+    }
+}

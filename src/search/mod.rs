@@ -1,0 +1,283 @@
+//! The tantivy index: its schema, building it from the data, opening it (and rebuilding it when
+//! it is missing, corrupt or older than the data), and the queries answers are made of.
+
+pub mod analyzer;
+mod build;
+mod query;
+pub mod schema;
+pub mod snippet;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+
+pub use build::{DocumentInfo, FactRecord, FileInfo, IndexInfo, month_name};
+pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort};
+pub use schema::Fields;
+
+use crate::corpus::{self, Corpus, CorpusError};
+
+/// Why the index could not be opened or built.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("cannot use the index directory {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0} holds files that are not part of an index; refusing to overwrite it")]
+    NotAnIndex(PathBuf),
+    #[error("a reindex is already running")]
+    Busy,
+}
+
+/// Why the index was (re)built when it was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenOutcome {
+    /// An up-to-date index was opened as it was.
+    Opened,
+    /// The index was built; the reason says why.
+    Built(String),
+}
+
+/// A reindex's result: what was built and the rows that needed attention.
+#[derive(Debug, Clone)]
+pub struct Rebuilt {
+    pub info: Arc<IndexInfo>,
+    pub report: corpus::LoadReport,
+}
+
+/// The open index, shared by every question. Cheap to query from many threads; reindexing
+/// swaps in the new data atomically while queries keep being answered.
+pub struct Engine {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: PathBuf,
+    info: RwLock<Arc<IndexInfo>>,
+    writing: Mutex<()>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("dir", &self.dir).finish()
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError + '_ {
+    move |source| SearchError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Files tantivy writes in an index directory.
+fn is_index_file(name: &str) -> bool {
+    let exts = [
+        ".idx",
+        ".term",
+        ".pos",
+        ".store",
+        ".fast",
+        ".fieldnorm",
+        ".del",
+        ".tmp",
+    ];
+    name == "meta.json"
+        || name == ".managed.json"
+        || name.starts_with(".tantivy")
+        || name.ends_with(".lock")
+        || exts.iter().any(|e| name.ends_with(e))
+        || name.ends_with(".json.lock")
+}
+
+/// Empties an index directory, refusing when it holds anything tantivy did not write.
+fn wipe(dir: &Path) -> Result<(), SearchError> {
+    let entries = std::fs::read_dir(dir).map_err(io_err(dir))?;
+    let mut files = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name == ".gitignore" || name == ".gitkeep" {
+            continue;
+        }
+        if !is_index_file(&name) || e.file_type().map(|t| t.is_dir()).unwrap_or(true) {
+            return Err(SearchError::NotAnIndex(dir.to_path_buf()));
+        }
+        files.push(e.path());
+    }
+    for f in files {
+        std::fs::remove_file(&f).map_err(io_err(&f))?;
+    }
+    Ok(())
+}
+
+fn read_info(index: &Index) -> Option<IndexInfo> {
+    let metas = index.load_metas().ok()?;
+    serde_json::from_str(metas.payload.as_deref()?).ok()
+}
+
+impl Engine {
+    /// Opens the index in `dir`, building it from `data` when it is missing, unreadable, built
+    /// by another version, or older than the data.
+    pub fn open(
+        dir: &Path,
+        data: &[PathBuf],
+        built_by: &str,
+        progress: &dyn Fn(u64, u64),
+    ) -> Result<(Engine, OpenOutcome), SearchError> {
+        std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+        let files = corpus::discover(data)?;
+        let fingerprint = corpus::fingerprint(&files)?;
+        let (schema, fields) = schema::build_schema();
+        let opened = Index::open_in_dir(dir).ok().and_then(|index| {
+            let info = read_info(&index)?;
+            (index.schema() == schema && info.version == schema::SCHEMA_VERSION)
+                .then_some((index, info))
+        });
+        let (index, reason) = match opened {
+            Some((index, info)) if info.fingerprint == fingerprint => {
+                match Engine::from_index(index, fields.clone(), dir, info) {
+                    Ok(engine) if engine.healthy() => return Ok((engine, OpenOutcome::Opened)),
+                    _ => {
+                        wipe(dir)?;
+                        (None, "the index was unreadable")
+                    }
+                }
+            }
+            Some((index, _)) => (Some(index), "the data changed since the index was built"),
+            None => {
+                let empty = std::fs::read_dir(dir)
+                    .map_err(io_err(dir))?
+                    .next()
+                    .is_none();
+                wipe(dir)?;
+                let reason = if empty {
+                    "there was no index yet"
+                } else {
+                    "the index was unreadable or from another version"
+                };
+                (None, reason)
+            }
+        };
+        let index = match index {
+            Some(i) => i,
+            None => Index::create_in_dir(dir, schema)?,
+        };
+        analyzer::register(&index);
+        let corpus = corpus::load_files(&files)?;
+        let info = Engine::write(&index, &fields, &corpus, &fingerprint, built_by, progress)?;
+        let engine = Engine::from_index(index, fields, dir, info)?;
+        Ok((engine, OpenOutcome::Built(reason.to_string())))
+    }
+
+    fn from_index(
+        index: Index,
+        fields: Fields,
+        dir: &Path,
+        info: IndexInfo,
+    ) -> Result<Engine, SearchError> {
+        analyzer::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Engine {
+            index,
+            reader,
+            fields,
+            dir: dir.to_path_buf(),
+            info: RwLock::new(Arc::new(info)),
+            writing: Mutex::new(()),
+        })
+    }
+
+    /// Reads the first and last stored document of every segment, so that a truncated or
+    /// damaged index shows up now rather than in the middle of an answer.
+    fn healthy(&self) -> bool {
+        let searcher = self.reader.searcher();
+        let info = self.info();
+        let all_there = searcher.num_docs() as usize == info.titles + info.passages + info.facts;
+        all_there
+            && searcher.segment_readers().iter().all(|seg| {
+                let Ok(store) = seg.get_store_reader(1) else {
+                    return false;
+                };
+                let last = seg.max_doc().saturating_sub(1);
+                [0, last]
+                    .iter()
+                    .all(|&d| store.get::<tantivy::TantivyDocument>(d).is_ok())
+            })
+    }
+
+    fn write(
+        index: &Index,
+        fields: &Fields,
+        corpus: &Corpus,
+        fingerprint: &str,
+        built_by: &str,
+        progress: &dyn Fn(u64, u64),
+    ) -> Result<IndexInfo, SearchError> {
+        let mut writer: tantivy::IndexWriter = index.writer(64 * 1024 * 1024)?;
+        writer.delete_all_documents()?;
+        let info = build::write_corpus(&writer, fields, corpus, fingerprint, built_by, progress)?;
+        let payload = serde_json::to_string(&info).unwrap_or_default();
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        writer.wait_merging_threads()?;
+        Ok(info)
+    }
+
+    /// Rereads the data directories and rebuilds the index in place. One at a time: a second
+    /// call while one runs gets [`SearchError::Busy`]. Questions are answered from the previous
+    /// index until the new one is committed; if anything fails the previous one stays.
+    pub fn reindex(
+        &self,
+        data: &[PathBuf],
+        built_by: &str,
+        progress: &dyn Fn(u64, u64),
+    ) -> Result<Rebuilt, SearchError> {
+        let _guard = self.writing.try_lock().map_err(|_| SearchError::Busy)?;
+        let files = corpus::discover(data)?;
+        let fingerprint = corpus::fingerprint(&files)?;
+        let corpus = corpus::load_files(&files)?;
+        let info = Engine::write(
+            &self.index,
+            &self.fields,
+            &corpus,
+            &fingerprint,
+            built_by,
+            progress,
+        )?;
+        self.reader.reload()?;
+        let info = Arc::new(info);
+        *self.info.write().unwrap_or_else(|e| e.into_inner()) = info.clone();
+        Ok(Rebuilt {
+            info,
+            report: corpus.report,
+        })
+    }
+
+    /// A consistent view of the index for one question.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// What the current index was built from.
+    pub fn info(&self) -> Arc<IndexInfo> {
+        self.info.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}

@@ -1,0 +1,455 @@
+//! The queries answers are made of: titles by filters, one title by a (misspelled) name,
+//! passages by words, and the facts of a place. Queries are built from analysed terms, never
+//! parsed from user text, so no input can be a syntax error.
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use super::analyzer::{analyze, exact_analyzer, text_analyzer};
+use super::schema::{KIND_FACT, KIND_PASSAGE, KIND_TITLE};
+use super::{Engine, FactRecord, SearchError};
+use crate::corpus::{EVERYWHERE_ELSE, Kind, Title};
+use crate::text::fold;
+
+/// Titles per page.
+pub const PAGE_SIZE: usize = 10;
+
+/// How a list of titles is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleSort {
+    /// Best match first (the default with a free-text query).
+    Relevance,
+    /// Newest first, then by title (the default otherwise).
+    #[default]
+    Year,
+    /// Alphabetical.
+    Title,
+}
+
+/// Filters of a titles question. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TitleFilter {
+    /// A place code: titles produced (partly) there.
+    pub origin: Option<String>,
+    pub kind: Option<Kind>,
+    pub service: Option<String>,
+    pub genre: Option<String>,
+    /// Release years, inclusive.
+    pub years: Option<(u16, u16)>,
+    /// Years added to a service, inclusive.
+    pub added: Option<(u16, u16)>,
+    pub query: Option<String>,
+    pub sort: Option<TitleSort>,
+    /// 1-based.
+    pub page: usize,
+}
+
+/// A result with its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit<T> {
+    pub score: f32,
+    pub item: T,
+}
+
+/// A paragraph that matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassageHit {
+    pub score: f32,
+    pub doc_id: String,
+    pub paragraph: u32,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+fn term_q(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+fn year_range(field: Field, (from, to): (u16, u16)) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_u64(field, from as u64)),
+        Bound::Included(Term::from_field_u64(field, to as u64)),
+    ))
+}
+
+fn stored_json<T: serde::de::DeserializeOwned>(
+    searcher: &Searcher,
+    field: Field,
+    addr: DocAddress,
+) -> Result<T, SearchError> {
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let json = doc
+        .get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    serde_json::from_str(json)
+        .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))
+}
+
+impl Engine {
+    /// Terms of free text for the running-text fields; falls back to the name analyzer when
+    /// everything was a stop word ("The It").
+    fn text_terms(&self, text: &str) -> Vec<String> {
+        let mut seen = BTreeSet::new();
+        let mut terms: Vec<String> = analyze(&mut text_analyzer(), text)
+            .into_iter()
+            .map(|t| t.0)
+            .filter(|t| seen.insert(t.clone()))
+            .collect();
+        if terms.is_empty() {
+            terms = analyze(&mut exact_analyzer(), text)
+                .into_iter()
+                .map(|t| t.0)
+                .filter(|t| seen.insert(t.clone()))
+                .collect();
+        }
+        terms.truncate(32);
+        terms
+    }
+
+    /// A clause matching one term in any title field, title first.
+    fn title_term_clause(&self, term: &str) -> Box<dyn Query> {
+        let f = self.fields();
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, boosted(term_q(f.title, term), 3.0)),
+            (Occur::Should, boosted(term_q(f.title_exact, term), 1.0)),
+            (Occur::Should, boosted(term_q(f.genre, term), 1.5)),
+            (Occur::Should, term_q(f.details, term)),
+        ]))
+    }
+
+    fn title_filter_query(&self, filter: &TitleFilter, all_terms: bool) -> Box<dyn Query> {
+        let f = self.fields();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, term_q(f.kind, KIND_TITLE))];
+        if let Some(o) = &filter.origin {
+            clauses.push((Occur::Must, term_q(f.origin, o)));
+        }
+        if let Some(k) = filter.kind {
+            clauses.push((Occur::Must, term_q(f.kind_type, k.as_str())));
+        }
+        if let Some(s) = &filter.service {
+            clauses.push((Occur::Must, term_q(f.service, s)));
+        }
+        if let Some(g) = &filter.genre {
+            for t in self.text_terms(g) {
+                clauses.push((Occur::Must, term_q(f.genre, &t)));
+            }
+        }
+        if let Some(y) = filter.years {
+            clauses.push((Occur::Must, year_range(f.year, y)));
+        }
+        if let Some(y) = filter.added {
+            clauses.push((Occur::Must, year_range(f.added, y)));
+        }
+        if let Some(q) = &filter.query {
+            let terms = self.text_terms(q);
+            let occur = if all_terms {
+                Occur::Must
+            } else {
+                Occur::Should
+            };
+            let text: Vec<(Occur, Box<dyn Query>)> = terms
+                .iter()
+                .map(|t| (occur, self.title_term_clause(t)))
+                .collect();
+            if !text.is_empty() {
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(text))));
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// One page of titles matching `filter`, and the exact number of matches.
+    pub fn titles(&self, filter: &TitleFilter) -> Result<(usize, Vec<Title>), SearchError> {
+        let searcher = self.searcher();
+        let f = self.fields();
+        let query = self.title_filter_query(filter, true);
+        let has_text = filter
+            .query
+            .as_deref()
+            .is_some_and(|q| !q.trim().is_empty());
+        let sort = filter.sort.unwrap_or(if has_text {
+            TitleSort::Relevance
+        } else {
+            TitleSort::Year
+        });
+        let offset = filter
+            .page
+            .saturating_sub(1)
+            .saturating_mul(PAGE_SIZE)
+            .min(1 << 30);
+        let top = TopDocs::with_limit(PAGE_SIZE).and_offset(offset);
+        let (total, addrs): (usize, Vec<DocAddress>) = match sort {
+            TitleSort::Relevance => {
+                let (n, docs) = searcher.search(&query, &(Count, top.order_by_score()))?;
+                (n, docs.into_iter().map(|d| d.1).collect())
+            }
+            TitleSort::Year => {
+                let c = top.order_by_u64_field("rank_year", Order::Desc);
+                let (n, docs) = searcher.search(&query, &(Count, c))?;
+                (n, docs.into_iter().map(|d| d.1).collect())
+            }
+            TitleSort::Title => {
+                let c = top.order_by_u64_field("rank_title", Order::Asc);
+                let (n, docs) = searcher.search(&query, &(Count, c))?;
+                (n, docs.into_iter().map(|d| d.1).collect())
+            }
+        };
+        let titles = addrs
+            .into_iter()
+            .map(|a| stored_json(&searcher, f.data, a))
+            .collect::<Result<Vec<Title>, _>>()?;
+        Ok((total, titles))
+    }
+
+    /// Titles matching free text in any field, best first (all words if possible, else any).
+    pub fn titles_by_text(&self, text: &str, limit: usize) -> Result<Vec<Hit<Title>>, SearchError> {
+        let filter = TitleFilter {
+            query: Some(text.to_string()),
+            ..TitleFilter::default()
+        };
+        let searcher = self.searcher();
+        let mut hits = Vec::new();
+        for all in [true, false] {
+            let q = self.title_filter_query(&filter, all);
+            hits = searcher.search(&q, &TopDocs::with_limit(limit).order_by_score())?;
+            if !hits.is_empty() {
+                break;
+            }
+        }
+        hits.into_iter()
+            .map(|(score, a)| {
+                Ok(Hit {
+                    score,
+                    item: stored_json(&searcher, self.fields().data, a)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Titles whose name is `name`, or close to it (one or two typos a word), best first.
+    /// The score is the similarity of the whole name (1.0 is exact).
+    pub fn titles_by_name(&self, name: &str, limit: usize) -> Result<Vec<Hit<Title>>, SearchError> {
+        let key = fold(name);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let searcher = self.searcher();
+        let f = self.fields();
+        let exact = BooleanQuery::new(vec![
+            (Occur::Must, term_q(f.kind, KIND_TITLE)),
+            (Occur::Must, term_q(f.title_key, &key)),
+        ]);
+        let found = searcher.search(&exact, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let candidates: Vec<DocAddress> = if !found.is_empty() {
+            found.into_iter().map(|d| d.1).collect()
+        } else {
+            let words: Vec<String> = analyze(&mut exact_analyzer(), name)
+                .into_iter()
+                .map(|t| t.0)
+                .take(12)
+                .collect();
+            if words.is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for w in &words {
+                let n = w.chars().count();
+                should.push((Occur::Should, boosted(term_q(f.title_exact, w), 2.0)));
+                let distance = match n {
+                    0..=3 => 0,
+                    4..=6 => 1,
+                    _ => 2,
+                };
+                if distance > 0 {
+                    let term = Term::from_field_text(f.title_exact, w);
+                    should.push((
+                        Occur::Should,
+                        Box::new(FuzzyTermQuery::new(term, distance, true)),
+                    ));
+                }
+            }
+            let q = BooleanQuery::new(vec![
+                (Occur::Must, term_q(f.kind, KIND_TITLE)),
+                (Occur::Must, Box::new(BooleanQuery::new(should))),
+            ]);
+            searcher
+                .search(&q, &TopDocs::with_limit(40).order_by_score())?
+                .into_iter()
+                .map(|d| d.1)
+                .collect()
+        };
+        let mut hits: Vec<Hit<Title>> = Vec::new();
+        for a in candidates {
+            let t: Title = stored_json(&searcher, f.data, a)?;
+            let mut sim = strsim::normalized_damerau_levenshtein(&key, &fold(&t.title));
+            if let Some(aka) = &t.aka {
+                sim = sim.max(strsim::normalized_damerau_levenshtein(&key, &fold(aka)));
+            }
+            // Among equally close names, prefer titles more services carry, then newer ones.
+            let tiebreak = t.listings.len() as f64 * 1e-3 + t.year.unwrap_or(0) as f64 * 1e-7;
+            hits.push(Hit {
+                score: (sim + tiebreak) as f32,
+                item: t,
+            });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    /// Paragraphs matching `text`, best first. With `required`, a paragraph must also contain
+    /// one of those words.
+    pub fn passages(
+        &self,
+        text: &str,
+        required: &[String],
+        limit: usize,
+    ) -> Result<(Vec<PassageHit>, Vec<String>), SearchError> {
+        let f = self.fields();
+        let mut terms = self.text_terms(text);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, term_q(f.kind, KIND_PASSAGE))];
+        let should: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .map(|t| (Occur::Should, term_q(f.body, t)))
+            .collect();
+        if !required.is_empty() {
+            let mut req = Vec::new();
+            for r in required {
+                for t in self.text_terms(r) {
+                    req.push((Occur::Should, boosted(term_q(f.body, &t), 2.0)));
+                    if !terms.contains(&t) {
+                        terms.push(t);
+                    }
+                }
+            }
+            if req.is_empty() {
+                return Ok((Vec::new(), terms));
+            }
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(req))));
+            if !should.is_empty() {
+                clauses.push((Occur::Should, Box::new(BooleanQuery::new(should))));
+            }
+        } else if should.is_empty() {
+            return Ok((Vec::new(), terms));
+        } else {
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+        }
+        let searcher = self.searcher();
+        let q = BooleanQuery::new(clauses);
+        let mut out = Vec::new();
+        for (score, addr) in searcher.search(&q, &TopDocs::with_limit(limit).order_by_score())? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let u = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+            let s = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            out.push(PassageHit {
+                score,
+                doc_id: s(f.doc_id),
+                paragraph: u(f.paragraph) as u32,
+                start: u(f.start) as usize,
+                end: u(f.end) as usize,
+                text: s(f.body),
+            });
+        }
+        Ok((out, terms))
+    }
+
+    /// The facts recorded for `service` in `place`, in file order. When the place has none,
+    /// the service's facts for everywhere else, and `false`.
+    pub fn facts(
+        &self,
+        service: &str,
+        place: &str,
+    ) -> Result<(Vec<FactRecord>, bool), SearchError> {
+        let own = self.facts_exact(service, place)?;
+        if !own.is_empty() {
+            return Ok((own, true));
+        }
+        Ok((self.facts_exact(service, EVERYWHERE_ELSE)?, false))
+    }
+
+    fn facts_exact(&self, service: &str, place: &str) -> Result<Vec<FactRecord>, SearchError> {
+        let f = self.fields();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_q(f.kind, KIND_FACT)),
+            (Occur::Must, term_q(f.place, place)),
+            (Occur::Must, term_q(f.service, service)),
+        ]);
+        let searcher = self.searcher();
+        let mut addrs: Vec<DocAddress> = searcher
+            .search(&q, &TopDocs::with_limit(200).order_by_score())?
+            .into_iter()
+            .map(|d| d.1)
+            .collect();
+        addrs.sort();
+        addrs
+            .into_iter()
+            .map(|a| stored_json(&searcher, f.data, a))
+            .collect()
+    }
+
+    /// Services that have at least one fact.
+    pub fn services_with_facts(&self) -> Result<Vec<String>, SearchError> {
+        let f = self.fields();
+        let searcher = self.searcher();
+        let q = term_q(f.kind, KIND_FACT);
+        let mut out: Vec<String> = Vec::new();
+        for (_, a) in searcher.search(&q, &TopDocs::with_limit(10_000).order_by_score())? {
+            let r: FactRecord = stored_json(&searcher, f.data, a)?;
+            if !out.contains(&r.service) {
+                out.push(r.service);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every distinct value of a keyword field (services, genres, origins), sorted.
+    pub fn terms_of(&self, field: Field) -> Result<Vec<String>, SearchError> {
+        let searcher = self.searcher();
+        let mut out = BTreeSet::new();
+        for seg in searcher.segment_readers() {
+            let inv = seg.inverted_index(field)?;
+            let mut stream = inv.terms().stream().map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                if let Ok(s) = std::str::from_utf8(stream.key()) {
+                    out.insert(s.to_string());
+                }
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    /// How many titles there are in all.
+    pub fn title_count(&self) -> Result<usize, SearchError> {
+        let q = term_q(self.fields().kind, KIND_TITLE);
+        Ok(self.searcher().search(&q, &Count)?)
+    }
+
+    /// Everything (for tests and tools).
+    pub fn doc_count(&self) -> Result<usize, SearchError> {
+        Ok(self.searcher().search(&AllQuery, &Count)?)
+    }
+}

@@ -1,0 +1,87 @@
+//! The one tantivy schema holding passages, titles and place facts, told apart by `kind`.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use super::analyzer::{EXACT, TEXT};
+
+/// Bump when the schema or what is stored changes: older indexes are then rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub const KIND_PASSAGE: &str = "passage";
+pub const KIND_TITLE: &str = "title";
+pub const KIND_FACT: &str = "fact";
+
+/// The schema's fields, looked up once.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub kind: Field,
+    /// Stored JSON of the whole record (title or fact).
+    pub data: Field,
+    // passages
+    pub doc_id: Field,
+    pub paragraph: Field,
+    pub start: Field,
+    pub end: Field,
+    pub body: Field,
+    // titles
+    pub title: Field,
+    pub title_exact: Field,
+    pub title_key: Field,
+    pub kind_type: Field,
+    pub service: Field,
+    pub origin: Field,
+    pub genre: Field,
+    pub genre_key: Field,
+    /// Description, cast, director and countries of a title, for free-text queries.
+    pub details: Field,
+    pub year: Field,
+    pub added: Field,
+    pub rank_title: Field,
+    pub rank_year: Field,
+    // facts
+    pub place: Field,
+}
+
+fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
+    let record = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    let opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(record),
+    );
+    if stored { opts.set_stored() } else { opts }
+}
+
+pub fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING),
+        data: b.add_text_field("data", STORED),
+        doc_id: b.add_text_field("doc_id", STRING | STORED),
+        paragraph: b.add_u64_field("paragraph", STORED),
+        start: b.add_u64_field("start", STORED),
+        end: b.add_u64_field("end", STORED),
+        body: b.add_text_field("body", text(TEXT, true, true)),
+        title: b.add_text_field("title", text(TEXT, true, false)),
+        title_exact: b.add_text_field("title_exact", text(EXACT, false, false)),
+        title_key: b.add_text_field("title_key", STRING),
+        kind_type: b.add_text_field("type", STRING),
+        service: b.add_text_field("service", STRING),
+        origin: b.add_text_field("origin", STRING),
+        genre: b.add_text_field("genre", text(TEXT, true, false)),
+        genre_key: b.add_text_field("genre_key", STRING),
+        details: b.add_text_field("details", text(TEXT, false, false)),
+        year: b.add_u64_field("year", INDEXED | FAST),
+        added: b.add_u64_field("added", INDEXED),
+        rank_title: b.add_u64_field("rank_title", FAST),
+        rank_year: b.add_u64_field("rank_year", FAST),
+        place: b.add_text_field("place", STRING),
+    };
+    (b.build(), fields)
+}

@@ -1,0 +1,103 @@
+//! Text normalisation shared by ingestion, place resolution and search, so that every layer
+//! agrees on what "the same words" means (case, accents, punctuation, width).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower-cases, strips accents and folds punctuation to single spaces: `"Amélie!"` → `"amelie"`.
+///
+/// CJK text is kept as is (NFKC folds full-width forms), so `"流浪地球"` stays `"流浪地球"`.
+pub fn fold(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut pending_space = false;
+    for c in input.nfkd().filter(|c| !is_combining_mark(*c)) {
+        let c = match c {
+            '&' => {
+                push_word(&mut out, "and", &mut pending_space);
+                continue;
+            }
+            '\'' | '’' | '‘' | 'ʼ' => continue,
+            _ => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out.nfkc().collect()
+}
+
+fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+    *pending_space = true;
+}
+
+/// True for characters of the scripts that are written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F)
+}
+
+/// Truncates `s` to at most `max` bytes on a char boundary, adding `…` when it cut something.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let ellipsis = '…';
+    let budget = max.saturating_sub(ellipsis.len_utf8());
+    let mut end = budget;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = s[..end].trim_end().to_string();
+    out.push(ellipsis);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_case_accents_and_punctuation() {
+        assert_eq!(fold("  Amélie!  "), "amelie");
+        assert_eq!(fold("Sin senos sí hay paraíso"), "sin senos si hay paraiso");
+        assert_eq!(fold("Love, Death & Robots"), "love death and robots");
+        assert_eq!(
+            fold("People's Republic of China"),
+            "peoples republic of china"
+        );
+        assert_eq!(fold("Côte d’Ivoire"), "cote divoire");
+        assert_eq!(fold("流浪地球"), "流浪地球");
+        assert_eq!(fold("ＣＨＩＮＡ"), "china");
+        assert_eq!(fold(""), "");
+        assert_eq!(fold("!!!"), "");
+    }
+
+    #[test]
+    fn cjk_detection() {
+        assert!(is_cjk('中'));
+        assert!(is_cjk('の'));
+        assert!(!is_cjk('a'));
+        assert!(!is_cjk('한'));
+    }
+
+    #[test]
+    fn truncate_respects_char_boundaries() {
+        assert_eq!(truncate("hello", 10), "hello");
+        assert_eq!(truncate("hello world", 8), "hello…");
+        assert_eq!(truncate("中国中国", 7), "中…");
+    }
+}
