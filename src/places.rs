@@ -270,11 +270,10 @@ impl Places {
     /// The place with exactly this name or code (after folding), without typo tolerance.
     pub fn exact(&self, input: &str) -> Option<&Place> {
         let trimmed = input.trim();
-        if trimmed.len() <= 3 && trimmed.is_ascii() {
-            if let Some(p) = self.by_code(trimmed) {
+        if trimmed.len() <= 3 && trimmed.is_ascii()
+            && let Some(p) = self.by_code(trimmed) {
                 return Some(p);
             }
-        }
         if let Some(p) = self.by_code.get(trimmed).map(|&i| &self.places[i]) {
             return Some(p);
         }
@@ -292,7 +291,7 @@ impl Places {
             return Ok(p);
         }
         let n = key.chars().count();
-        if n >= 4 && n <= 60 {
+        if (4..=60).contains(&n) {
             let allowed = if n >= 8 { 2 } else { 1 };
             let mut best: Option<(usize, usize)> = None;
             let mut tie = false;
@@ -374,11 +373,10 @@ impl Places {
     pub fn find_in_text(&self, text: &str) -> Option<(&Place, std::ops::Range<usize>)> {
         // CJK names are matched as substrings: those scripts have no spaces.
         for (alias, code) in ALIASES {
-            if alias.chars().any(crate::text::is_cjk) {
-                if let Some(pos) = text.find(alias) {
+            if alias.chars().any(crate::text::is_cjk)
+                && let Some(pos) = text.find(alias) {
                     return self.by_code(code).map(|p| (p, pos..pos + alias.len()));
                 }
-            }
         }
         let words: Vec<(usize, &str)> = word_spans(text);
         for len in (1..=5).rev() {
@@ -389,11 +387,10 @@ impl Places {
                 let phrase = &text[start..end];
                 if len == 1 && phrase.len() <= 4 {
                     let is_upper = phrase.chars().all(|c| c.is_ascii_uppercase());
-                    if is_upper {
-                        if let Some(p) = self.by_code(phrase).or_else(|| self.exact(phrase)) {
+                    if is_upper
+                        && let Some(p) = self.by_code(phrase).or_else(|| self.exact(phrase)) {
                             return Some((p, start..end));
                         }
-                    }
                     if phrase.len() < 4 {
                         continue;
                     }

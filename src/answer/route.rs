@@ -138,15 +138,14 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
             "show" | "shows" | "series" | "tv" | "serie" => Some(Kind::Tv),
             _ => None,
         };
-        if let Some(k) = k {
-            if w != "show"
+        if let Some(k) = k
+            && (w != "show"
                 || i + 1 == folded.len()
-                || !matches!(folded[i + 1].as_str(), "me" | "us")
+                || !matches!(folded[i + 1].as_str(), "me" | "us"))
             {
                 kind = kind.or(Some(k));
                 used[i] = true;
             }
-        }
     }
     let mut origin = None;
     for (i, w) in folded.iter().enumerate() {
@@ -164,14 +163,13 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
         }
     }
 
-    if let Some((p, _)) = &place {
-        if why || (kind.is_none() && origin.is_none()) {
+    if let Some((p, _)) = &place
+        && (why || (kind.is_none() && origin.is_none())) {
             return Ok(Request::WhyNot {
                 place: p.code.clone(),
                 service,
             });
         }
-    }
     if kind.is_some() || origin.is_some() {
         let origin = origin.or_else(|| place.as_ref().map(|(p, _)| p.code.clone()));
         if let Some((_, range)) = &place {
@@ -196,12 +194,11 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
             if used[i] || FILLER.contains(&f.as_str()) || parse_service(w).is_some() {
                 continue;
             }
-            if let Ok(y) = f.parse::<u16>() {
-                if (1900..=2100).contains(&y) {
+            if let Ok(y) = f.parse::<u16>()
+                && (1900..=2100).contains(&y) {
                     args.years = Some((y, y));
                     continue;
                 }
-            }
             let stem = analyze(&mut analyzer, w).into_iter().next().map(|t| t.0);
             match stem {
                 Some(s) if args.genre.is_none() && genres.binary_search(&s).is_ok() => {

@@ -80,7 +80,8 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
             false,
         )
     };
-    let Some(status) = status_rows.iter().find_map(|r| r.status) else {
+    // A place's first row states its status and since when (see data/SOURCES.md).
+    let Some(status) = status_rows.first().and_then(|r| r.status) else {
         let known = engine.services_with_facts()?;
         answer.kind = AnswerKind::NotFound;
         answer.message = format!(
@@ -105,10 +106,7 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
         return Ok(answer);
     };
     answer.status = Some(status);
-    let status_since = status_rows
-        .iter()
-        .find(|r| r.status == Some(status) && r.since.is_some() && r.category != Category::Note)
-        .and_then(|r| r.since.clone());
+    let status_since = status_rows.first().and_then(|r| r.since.clone());
 
     answer.message = match (status, specific) {
         (Status::Available, true) => format!("{service_label} is available in {}.", place.name),

@@ -55,7 +55,7 @@ impl Document {
 
 /// A row of `documents/documents.csv`: metadata kept beside the text, never inside it.
 #[derive(Debug, Clone, Deserialize)]
-struct MetaRow {
+pub(super) struct MetaRow {
     id: String,
     file: String,
     title: String,
@@ -70,7 +70,7 @@ pub(super) fn read_meta(
     path: &Path,
     label: &str,
     report: &mut LoadReport,
-) -> Result<HashMap<String, (String, String, Option<String>, Option<String>)>, CorpusError> {
+) -> Result<HashMap<String, MetaRow>, CorpusError> {
     let bytes = super::read(path)?;
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
@@ -80,11 +80,7 @@ pub(super) fn read_meta(
     for row in rdr.deserialize::<MetaRow>() {
         match row {
             Ok(r) if !r.file.is_empty() => {
-                let opt = |s: String| (!s.is_empty()).then_some(s);
-                out.insert(
-                    r.file.clone(),
-                    (r.id, r.title, opt(r.author), opt(r.source)),
-                );
+                out.insert(r.file.clone(), r);
             }
             Ok(_) => report.note(
                 label,
@@ -105,7 +101,7 @@ pub(super) fn read_meta(
 pub(super) fn read_document(
     path: &Path,
     label: &str,
-    meta: Option<&(String, String, Option<String>, Option<String>)>,
+    meta: Option<&MetaRow>,
     report: &mut LoadReport,
 ) -> Result<Option<Document>, CorpusError> {
     let bytes = super::read(path)?;
@@ -121,10 +117,9 @@ pub(super) fn read_document(
         .file_stem()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
     let (id, title, author, source) = match meta {
-        Some((id, title, author, source)) => {
-            (id.clone(), title.clone(), author.clone(), source.clone())
-        }
+        Some(m) => (m.id.clone(), m.title.clone(), opt(&m.author), opt(&m.source)),
         None => (stem.clone(), stem.replace(['-', '_'], " "), None, None),
     };
     Ok(Some(Document {

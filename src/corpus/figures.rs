@@ -33,13 +33,11 @@ const MONTHS: [&str; 12] = [
 pub fn date_from_name(stem: &str) -> Option<String> {
     let lower = stem.to_ascii_lowercase();
     for part in lower.split(['_', '-', ' ']) {
-        if part.len() == 7 {
-            if let Some(m) = MONTHS.iter().position(|m| part.starts_with(m)) {
-                if let Ok(y) = part[3..].parse::<u16>() {
+        if part.len() == 7
+            && let Some(m) = MONTHS.iter().position(|m| part.starts_with(m))
+                && let Ok(y) = part[3..].parse::<u16>() {
                     return Some(format!("{y}-{:02}", m + 1));
                 }
-            }
-        }
     }
     None
 }

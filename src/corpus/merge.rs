@@ -156,11 +156,10 @@ fn absorb(t: &mut Title, row: TitleRow, listing: Option<Listing>) {
     match listing {
         Some(l) => t.listings.push(l),
         None => {
-            if let Some(l) = t.listings.iter_mut().find(|l| l.service == row.service) {
-                if l.date_added.is_none() {
+            if let Some(l) = t.listings.iter_mut().find(|l| l.service == row.service)
+                && l.date_added.is_none() {
                     l.date_added = row.date_added;
                 }
-            }
         }
     }
 }
