@@ -270,10 +270,12 @@ impl Places {
     /// The place with exactly this name or code (after folding), without typo tolerance.
     pub fn exact(&self, input: &str) -> Option<&Place> {
         let trimmed = input.trim();
-        if trimmed.len() <= 3 && trimmed.is_ascii()
-            && let Some(p) = self.by_code(trimmed) {
-                return Some(p);
-            }
+        if trimmed.len() <= 3
+            && trimmed.is_ascii()
+            && let Some(p) = self.by_code(trimmed)
+        {
+            return Some(p);
+        }
         if let Some(p) = self.by_code.get(trimmed).map(|&i| &self.places[i]) {
             return Some(p);
         }
@@ -374,9 +376,10 @@ impl Places {
         // CJK names are matched as substrings: those scripts have no spaces.
         for (alias, code) in ALIASES {
             if alias.chars().any(crate::text::is_cjk)
-                && let Some(pos) = text.find(alias) {
-                    return self.by_code(code).map(|p| (p, pos..pos + alias.len()));
-                }
+                && let Some(pos) = text.find(alias)
+            {
+                return self.by_code(code).map(|p| (p, pos..pos + alias.len()));
+            }
         }
         let words: Vec<(usize, &str)> = word_spans(text);
         for len in (1..=5).rev() {
@@ -387,10 +390,10 @@ impl Places {
                 let phrase = &text[start..end];
                 if len == 1 && phrase.len() <= 4 {
                     let is_upper = phrase.chars().all(|c| c.is_ascii_uppercase());
-                    if is_upper
-                        && let Some(p) = self.by_code(phrase).or_else(|| self.exact(phrase)) {
-                            return Some((p, start..end));
-                        }
+                    if is_upper && let Some(p) = self.by_code(phrase).or_else(|| self.exact(phrase))
+                    {
+                        return Some((p, start..end));
+                    }
                     if phrase.len() < 4 {
                         continue;
                     }

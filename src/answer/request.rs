@@ -273,11 +273,13 @@ fn why_not_args(rest: &str) -> Result<Request, UsageError> {
         }
     }
     let mut free_words: Vec<&str> = free.split_whitespace().collect();
-    if service.is_none() && free_words.len() > 1
-        && let Some(s) = free_words.last().and_then(|w| parse_service(w)) {
-            service = Some(s);
-            free_words.pop();
-        }
+    if service.is_none()
+        && free_words.len() > 1
+        && let Some(s) = free_words.last().and_then(|w| parse_service(w))
+    {
+        service = Some(s);
+        free_words.pop();
+    }
     let free = free_words.join(" ");
     let place = match (place, free.is_empty()) {
         (Some(p), true) => p,

@@ -142,10 +142,10 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
             && (w != "show"
                 || i + 1 == folded.len()
                 || !matches!(folded[i + 1].as_str(), "me" | "us"))
-            {
-                kind = kind.or(Some(k));
-                used[i] = true;
-            }
+        {
+            kind = kind.or(Some(k));
+            used[i] = true;
+        }
     }
     let mut origin = None;
     for (i, w) in folded.iter().enumerate() {
@@ -164,12 +164,13 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
     }
 
     if let Some((p, _)) = &place
-        && (why || (kind.is_none() && origin.is_none())) {
-            return Ok(Request::WhyNot {
-                place: p.code.clone(),
-                service,
-            });
-        }
+        && (why || (kind.is_none() && origin.is_none()))
+    {
+        return Ok(Request::WhyNot {
+            place: p.code.clone(),
+            service,
+        });
+    }
     if kind.is_some() || origin.is_some() {
         let origin = origin.or_else(|| place.as_ref().map(|(p, _)| p.code.clone()));
         if let Some((_, range)) = &place {
@@ -195,10 +196,11 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
                 continue;
             }
             if let Ok(y) = f.parse::<u16>()
-                && (1900..=2100).contains(&y) {
-                    args.years = Some((y, y));
-                    continue;
-                }
+                && (1900..=2100).contains(&y)
+            {
+                args.years = Some((y, y));
+                continue;
+            }
             let stem = analyze(&mut analyzer, w).into_iter().next().map(|t| t.0);
             match stem {
                 Some(s) if args.genre.is_none() && genres.binary_search(&s).is_ok() => {

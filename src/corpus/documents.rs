@@ -119,7 +119,12 @@ pub(super) fn read_document(
         .unwrap_or_default();
     let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
     let (id, title, author, source) = match meta {
-        Some(m) => (m.id.clone(), m.title.clone(), opt(&m.author), opt(&m.source)),
+        Some(m) => (
+            m.id.clone(),
+            m.title.clone(),
+            opt(&m.author),
+            opt(&m.source),
+        ),
         None => (stem.clone(), stem.replace(['-', '_'], " "), None, None),
     };
     Ok(Some(Document {

@@ -35,9 +35,10 @@ pub fn date_from_name(stem: &str) -> Option<String> {
     for part in lower.split(['_', '-', ' ']) {
         if part.len() == 7
             && let Some(m) = MONTHS.iter().position(|m| part.starts_with(m))
-                && let Ok(y) = part[3..].parse::<u16>() {
-                    return Some(format!("{y}-{:02}", m + 1));
-                }
+            && let Ok(y) = part[3..].parse::<u16>()
+        {
+            return Some(format!("{y}-{:02}", m + 1));
+        }
     }
     None
 }

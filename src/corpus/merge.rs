@@ -157,9 +157,10 @@ fn absorb(t: &mut Title, row: TitleRow, listing: Option<Listing>) {
         Some(l) => t.listings.push(l),
         None => {
             if let Some(l) = t.listings.iter_mut().find(|l| l.service == row.service)
-                && l.date_added.is_none() {
-                    l.date_added = row.date_added;
-                }
+                && l.date_added.is_none()
+            {
+                l.date_added = row.date_added;
+            }
         }
     }
 }

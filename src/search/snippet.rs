@@ -53,10 +53,11 @@ pub fn best(paragraph: &str, offset: usize, terms: &[String]) -> Snippet {
     let mut end = first_at + first.len();
     let mut highlights = matches[best.1].clone();
     if end - start < SHORT
-        && let Some((at, s)) = sentences.get(best.1 + 1) {
-            end = at + s.len();
-            highlights.extend(matches[best.1 + 1].iter().copied());
-        }
+        && let Some((at, s)) = sentences.get(best.1 + 1)
+    {
+        end = at + s.len();
+        highlights.extend(matches[best.1 + 1].iter().copied());
+    }
     // Trim blanks, then cut an overlong snippet at a word boundary.
     let slice = &paragraph[start..end];
     start += slice.len() - slice.trim_start().len();
@@ -67,9 +68,10 @@ pub fn best(paragraph: &str, offset: usize, terms: &[String]) -> Snippet {
             cut -= 1;
         }
         if let Some(space) = paragraph[start..cut].rfind(char::is_whitespace)
-            && space > MAX_SNIPPET / 2 {
-                cut = start + space;
-            }
+            && space > MAX_SNIPPET / 2
+        {
+            cut = start + space;
+        }
         end = start + paragraph[start..cut].trim_end().len();
     }
     highlights.retain(|&(a, b)| a >= start && b <= end);
