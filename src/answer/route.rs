@@ -187,7 +187,6 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
             page: 1,
             ..TitlesArgs::default()
         };
-        let genres = engine.terms_of(engine.fields().genre).unwrap_or_default();
         let mut rest = Vec::new();
         let mut analyzer = text_analyzer();
         for (i, (_, w)) in words.iter().enumerate() {
@@ -201,13 +200,10 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
                 args.years = Some((y, y));
                 continue;
             }
-            let stem = analyze(&mut analyzer, w).into_iter().next().map(|t| t.0);
-            match stem {
-                Some(s) if args.genre.is_none() && genres.binary_search(&s).is_ok() => {
-                    args.genre = Some(w.to_string())
-                }
-                Some(_) => rest.push(*w),
-                None => {}
+            if args.genre.is_none() && engine.is_genre_word(w) {
+                args.genre = Some(w.to_string());
+            } else if !analyze(&mut analyzer, w).is_empty() {
+                rest.push(*w);
             }
         }
         if !rest.is_empty() {

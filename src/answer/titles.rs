@@ -131,11 +131,30 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
             None => "titles",
         };
         let mut m = format!("{total} {what}");
+        if let Some(g) = &args.genre {
+            m.push_str(&format!(" in genre \"{g}\""));
+        }
+        if let Some(q) = &args.query {
+            m.push_str(&format!(" matching \"{q}\""));
+        }
         if let Some(p) = place {
             m.push_str(&format!(" from {}", p.name));
         }
         if let Some(s) = &args.service {
             m.push_str(&format!(" on {}", service_name(s)));
+        }
+        let span = |(a, b): (u16, u16)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        };
+        if let Some(y) = args.years {
+            m.push_str(&format!(", released {}", span(y)));
+        }
+        if let Some(y) = args.added {
+            m.push_str(&format!(", added {}", span(y)));
         }
         m.push_str(&format!(
             "; showing {first}–{last} (page {} of {}).",

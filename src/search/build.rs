@@ -263,7 +263,13 @@ pub fn write_corpus(
             doc.add_text(f.genre_key, fold(g));
         }
         let mut details = t.description.clone();
-        for extra in t.cast.iter().chain(&t.director).chain(&t.countries) {
+        for extra in t
+            .genres
+            .iter()
+            .chain(&t.cast)
+            .chain(&t.director)
+            .chain(&t.countries)
+        {
             details.push_str(" \n ");
             details.push_str(extra);
         }

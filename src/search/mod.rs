@@ -60,6 +60,8 @@ pub struct Engine {
     fields: Fields,
     dir: PathBuf,
     info: RwLock<Arc<IndexInfo>>,
+    /// Every word of every genre, sorted: for routing free text.
+    genre_words: RwLock<Arc<Vec<String>>>,
     writing: Mutex<()>,
 }
 
@@ -186,14 +188,17 @@ impl Engine {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        Ok(Engine {
+        let engine = Engine {
             index,
             reader,
             fields,
             dir: dir.to_path_buf(),
             info: RwLock::new(Arc::new(info)),
+            genre_words: RwLock::new(Arc::new(Vec::new())),
             writing: Mutex::new(()),
-        })
+        };
+        engine.refresh_genre_words()?;
+        Ok(engine)
     }
 
     /// Reads the first and last stored document of every segment, so that a truncated or
@@ -257,10 +262,25 @@ impl Engine {
         self.reader.reload()?;
         let info = Arc::new(info);
         *self.info.write().unwrap_or_else(|e| e.into_inner()) = info.clone();
+        self.refresh_genre_words()?;
         Ok(Rebuilt {
             info,
             report: corpus.report,
         })
+    }
+
+    fn refresh_genre_words(&self) -> Result<(), SearchError> {
+        let words = self.terms_of(self.fields.genre)?;
+        *self.genre_words.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(words);
+        Ok(())
+    }
+
+    /// Every word of every genre, sorted.
+    pub fn genre_words(&self) -> Arc<Vec<String>> {
+        self.genre_words
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// A consistent view of the index for one question.

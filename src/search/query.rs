@@ -102,7 +102,33 @@ fn stored_json<T: serde::de::DeserializeOwned>(
         .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))
 }
 
+/// A genre word and its plural or singular (`comedy` ↔ `comedies`, `drama` ↔ `dramas`), so
+/// that genres match without stemming (which would make `anime` match `animation`).
+pub fn genre_variants(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    if let Some(stem) = word.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    } else if let Some(stem) = word.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        out.push(stem.to_string());
+    } else {
+        out.push(format!("{word}s"));
+    }
+    out
+}
+
 impl Engine {
+    /// Whether `word` (or its plural/singular) appears in some genre.
+    pub fn is_genre_word(&self, word: &str) -> bool {
+        let folded = fold(word);
+        let genres = self.genre_words();
+        genre_variants(&folded)
+            .iter()
+            .any(|v| genres.binary_search(v).is_ok())
+    }
+
     /// Terms of free text for the running-text fields; falls back to the name analyzer when
     /// everything was a stop word ("The It").
     fn text_terms(&self, text: &str) -> Vec<String> {
@@ -129,7 +155,6 @@ impl Engine {
         Box::new(BooleanQuery::new(vec![
             (Occur::Should, boosted(term_q(f.title, term), 3.0)),
             (Occur::Should, boosted(term_q(f.title_exact, term), 1.0)),
-            (Occur::Should, boosted(term_q(f.genre, term), 1.5)),
             (Occur::Should, term_q(f.details, term)),
         ]))
     }
@@ -148,8 +173,12 @@ impl Engine {
             clauses.push((Occur::Must, term_q(f.service, s)));
         }
         if let Some(g) = &filter.genre {
-            for t in self.text_terms(g) {
-                clauses.push((Occur::Must, term_q(f.genre, &t)));
+            for (word, _, _) in analyze(&mut exact_analyzer(), g).into_iter().take(8) {
+                let variants: Vec<(Occur, Box<dyn Query>)> = genre_variants(&word)
+                    .iter()
+                    .map(|v| (Occur::Should, term_q(f.genre, v)))
+                    .collect();
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(variants))));
             }
         }
         if let Some(y) = filter.years {

@@ -7,7 +7,7 @@ use tantivy::schema::{
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_TITLE: &str = "title";
@@ -74,7 +74,7 @@ pub fn build_schema() -> (Schema, Fields) {
         kind_type: b.add_text_field("type", STRING),
         service: b.add_text_field("service", STRING),
         origin: b.add_text_field("origin", STRING),
-        genre: b.add_text_field("genre", text(TEXT, true, false)),
+        genre: b.add_text_field("genre", text(EXACT, false, false)),
         genre_key: b.add_text_field("genre_key", STRING),
         details: b.add_text_field("details", text(TEXT, false, false)),
         year: b.add_u64_field("year", INDEXED | FAST),
