@@ -1,0 +1,128 @@
+//! Opening the index: built when missing, reused when fresh, rebuilt when the data changed or
+//! the index is damaged, and reindexed in place while questions keep being answered.
+
+use std::path::{Path, PathBuf};
+
+use streambot::answer::{AnswerKind, respond};
+use streambot::search::{Engine, OpenOutcome};
+
+/// A scratch copy of `data/` and an index directory, removed on drop.
+struct Scratch {
+    root: PathBuf,
+}
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let root = std::env::temp_dir().join(format!("streambot-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &root.join("data"));
+        Scratch { root }
+    }
+    fn data(&self) -> Vec<PathBuf> {
+        vec![self.root.join("data")]
+    }
+    fn index(&self) -> PathBuf {
+        self.root.join("index")
+    }
+    fn open(&self) -> (Engine, OpenOutcome) {
+        Engine::open(&self.index(), &self.data(), "test", &|_, _| {}).expect("open")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+const EXTRA: &str = "show_id,type,title,director,cast,country,date_added,release_year,rating,duration,listed_in,description\n\
+x1,Movie,Zebra Crossing Test Film,,,Mongolia,\"May 1, 2020\",2020,PG,90 min,Dramas,A test title.\n";
+
+#[test]
+fn built_once_then_reused_then_rebuilt_when_the_data_changes() {
+    let s = Scratch::new("reuse");
+    let (engine, outcome) = s.open();
+    assert_eq!(outcome, OpenOutcome::Built("there was no index yet".into()));
+    let titles = engine.info().titles;
+    drop(engine);
+
+    let (_, outcome) = s.open();
+    assert_eq!(outcome, OpenOutcome::Opened);
+
+    std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
+    let (engine, outcome) = s.open();
+    assert_eq!(
+        outcome,
+        OpenOutcome::Built("the data changed since the index was built".into())
+    );
+    assert_eq!(engine.info().titles, titles + 1);
+    let a = respond(&engine, "/titles origin:mn").unwrap();
+    assert_eq!(a.total, 1);
+    assert_eq!(a.titles[0].id, "hulu:x1");
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt() {
+    let s = Scratch::new("damaged");
+    drop(s.open());
+    std::fs::write(s.index().join("meta.json"), "{ not json").unwrap();
+    let (engine, outcome) = s.open();
+    assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
+    assert_eq!(respond(&engine, "/why-not china").unwrap().kind, AnswerKind::WhyNot);
+    drop(engine);
+
+    // Truncate every store file: the health check on open notices.
+    for e in std::fs::read_dir(s.index()).unwrap().flatten() {
+        if e.path().extension().is_some_and(|x| x == "store") {
+            std::fs::write(e.path(), b"").unwrap();
+        }
+    }
+    let (engine, outcome) = s.open();
+    assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
+    assert_eq!(respond(&engine, "/why-not russia").unwrap().kind, AnswerKind::WhyNot);
+}
+
+#[test]
+fn a_directory_with_other_files_is_never_wiped() {
+    let s = Scratch::new("foreign");
+    std::fs::create_dir_all(s.index()).unwrap();
+    std::fs::write(s.index().join("notes.txt"), "mine").unwrap();
+    let err = Engine::open(&s.index(), &s.data(), "test", &|_, _| {}).unwrap_err();
+    assert!(err.to_string().contains("refusing to overwrite"), "{err}");
+    assert_eq!(std::fs::read_to_string(s.index().join("notes.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn reindex_picks_up_new_files_and_keeps_answering() {
+    let s = Scratch::new("reindex");
+    let (engine, _) = s.open();
+    let before = respond(&engine, "/titles origin:mn").unwrap();
+    assert_eq!(before.kind, AnswerKind::NotFound);
+    std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
+    let engine = std::sync::Arc::new(engine);
+    let asker = {
+        let engine = engine.clone();
+        std::thread::spawn(move || {
+            for _ in 0..50 {
+                let a = respond(&engine, "/why-not china").unwrap();
+                assert_eq!(a.kind, AnswerKind::WhyNot);
+            }
+        })
+    };
+    let rebuilt = engine.reindex(&s.data(), "moderator", &|_, _| {}).unwrap();
+    asker.join().unwrap();
+    assert_eq!(rebuilt.info.built_by, "moderator");
+    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total, 1);
+}
