@@ -2,12 +2,14 @@
 //!
 //! The layers, bottom up: [`corpus`] reads the data directories, [`places`] resolves place
 //! names, [`search`] owns the tantivy index, [`answer`] turns one question into an [`answer::Answer`],
-//! and [`render`] turns an answer into terminal text or JSON.
+//! and [`render`] turns an answer into terminal text, embeds or JSON. [`discord`] is the Discord
+//! front end: the only module (with `main.rs`) that names serenity or poise.
 
 pub mod answer;
 pub mod config;
 pub mod console;
 pub mod corpus;
+pub mod discord;
 pub mod places;
 pub mod render;
 pub mod search;

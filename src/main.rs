@@ -161,12 +161,8 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Index) => index(&cfg),
+        None if cfg.discord_token.is_some() => discord(cfg),
         Some(Command::Console) | None => {
-            if cfg.discord_token.is_some() && cli.command.is_none() {
-                tracing::warn!(
-                    "DISCORD_TOKEN is set, but this build has no Discord front end yet; starting the local console"
-                );
-            }
             let engine = match open(&cfg, stderr_tty) {
                 Ok(e) => e,
                 Err(code) => return code,
@@ -180,6 +176,31 @@ fn main() -> ExitCode {
                     ExitCode::from(FAILURE)
                 }
             }
+        }
+    }
+}
+
+/// With a token: the Discord bot.
+fn discord(cfg: Config) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("streambot: cannot start the async runtime: {e}");
+            return ExitCode::from(FAILURE);
+        }
+    };
+    let engine = match open(&cfg, std::io::stderr().is_terminal()) {
+        Ok(e) => std::sync::Arc::new(e),
+        Err(code) => return code,
+    };
+    match runtime.block_on(streambot::discord::run(cfg, engine)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("streambot: {e}");
+            ExitCode::from(FAILURE)
         }
     }
 }

@@ -11,6 +11,7 @@ mod figures;
 mod merge;
 mod report;
 mod titles;
+pub mod upload;
 
 use std::path::{Path, PathBuf};
 

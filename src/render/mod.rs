@@ -1,9 +1,10 @@
 //! Showing an [`Answer`]: as terminal text (the local console and `streambot ask`) or as one
 //! JSON object (`--json`). The Discord front end renders embeds from the same answers.
 
+pub mod embed;
 mod text;
 
-pub use text::{highlight, text};
+pub use text::{highlight, text, title_line};
 
 use crate::answer::Answer;
 

@@ -471,6 +471,75 @@ impl Engine {
         Ok(out.into_iter().collect())
     }
 
+    /// Genres containing what was typed (folded), for autocomplete.
+    pub fn complete_genres(&self, partial: &str, limit: usize) -> Result<Vec<String>, SearchError> {
+        let key = fold(partial);
+        let mut all = self.terms_of(self.fields().genre_key)?;
+        all.retain(|g| g.contains(&key));
+        all.sort_by_key(|g| (!g.starts_with(&key), g.len()));
+        all.truncate(limit);
+        Ok(all)
+    }
+
+    /// Titles starting with what was typed, then close to it: (label with year, title).
+    pub fn complete_titles(
+        &self,
+        partial: &str,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, SearchError> {
+        let key = fold(partial);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let searcher = self.searcher();
+        let f = self.fields();
+        let mut out: Vec<(String, String)> = Vec::new();
+        let push = |t: &Title, out: &mut Vec<(String, String)>| {
+            let label = match t.year {
+                Some(y) => format!("{} ({y})", t.title),
+                None => t.title.clone(),
+            };
+            if !out.iter().any(|(l, _)| *l == label) {
+                out.push((label, t.title.clone()));
+            }
+        };
+        'segments: for seg in searcher.segment_readers() {
+            let inv = seg.inverted_index(f.title_key)?;
+            let mut stream = inv
+                .terms()
+                .range()
+                .ge(key.as_bytes())
+                .into_stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                if !stream.key().starts_with(key.as_bytes()) || out.len() >= limit {
+                    break;
+                }
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                let q = BooleanQuery::new(vec![
+                    (Occur::Must, term_q(f.kind, KIND_TITLE)),
+                    (Occur::Must, term_q(f.title_key, term)),
+                ]);
+                for (_, a) in searcher.search(&q, &TopDocs::with_limit(3).order_by_score())? {
+                    let t: Title = stored_json(&searcher, f.data, a)?;
+                    push(&t, &mut out);
+                }
+                if out.len() >= limit {
+                    break 'segments;
+                }
+            }
+        }
+        if out.len() < limit && key.chars().count() >= 3 {
+            for h in self.titles_by_name(partial, limit)? {
+                push(&h.item, &mut out);
+            }
+        }
+        out.truncate(limit);
+        Ok(out)
+    }
+
     /// How many titles there are in all.
     pub fn title_count(&self) -> Result<usize, SearchError> {
         let q = term_q(self.fields().kind, KIND_TITLE);

@@ -1,0 +1,254 @@
+//! Files moderators add: checked before anything is written, stored under the data directory
+//! with a safe name (never outside it, never over a curated file), and removable again if the
+//! rebuild that follows fails.
+
+use std::path::{Path, PathBuf};
+
+use super::report::{Action, LoadReport};
+use super::titles::{parse, service_from_file_name};
+
+/// The largest file accepted.
+pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
+/// The most columns a titles CSV may have.
+const MAX_COLUMNS: usize = 64;
+
+/// Why an upload was refused. Nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UploadError {
+    #[error("the file is {0} bytes; the limit is {MAX_UPLOAD_BYTES} bytes")]
+    TooLarge(usize),
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not UTF-8 text")]
+    NotText,
+    #[error(
+        "only titles CSVs named `<service>_titles.csv` (e.g. `netflix_titles.csv`) and `.txt`/`.md` documents can be added"
+    )]
+    UnsupportedName,
+    #[error("the CSV has {0} columns; a titles CSV has at most {MAX_COLUMNS}")]
+    TooManyColumns(usize),
+    #[error("the file has no usable rows:\n{0}")]
+    NoRows(String),
+    #[error("the file has rows that cannot be read:\n{0}")]
+    BadRows(String),
+    #[error("cannot write the file: {0}")]
+    Io(String),
+}
+
+/// What an upload is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UploadKind {
+    Titles { service: String, rows: usize },
+    Document { paragraphs: usize },
+}
+
+/// A stored upload, with what it replaced (to undo it).
+#[derive(Debug)]
+pub struct Stored {
+    pub path: PathBuf,
+    pub kind: UploadKind,
+    /// Repairs made to rows (reported, not refused).
+    pub report: LoadReport,
+    previous: Option<Vec<u8>>,
+}
+
+impl Stored {
+    /// Puts things back as they were before the upload.
+    pub fn undo(self) -> std::io::Result<()> {
+        match self.previous {
+            Some(bytes) => std::fs::write(&self.path, bytes),
+            None => std::fs::remove_file(&self.path),
+        }
+    }
+}
+
+/// Keeps letters, digits, `.`, `_` and `-` of a file's base name (so `../../x.csv` is `x.csv`).
+pub fn sanitize_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let clean: String = base
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    clean
+        .trim_start_matches(['.', '_', '-'])
+        .chars()
+        .take(100)
+        .collect()
+}
+
+fn lines(report: &LoadReport, action: Action) -> String {
+    let mut out: Vec<String> = report
+        .notes
+        .iter()
+        .filter(|n| n.action == action)
+        .take(20)
+        .map(|n| format!("line {}: {}", n.line, n.detail))
+        .collect();
+    let more = report.count(action).saturating_sub(20);
+    if more > 0 {
+        out.push(format!("…and {more} more"));
+    }
+    out.join("\n")
+}
+
+/// Checks an upload and, if it is good, stores it under `data_dir/uploads/`.
+pub fn validate_and_store(
+    data_dir: &Path,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Stored, UploadError> {
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(UploadError::TooLarge(bytes.len()));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(UploadError::Empty);
+    }
+    let text = std::str::from_utf8(super::strip_bom(bytes)).map_err(|_| UploadError::NotText)?;
+    let name = sanitize_name(name);
+    let (target, kind, report) = if name.ends_with(".csv") {
+        let service = service_from_file_name(&name).ok_or(UploadError::UnsupportedName)?;
+        let columns = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .byte_records()
+            .next()
+            .and_then(Result::ok)
+            .map_or(0, |r| r.len());
+        if columns > MAX_COLUMNS {
+            return Err(UploadError::TooManyColumns(columns));
+        }
+        let mut report = LoadReport::default();
+        let rows = parse(text.as_bytes(), &name, &service, &mut report)
+            .map_err(|e| UploadError::Io(e.to_string()))?;
+        if report.count(Action::Skipped) > 0 {
+            let why = lines(&report, Action::Skipped);
+            return Err(if rows.is_empty() {
+                UploadError::NoRows(why)
+            } else {
+                UploadError::BadRows(why)
+            });
+        }
+        if rows.is_empty() {
+            return Err(UploadError::NoRows("no data rows after the header".into()));
+        }
+        let kind = UploadKind::Titles {
+            service,
+            rows: rows.len(),
+        };
+        (data_dir.join("uploads").join(&name), kind, report)
+    } else if name.ends_with(".txt") || name.ends_with(".md") {
+        if text.contains('\0') {
+            return Err(UploadError::NotText);
+        }
+        let looks_like_csv = text
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("show_id") && l.contains(','));
+        if looks_like_csv {
+            return Err(UploadError::UnsupportedName);
+        }
+        let paragraphs = text.lines().filter(|l| !l.trim().is_empty()).count();
+        (
+            data_dir.join("uploads").join("documents").join(&name),
+            UploadKind::Document { paragraphs },
+            LoadReport::default(),
+        )
+    } else {
+        return Err(UploadError::UnsupportedName);
+    };
+    let io = |e: std::io::Error| UploadError::Io(e.to_string());
+    let dir = target.parent().expect("upload paths have a parent");
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let previous = std::fs::read(&target).ok();
+    let tmp = dir.join(format!(".{name}.part"));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, &target).map_err(io)?;
+    Ok(Stored {
+        path: target,
+        kind,
+        report,
+        previous,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let d =
+            std::env::temp_dir().join(format!("streambot-upload-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn names_are_sanitised() {
+        assert_eq!(sanitize_name("../../x.csv"), "x.csv");
+        assert_eq!(
+            sanitize_name("..\\evil/netflix_titles.csv"),
+            "netflix_titles.csv"
+        );
+        assert_eq!(sanitize_name(".hidden.md"), "hidden.md");
+        assert_eq!(sanitize_name("My File (1).TXT"), "my_file__1_.txt");
+    }
+
+    #[test]
+    fn good_titles_are_stored_under_uploads_and_can_be_undone() {
+        let d = scratch("good");
+        let csv = "show_id,type,title,country,release_year\nu1,Movie,Uploaded,China,2020\n";
+        let s = validate_and_store(&d, "../../hulu_titles.csv", csv.as_bytes()).unwrap();
+        assert_eq!(s.path, d.join("uploads/hulu_titles.csv"));
+        assert_eq!(
+            s.kind,
+            UploadKind::Titles {
+                service: "hulu".into(),
+                rows: 1
+            }
+        );
+        assert_eq!(std::fs::read_to_string(&s.path).unwrap(), csv);
+        let path = s.path.clone();
+        s.undo().unwrap();
+        assert!(!path.exists());
+        std::fs::remove_dir_all(d).ok();
+    }
+
+    #[test]
+    fn bad_uploads_are_refused_with_reasons_and_write_nothing() {
+        let d = scratch("bad");
+        let bad_rows = "show_id,type,title\nu1,Movie,Fine\nu2,Thing,\nu3,Gadget,X\n";
+        match validate_and_store(&d, "hulu_titles.csv", bad_rows.as_bytes()) {
+            Err(UploadError::BadRows(why)) => {
+                assert_eq!(
+                    why,
+                    "line 3: empty title\nline 4: unknown type \"Gadget\" for \"X\""
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("hulu_titles.csv", vec![0xff, 0xfe, 0x00]),
+            ("notes.csv", b"title\nx\n".to_vec()),
+            ("run.sh", b"echo hi".to_vec()),
+            ("hulu_titles.csv", "a,".repeat(100_000).into_bytes()),
+            ("essay.txt", b"show_id,type,title\ns1,Movie,X\n".to_vec()),
+            ("hulu_titles.csv", vec![b' '; 10]),
+            ("hulu_titles.csv", vec![b'a'; MAX_UPLOAD_BYTES + 1]),
+        ];
+        for (name, bytes) in cases {
+            assert!(validate_and_store(&d, name, &bytes).is_err(), "{name}");
+        }
+        assert!(
+            !d.join("uploads").exists()
+                || std::fs::read_dir(d.join("uploads")).unwrap().count() == 0
+        );
+        std::fs::remove_dir_all(d).ok();
+    }
+}

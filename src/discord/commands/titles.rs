@@ -1,0 +1,178 @@
+//! `/titles`: matching titles, a page at a time, with Previous/Next buttons that only the person
+//! who asked can use and that stop after a few minutes.
+
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+
+use super::{Service, autocomplete_genre, autocomplete_place};
+use crate::answer::{Answer, AnswerError, TitlesArgs, parse_years};
+use crate::corpus::Kind;
+use crate::discord::{Context, Error, reply};
+use crate::search::TitleSort;
+
+/// How long the buttons keep working after the last click.
+const BUTTONS_FOR: Duration = Duration::from_secs(300);
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum TypeChoice {
+    #[name = "movie"]
+    Movie,
+    #[name = "tv"]
+    Tv,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum SortChoice {
+    #[name = "relevance"]
+    Relevance,
+    #[name = "year"]
+    Year,
+    #[name = "title"]
+    Title,
+}
+
+fn buttons(id: u64, answer: &Answer) -> Vec<serenity::CreateActionRow> {
+    if answer.pages <= 1 {
+        return Vec::new();
+    }
+    vec![serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(format!("{id}:prev"))
+            .label("Previous")
+            .style(serenity::ButtonStyle::Secondary)
+            .disabled(answer.page <= 1),
+        serenity::CreateButton::new(format!("{id}:next"))
+            .label("Next")
+            .style(serenity::ButtonStyle::Primary)
+            .disabled(answer.page >= answer.pages),
+    ])]
+}
+
+/// Titles from the datasets: filter by origin, type, service, genre, years; 10 a page.
+#[poise::command(slash_command)]
+#[allow(clippy::too_many_arguments)]
+pub async fn titles(
+    ctx: Context<'_>,
+    #[description = "Country of production (name or code)"]
+    #[autocomplete = "autocomplete_place"]
+    origin: Option<String>,
+    #[description = "Movie or TV show"]
+    #[rename = "type"]
+    kind: Option<TypeChoice>,
+    #[description = "Streaming service"] service: Option<Service>,
+    #[description = "Genre, e.g. horror, documentaries"]
+    #[autocomplete = "autocomplete_genre"]
+    genre: Option<String>,
+    #[description = "Release year, or a range like 2010-2020"] year: Option<String>,
+    #[description = "Year added to the service, or a range"] added: Option<String>,
+    #[description = "Words to look for in titles, descriptions, cast"]
+    #[max_length = 200]
+    query: Option<String>,
+    #[description = "Order of the results"] sort: Option<SortChoice>,
+) -> Result<(), Error> {
+    let years = |v: &Option<String>| v.as_deref().map(parse_years).transpose();
+    let (years, added) = match (years(&year), years(&added)) {
+        (Ok(y), Ok(a)) => (y, a),
+        (Err(u), _) | (_, Err(u)) => {
+            ctx.send(reply::ephemeral_text(&u.0)).await?;
+            return Ok(());
+        }
+    };
+    let mut args = TitlesArgs {
+        origin,
+        kind: kind.map(|k| match k {
+            TypeChoice::Movie => Kind::Movie,
+            TypeChoice::Tv => Kind::Tv,
+        }),
+        service: service.map(|s| s.id().to_string()),
+        genre,
+        years,
+        added,
+        query,
+        sort: sort.map(|s| match s {
+            SortChoice::Relevance => TitleSort::Relevance,
+            SortChoice::Year => TitleSort::Year,
+            SortChoice::Title => TitleSort::Title,
+        }),
+        page: 1,
+    };
+    let Some(mut answer) = page(ctx, &args).await? else {
+        return Ok(());
+    };
+    let id = ctx.id();
+    let handle = ctx
+        .send(reply::answer_reply(&answer).components(buttons(id, &answer)))
+        .await?;
+    if answer.pages <= 1 {
+        return Ok(());
+    }
+    let prefix = format!("{id}:");
+    let author = ctx.author().id;
+    while let Some(press) = serenity::ComponentInteractionCollector::new(ctx.serenity_context())
+        .filter({
+            let prefix = prefix.clone();
+            move |p| p.data.custom_id.starts_with(&prefix)
+        })
+        .timeout(BUTTONS_FOR)
+        .await
+    {
+        if press.user.id != author {
+            let msg = serenity::CreateInteractionResponseMessage::new()
+                .content("Only the person who asked can turn these pages — run /titles yourself to browse.")
+                .ephemeral(true);
+            press
+                .create_response(ctx, serenity::CreateInteractionResponse::Message(msg))
+                .await?;
+            continue;
+        }
+        let next = if press.data.custom_id.ends_with(":next") {
+            (answer.page + 1).min(answer.pages)
+        } else {
+            answer.page.saturating_sub(1).max(1)
+        };
+        args.page = next;
+        let engine = ctx.data().engine.clone();
+        let a = args.clone();
+        let result =
+            tokio::task::spawn_blocking(move || crate::answer::titles(&engine, &a)).await?;
+        let new = match result {
+            Ok(new) => new,
+            Err(e) => return Err(e.into()),
+        };
+        answer = new;
+        let mut update = serenity::CreateInteractionResponseMessage::new()
+            .components(buttons(id, &answer))
+            .allowed_mentions(serenity::CreateAllowedMentions::new());
+        update = update.embeds(
+            crate::render::embed::embeds(&answer)
+                .iter()
+                .map(reply::to_serenity)
+                .collect(),
+        );
+        press
+            .create_response(
+                ctx,
+                serenity::CreateInteractionResponse::UpdateMessage(update),
+            )
+            .await?;
+    }
+    // Time is up: the buttons go away.
+    let _ = handle
+        .edit(ctx, reply::answer_reply(&answer).components(Vec::new()))
+        .await;
+    Ok(())
+}
+
+/// One page, answered off-thread; usage errors are told to the user (and give `None`).
+async fn page(ctx: Context<'_>, args: &TitlesArgs) -> Result<Option<Answer>, Error> {
+    let engine = ctx.data().engine.clone();
+    let a = args.clone();
+    match reply::off_thread(ctx, move || crate::answer::titles(&engine, &a)).await? {
+        Ok(answer) => Ok(Some(answer)),
+        Err(AnswerError::Usage(u)) => {
+            ctx.send(reply::ephemeral_text(&u.0)).await?;
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

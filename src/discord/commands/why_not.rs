@@ -1,0 +1,22 @@
+//! `/why-not`: why a service is (not) available in a place.
+
+use super::{Service, autocomplete_place};
+use crate::answer::Request;
+use crate::discord::{Context, Error, reply};
+
+/// Why is a streaming service not available somewhere? Status, sourced facts and quotes.
+#[poise::command(slash_command, rename = "why-not")]
+pub async fn why_not(
+    ctx: Context<'_>,
+    #[description = "A country or region: name, code or Chinese name (China, CN, 中国, Crimea…)"]
+    #[autocomplete = "autocomplete_place"]
+    place: String,
+    #[description = "The service (default Netflix)"] service: Option<Service>,
+) -> Result<(), Error> {
+    let request = Request::WhyNot {
+        place,
+        service: service.map(|s| s.id().to_string()),
+    };
+    reply::answer_and_reply(ctx, request).await?;
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! Answers as Discord-style embeds, as plain data (no Discord types): title, description,
+//! fields, footer, each kept inside Discord's limits by trimming with a clear "…and N more".
+//! Text from the data is escaped so it can never ping anyone or break the formatting.
+
+use crate::answer::{Answer, AnswerKind, Citation, Fact, TitleCard};
+use crate::corpus::{Status, service_name};
+
+use super::text::{highlight, title_line};
+
+/// Discord's limits, in characters.
+pub mod limits {
+    pub const CONTENT: usize = 2000;
+    pub const TITLE: usize = 256;
+    pub const DESCRIPTION: usize = 4096;
+    pub const FIELDS: usize = 25;
+    pub const FIELD_NAME: usize = 256;
+    pub const FIELD_VALUE: usize = 1024;
+    pub const FOOTER: usize = 2048;
+    pub const TOTAL: usize = 6000;
+    pub const EMBEDS: usize = 10;
+    pub const CHOICES: usize = 25;
+    pub const CHOICE_NAME: usize = 100;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedField {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+/// One embed, ready to be turned into the Discord library's builder.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Embed {
+    pub title: String,
+    pub description: String,
+    pub color: u32,
+    pub fields: Vec<EmbedField>,
+    pub footer: String,
+}
+
+impl Embed {
+    /// Characters counted against the 6000 limit.
+    pub fn chars(&self) -> usize {
+        count(&self.title)
+            + count(&self.description)
+            + count(&self.footer)
+            + self
+                .fields
+                .iter()
+                .map(|f| count(&f.name) + count(&f.value))
+                .sum::<usize>()
+    }
+}
+
+const GREEN: u32 = 0x2e_cc_71;
+const RED: u32 = 0xe7_4c_3c;
+const AMBER: u32 = 0xf3_9c_12;
+const BLUE: u32 = 0x34_98_db;
+const GREY: u32 = 0x95_a5_a6;
+
+fn count(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Cuts `s` to at most `max` characters, ending with `…` when it cut.
+pub fn clip(s: &str, max: usize) -> String {
+    if count(s) <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+/// Escapes Discord markdown and defuses mentions (`@everyone`, `<@123>`) in text from data or users.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '(' | ')' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200b}"),
+            '<' => out.push_str("<\u{200b}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A source as Markdown: a link for URLs, escaped text otherwise.
+fn source_md(s: &str) -> String {
+    if (s.starts_with("https://") || s.starts_with("http://")) && !s.contains([' ', ')', '(']) {
+        let host = s.split('/').nth(2).unwrap_or(s);
+        format!("[{}]({s})", escape(host.trim_start_matches("www.")))
+    } else if let Some(doc) = s.strip_prefix("doc:") {
+        let (id, para) = doc.split_once('#').unwrap_or((doc, ""));
+        if para.is_empty() {
+            format!("document {}", escape(id))
+        } else {
+            format!("document {} ¶{}", escape(id), escape(para))
+        }
+    } else {
+        escape(s)
+    }
+}
+
+fn fact_field(f: &Fact) -> EmbedField {
+    let name = match &f.since {
+        Some(s) => format!("{} (since {s})", f.label),
+        None => f.label.clone(),
+    };
+    let sources: Vec<String> = f.sources.iter().map(|s| source_md(s)).collect();
+    let tail = format!("\nSource: {}", sources.join(" · "));
+    let room = limits::FIELD_VALUE.saturating_sub(count(&tail));
+    let body = clip(&escape(&f.value), room.max(200));
+    EmbedField {
+        name: clip(&escape(&name), limits::FIELD_NAME),
+        value: clip(&format!("{body}{tail}"), limits::FIELD_VALUE),
+        inline: false,
+    }
+}
+
+/// A citation as a numbered reference with matched words in bold.
+pub fn citation_md(i: usize, c: &Citation) -> String {
+    const MARK_OPEN: &str = "\u{1}";
+    const MARK_CLOSE: &str = "\u{2}";
+    let marked = highlight(c, MARK_OPEN, MARK_CLOSE);
+    let quoted = escape(&marked)
+        .replace(MARK_OPEN, "**")
+        .replace(MARK_CLOSE, "**");
+    format!(
+        "**[{i}]** {} ¶{} (bytes {}–{})\n> {}",
+        escape(&c.document_title),
+        c.paragraph,
+        c.start,
+        c.end,
+        quoted
+    )
+}
+
+fn title_field(n: Option<usize>, t: &TitleCard) -> EmbedField {
+    let name = match n {
+        Some(n) => format!("{n}. {}", title_line(t)),
+        None => title_line(t),
+    };
+    let mut lines = Vec::new();
+    if let Some(aka) = &t.aka {
+        lines.push(format!("Also known as {}", escape(aka)));
+    }
+    let mut facts = Vec::new();
+    if !t.genres.is_empty() {
+        facts.push(escape(&t.genres.join(", ")));
+    }
+    if let Some(r) = &t.rating {
+        facts.push(escape(r));
+    }
+    if let Some(d) = &t.duration {
+        facts.push(escape(d));
+    }
+    if !facts.is_empty() {
+        lines.push(facts.join(" · "));
+    }
+    if !t.description.is_empty() {
+        lines.push(clip(&escape(&t.description), 300));
+    }
+    lines.push(format!("`{}`", t.id.replace('`', "'")));
+    EmbedField {
+        name: clip(&escape(&name), limits::FIELD_NAME),
+        value: clip(&lines.join("\n"), limits::FIELD_VALUE),
+        inline: false,
+    }
+}
+
+fn card(t: &TitleCard) -> Embed {
+    let mut e = Embed {
+        title: clip(
+            &match t.year {
+                Some(y) => format!("{} ({y})", t.title),
+                None => t.title.clone(),
+            },
+            limits::TITLE,
+        ),
+        description: clip(&escape(&t.description), 1500),
+        color: BLUE,
+        ..Embed::default()
+    };
+    let mut field = |name: &str, value: String, inline: bool| {
+        if !value.is_empty() {
+            e.fields.push(EmbedField {
+                name: name.to_string(),
+                value: clip(&value, limits::FIELD_VALUE),
+                inline,
+            });
+        }
+    };
+    field(
+        "Also known as",
+        t.aka.as_deref().map(escape).unwrap_or_default(),
+        true,
+    );
+    field(
+        "Type",
+        match t.kind {
+            crate::corpus::Kind::Movie => "Movie".into(),
+            crate::corpus::Kind::Tv => "TV show".into(),
+        },
+        true,
+    );
+    field("Origin", escape(&title_line_origin(t)), true);
+    field("Genres", escape(&t.genres.join(", ")), true);
+    field(
+        "Rating",
+        t.rating.as_deref().map(escape).unwrap_or_default(),
+        true,
+    );
+    field(
+        "Duration",
+        t.duration.as_deref().map(escape).unwrap_or_default(),
+        true,
+    );
+    field("Director", escape(&t.director.join(", ")), true);
+    field("Cast", clip(&escape(&t.cast.join(", ")), 600), false);
+    let on: Vec<String> = t
+        .services
+        .iter()
+        .map(|s| match t.added.iter().find(|a| &a.service == s) {
+            Some(a) => format!("{} (added {})", service_name(s), a.date),
+            None => service_name(s),
+        })
+        .collect();
+    field("On", on.join(", "), false);
+    field(
+        "Sources",
+        t.sources
+            .iter()
+            .map(|s| source_md(s))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        false,
+    );
+    e.footer = format!("id {}", t.id);
+    e
+}
+
+fn title_line_origin(t: &TitleCard) -> String {
+    if t.countries.is_empty() {
+        t.origin.join(", ")
+    } else {
+        t.countries.join(", ")
+    }
+}
+
+/// Puts an embed inside every limit: trims texts, and drops fields from the end (saying how
+/// many) until the whole fits in 6000 characters.
+pub fn fit(mut e: Embed) -> Embed {
+    e.title = clip(&e.title, limits::TITLE);
+    e.description = clip(&e.description, limits::DESCRIPTION);
+    e.footer = clip(&e.footer, limits::FOOTER);
+    for f in &mut e.fields {
+        f.name = clip(&f.name, limits::FIELD_NAME);
+        f.value = clip(&f.value, limits::FIELD_VALUE);
+        if f.name.trim().is_empty() {
+            f.name = "\u{200b}".into();
+        }
+        if f.value.trim().is_empty() {
+            f.value = "\u{200b}".into();
+        }
+    }
+    let mut dropped = 0;
+    while e.fields.len()
+        > limits::FIELDS - usize::from(dropped > 0 || e.fields.len() > limits::FIELDS)
+        || e.chars() + 40 > limits::TOTAL
+    {
+        if e.fields.pop().is_none() {
+            break;
+        }
+        dropped += 1;
+    }
+    if dropped > 0 {
+        e.fields.push(EmbedField {
+            name: "…".into(),
+            value: format!("…and {dropped} more not shown"),
+            inline: false,
+        });
+    }
+    if e.chars() > limits::TOTAL {
+        let room = limits::TOTAL.saturating_sub(e.chars() - count(&e.description));
+        e.description = clip(&e.description, room);
+    }
+    e
+}
+
+/// The embeds for an answer (one, inside every limit).
+pub fn embeds(a: &Answer) -> Vec<Embed> {
+    let e = match a.kind {
+        AnswerKind::WhyNot => {
+            let service = a.service.as_deref().map(service_name).unwrap_or_default();
+            let place = a.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+            let (badge, color) = match a.status {
+                Some(Status::Available) => ("✅ available", GREEN),
+                Some(Status::Unavailable) => ("🚫 not available", RED),
+                Some(Status::Suspended) => ("⏸️ suspended", AMBER),
+                None => ("", GREY),
+            };
+            let mut description = escape(&a.message);
+            if !a.citations.is_empty() {
+                description.push_str("\n\n**From the documents**");
+                for (i, c) in a.citations.iter().enumerate() {
+                    description.push_str("\n\n");
+                    description.push_str(&citation_md(i + 1, c));
+                }
+            }
+            Embed {
+                title: format!("{service} in {place}: {badge}"),
+                description,
+                color,
+                fields: a.facts.iter().map(fact_field).collect(),
+                footer: "Facts are sourced; quotes are exact text from the indexed documents. /sources lists them.".into(),
+            }
+        }
+        AnswerKind::Titles => Embed {
+            title: "Titles".into(),
+            description: escape(&a.message),
+            color: BLUE,
+            fields: a
+                .titles
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    title_field(
+                        Some((a.page.max(1) - 1) * crate::search::PAGE_SIZE + i + 1),
+                        t,
+                    )
+                })
+                .collect(),
+            footer: format!(
+                "Page {} of {} · {} titles · {}",
+                a.page, a.pages, a.total, a.query
+            ),
+        },
+        AnswerKind::Title => match a.titles.first() {
+            Some(t) => {
+                let mut e = card(t);
+                if !a.message.is_empty() && a.message != t.title {
+                    e.description = format!("*{}*\n\n{}", escape(&a.message), e.description);
+                }
+                e
+            }
+            None => Embed {
+                title: "Title".into(),
+                description: escape(&a.message),
+                color: GREY,
+                ..Embed::default()
+            },
+        },
+        AnswerKind::Search => {
+            let mut description = escape(&a.message);
+            for (i, c) in a.citations.iter().enumerate() {
+                description.push_str("\n\n");
+                description.push_str(&citation_md(i + 1, c));
+            }
+            Embed {
+                title: "Search".into(),
+                description,
+                color: BLUE,
+                fields: a.titles.iter().map(|t| title_field(None, t)).collect(),
+                footer: a.query.clone(),
+            }
+        }
+        AnswerKind::NotFound => Embed {
+            title: "Nothing found".into(),
+            description: escape(&a.message),
+            color: GREY,
+            fields: Vec::new(),
+            footer: clip(&a.query, 200),
+        },
+        AnswerKind::Help => Embed {
+            title: "streambot help".into(),
+            description: format!("```\n{}\n```", a.message.replace("```", "'''")),
+            color: BLUE,
+            ..Embed::default()
+        },
+    };
+    vec![fit(e)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{Answer, AnswerKind, Fact};
+
+    #[test]
+    fn mentions_and_markdown_are_defused() {
+        assert_eq!(
+            escape("@everyone *bold* <@123>"),
+            "@\u{200b}everyone \\*bold\\* <\u{200b}@\u{200b}123>"
+        );
+    }
+
+    #[test]
+    fn huge_answers_fit_every_limit() {
+        let mut a = Answer::new(AnswerKind::WhyNot, "q");
+        a.message = "m".repeat(10_000);
+        for i in 0..60 {
+            a.facts.push(Fact {
+                label: format!("label {i} {}", "x".repeat(400)),
+                value: "v".repeat(3000),
+                source: String::new(),
+                sources: vec!["https://example.com/a".into(); 30],
+                since: None,
+                confidence: None,
+            });
+        }
+        let e = &embeds(&a)[0];
+        assert!(e.fields.len() <= limits::FIELDS);
+        assert!(e.chars() <= limits::TOTAL, "{}", e.chars());
+        assert!(e.description.chars().count() <= limits::DESCRIPTION);
+        assert!(
+            e.fields
+                .iter()
+                .all(|f| f.value.chars().count() <= limits::FIELD_VALUE)
+        );
+        assert!(
+            e.fields.last().unwrap().value.starts_with("…and "),
+            "{:?}",
+            e.fields.last()
+        );
+    }
+}
