@@ -32,6 +32,17 @@ pub fn fold(input: &str) -> String {
     out.nfkc().collect()
 }
 
+/// The key that decides whether two rows name the same title: case and accents ignored,
+/// spaces collapsed, punctuation kept (`"Verónica"` = `"veronica"`, but `"BLAME!"` ≠ `"Blame"`).
+pub fn title_key(input: &str) -> String {
+    let stripped: String = input
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
     if !out.is_empty() {
         out.push(' ');
@@ -84,6 +95,13 @@ mod tests {
         assert_eq!(fold("ＣＨＩＮＡ"), "china");
         assert_eq!(fold(""), "");
         assert_eq!(fold("!!!"), "");
+    }
+
+    #[test]
+    fn title_keys_ignore_case_and_accents_but_not_punctuation() {
+        assert_eq!(title_key("Verónica"), title_key("VERONICA"));
+        assert_eq!(title_key(" Love  in a Puff "), "love in a puff");
+        assert_ne!(title_key("BLAME!"), title_key("Blame"));
     }
 
     #[test]

@@ -15,7 +15,10 @@ impl Scratch {
     fn new(name: &str) -> Scratch {
         let root = std::env::temp_dir().join(format!("streambot-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &root.join("data"));
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+            &root.join("data"),
+        );
         Scratch { root }
     }
     fn data(&self) -> Vec<PathBuf> {
@@ -80,7 +83,10 @@ fn a_damaged_index_is_rebuilt() {
     std::fs::write(s.index().join("meta.json"), "{ not json").unwrap();
     let (engine, outcome) = s.open();
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
-    assert_eq!(respond(&engine, "/why-not china").unwrap().kind, AnswerKind::WhyNot);
+    assert_eq!(
+        respond(&engine, "/why-not china").unwrap().kind,
+        AnswerKind::WhyNot
+    );
     drop(engine);
 
     // Truncate every store file: the health check on open notices.
@@ -91,7 +97,10 @@ fn a_damaged_index_is_rebuilt() {
     }
     let (engine, outcome) = s.open();
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
-    assert_eq!(respond(&engine, "/why-not russia").unwrap().kind, AnswerKind::WhyNot);
+    assert_eq!(
+        respond(&engine, "/why-not russia").unwrap().kind,
+        AnswerKind::WhyNot
+    );
 }
 
 #[test]
@@ -101,7 +110,10 @@ fn a_directory_with_other_files_is_never_wiped() {
     std::fs::write(s.index().join("notes.txt"), "mine").unwrap();
     let err = Engine::open(&s.index(), &s.data(), "test", &|_, _| {}).unwrap_err();
     assert!(err.to_string().contains("refusing to overwrite"), "{err}");
-    assert_eq!(std::fs::read_to_string(s.index().join("notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(s.index().join("notes.txt")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]

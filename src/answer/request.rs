@@ -84,27 +84,35 @@ fn split_options(
     let mut options = Vec::new();
     let mut rest = Vec::new();
     for w in words(input) {
-        match w.split_once(':') {
-            Some((k, v))
-                if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic() || c == '_') =>
-            {
-                let key = k.to_ascii_lowercase();
-                if !keys.contains(&key.as_str()) {
-                    return Err(UsageError(format!(
-                        "/{command} has no option `{key}`; its options are {}.",
-                        keys.iter()
-                            .map(|k| format!("`{k}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )));
-                }
-                if options.iter().any(|(k, _)| *k == key) {
-                    return Err(UsageError(format!("`{key}` is given twice.")));
-                }
-                options.push((key, v.trim().to_string()));
+        let option = w.split_once(':').filter(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+        });
+        let Some((k, v)) = option else {
+            rest.push(w);
+            continue;
+        };
+        let key = k.to_ascii_lowercase();
+        if !keys.contains(&key.as_str()) {
+            // `Wars:` in "Star Wars: The Clone Wars" is text; `orgin:cn` is a misspelt option.
+            let close = keys
+                .iter()
+                .find(|known| strsim::osa_distance(known, &key) <= 2 && key.len() >= 3);
+            if let (Some(close), false) = (close, v.is_empty()) {
+                return Err(UsageError(format!(
+                    "/{command} has no option `{key}`; did you mean `{close}:`? Its options are {}.",
+                    keys.iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
             }
-            _ => rest.push(w),
+            rest.push(w);
+            continue;
         }
+        if options.iter().any(|(k, _)| *k == key) {
+            return Err(UsageError(format!("`{key}` is given twice.")));
+        }
+        options.push((key, v.trim().to_string()));
     }
     Ok((options, rest.join(" ")))
 }
@@ -351,7 +359,7 @@ mod tests {
             "/titles type:cartoon",
             "/titles year:soon",
             "/titles page:0",
-            "/titles colour:red",
+            "/titles orgin:cn",
             "/titles sort:best",
             "/titles origin:",
             "/titles page:1 page:2",
@@ -370,6 +378,16 @@ mod tests {
         );
         assert_eq!(parse("/help").unwrap(), Request::Help);
         assert!(parse("/frobnicate").is_err());
+        assert_eq!(
+            parse("/title Shawn Mendes: Live in Concert").unwrap(),
+            Request::Title {
+                name: "Shawn Mendes: Live in Concert".into()
+            }
+        );
+        let Request::Titles(a) = parse("/titles Star Wars: The Clone Wars").unwrap() else {
+            panic!()
+        };
+        assert_eq!(a.query.as_deref(), Some("Star Wars: The Clone Wars"));
         assert!(parse("/").is_err());
         assert!(parse_command("hello").is_none());
     }

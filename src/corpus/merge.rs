@@ -1,4 +1,5 @@
-//! One title per work: rows naming the same title (case- and accent-insensitive) with the same
+//! One title per work: rows naming the same title (case- and accent-insensitive, punctuation
+//! kept) with the same
 //! release year are one title within a service, and one title across services when their type
 //! agrees too; each service that lists it is a [`Listing`].
 
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::report::{Action, LoadReport};
 use super::titles::{Day, Kind, TitleRow};
-use crate::text::fold;
+use crate::text::title_key;
 
 /// Where and how one service lists a title.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,7 +79,7 @@ pub(super) fn merge(rows: Vec<TitleRow>, report: &mut LoadReport) -> Vec<Title> 
     let mut in_service: HashMap<(String, String, Option<u16>), usize> = HashMap::new();
     let mut across: HashMap<(String, Option<u16>, Kind), usize> = HashMap::new();
     for row in rows {
-        let key = fold(&row.title);
+        let key = title_key(&row.title);
         let listing = Listing {
             service: row.service.clone(),
             show_id: row.show_id.clone(),

@@ -79,7 +79,7 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '(' | ')' | '#' => {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '#' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -97,5 +97,5 @@ pub async fn autocomplete_title(
             .ok()
             .and_then(Result::ok)
             .unwrap_or_default();
-    choices(found.into_iter().map(|(label, title)| (label, title)))
+    choices(found)
 }

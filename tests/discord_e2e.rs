@@ -1,0 +1,565 @@
+//! The real bot (serenity + poise) against the fake Discord on 127.0.0.1: registration, slash
+//! commands, pagination buttons, autocomplete, direct messages, moderator reindexing, gateway
+//! reconnects and deferral. Every step has a deadline; nothing talks to the network.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use streambot::config::Config;
+use streambot::search::Engine;
+use support::fake_discord::{
+    self as fake, CHANNEL_ID, EPHEMERAL, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS, OWNER_ID,
+};
+
+const STEP: Duration = Duration::from_secs(10);
+const ALICE: u64 = 1_210_000_000_000_000_101;
+const BOB: u64 = 1_210_000_000_000_000_102;
+const MODERATOR: u64 = 1_210_000_000_000_000_103;
+const MOD_ROLE: u64 = 1_210_000_000_000_000_201;
+const DM_CHANNEL: u64 = 1_210_000_000_000_000_301;
+
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1_210_000_000_000_100_000);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A running bot: its fake Discord, its engine, and its scratch data directory.
+struct Bot {
+    fake: FakeDiscord,
+    engine: Arc<Engine>,
+    root: PathBuf,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        self.task.abort();
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// 25 Chinese titles, so that `/titles origin:cn` has three pages.
+fn many_chinese_titles() -> String {
+    let mut csv = String::from("show_id,type,title,country,release_year,listed_in,description\n");
+    for i in 0..25 {
+        csv.push_str(&format!(
+            "h{i},Movie,Fixture Film {i:02},China,{},Dramas,Film number {i}.\n",
+            2000 + i
+        ));
+    }
+    csv
+}
+
+async fn start(name: &str) -> Bot {
+    let root = std::env::temp_dir().join(format!("streambot-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        &root.join("data"),
+    );
+    std::fs::write(
+        root.join("data/titles/hulu_titles.csv"),
+        many_chinese_titles(),
+    )
+    .unwrap();
+    let fake = FakeDiscord::start().await;
+    let vars = [
+        ("DISCORD_TOKEN", "fake-token-e2e".to_string()),
+        ("DISCORD_API_BASE", fake.base_url()),
+        ("DISCORD_GUILD_ID", GUILD_ID.to_string()),
+        ("MODERATOR_ROLE_IDS", MOD_ROLE.to_string()),
+        ("OWNER_IDS", OWNER_ID.to_string()),
+        ("STREAMBOT_DATA", root.join("data").display().to_string()),
+        ("STREAMBOT_INDEX", root.join("index").display().to_string()),
+    ];
+    let config =
+        Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+            .unwrap();
+    let (data, index) = (config.data_dirs.clone(), config.index_dir.clone());
+    let engine = tokio::task::spawn_blocking(move || {
+        Engine::open(&index, &data, "test", &|_, _| {}).unwrap().0
+    })
+    .await
+    .unwrap();
+    let engine = Arc::new(engine);
+    let task = tokio::spawn({
+        let engine = engine.clone();
+        async move {
+            if let Err(e) = streambot::discord::run(config, engine).await {
+                eprintln!("bot stopped: {e}");
+            }
+        }
+    });
+    assert!(
+        fake.wait_connected(STEP).await,
+        "the bot never connected and registered its commands"
+    );
+    Bot {
+        fake,
+        engine,
+        root,
+        task,
+    }
+}
+
+fn slash(
+    command: &str,
+    user: u64,
+    roles: &[u64],
+    permissions: u64,
+    options: Value,
+) -> (u64, Value) {
+    let id = next_id();
+    (
+        id,
+        fake::slash_in_guild(
+            id,
+            GUILD_ID,
+            CHANNEL_ID,
+            user,
+            roles,
+            permissions,
+            command,
+            options,
+        ),
+    )
+}
+
+/// Dispatches an interaction and returns its first callback's JSON body.
+async fn callback(bot: &Bot, id: u64, payload: Value) -> Value {
+    bot.fake.dispatch("INTERACTION_CREATE", payload);
+    let r = bot
+        .fake
+        .wait_for_callback(id, STEP)
+        .await
+        .unwrap_or_else(|| panic!("no callback for interaction {id}"));
+    assert_eq!(r.status, 204, "rejected: {:?}", r.rejected);
+    assert!(
+        bot.fake.first_response_latency(id).unwrap() < Duration::from_secs(3),
+        "first response later than 3 s"
+    );
+    r.json
+}
+
+fn embed(body: &Value) -> &Value {
+    &body["data"]["embeds"][0]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_carries_every_command_and_option() {
+    let bot = start("register").await;
+    let commands = bot.fake.registered_commands();
+    let mut names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "ask", "help", "reindex", "sources", "title", "titles", "why-not"
+        ]
+    );
+    let options = |name: &str| -> Vec<String> {
+        let c = commands.iter().find(|c| c["name"] == name).unwrap();
+        c["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(options("why-not"), ["place", "service"]);
+    assert_eq!(
+        options("titles"),
+        [
+            "origin", "type", "service", "genre", "year", "added", "query", "sort"
+        ]
+    );
+    assert_eq!(options("title"), ["name"]);
+    assert_eq!(options("ask"), ["question"]);
+    assert_eq!(options("reindex"), ["file"]);
+    let reindex = commands.iter().find(|c| c["name"] == "reindex").unwrap();
+    assert_eq!(reindex["default_member_permissions"], "32", "Manage Server");
+    for c in &commands {
+        let d = c["description"].as_str().unwrap();
+        assert!(!d.is_empty() && d.chars().count() <= 100, "{d}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn why_not_china_gets_status_facts_and_citations() {
+    let bot = start("whynot").await;
+    let (id, p) = slash(
+        "why-not",
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        json!([fake::option("place", 3, json!("china"))]),
+    );
+    let body = callback(&bot, id, p).await;
+    assert_eq!(body["type"], 4);
+    assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]));
+    let e = embed(&body);
+    assert_eq!(e["title"], "Netflix in China: 🚫 not available");
+    let description = e["description"].as_str().unwrap();
+    assert!(
+        description.starts_with("Netflix is not available in China."),
+        "{description}"
+    );
+    assert!(
+        description.contains("**[1]** Why Netflix is absent from China (essay) ¶3"),
+        "{description}"
+    );
+    assert!(description.contains("**China**"), "{description}");
+    let fields = e["fields"].as_array().unwrap();
+    assert_eq!(fields[0]["name"], "Regulation");
+    assert!(
+        fields
+            .iter()
+            .all(|f| f["value"].as_str().unwrap().contains("\nSource: "))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn titles_pages_with_buttons_only_for_the_asker() {
+    let bot = start("titles").await;
+    let (id, p) = slash(
+        "titles",
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        json!([fake::option("origin", 3, json!("CN"))]),
+    );
+    let body = callback(&bot, id, p).await;
+    let e = embed(&body);
+    assert!(
+        e["footer"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Page 1 of 3 · 29 titles"),
+        "{e}"
+    );
+    let buttons = &body["data"]["components"][0]["components"];
+    assert_eq!(buttons[0]["disabled"], true, "Previous is off on page 1");
+    let next = buttons[1]["custom_id"].as_str().unwrap().to_string();
+    let prev = buttons[0]["custom_id"].as_str().unwrap().to_string();
+    let message_id = next_id();
+
+    // Bob's click is refused, privately, and the page does not move.
+    let click = next_id();
+    let body = callback(
+        &bot,
+        click,
+        fake::button_click(click, GUILD_ID, CHANNEL_ID, BOB, &next, message_id),
+    )
+    .await;
+    assert_eq!(body["type"], 4);
+    assert_eq!(
+        body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
+        EPHEMERAL
+    );
+    assert!(
+        body["data"]["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Only the person who asked")
+    );
+
+    // Alice pages forward twice and back once.
+    let mut footers = Vec::new();
+    for custom in [&next, &next, &prev] {
+        let click = next_id();
+        let body = callback(
+            &bot,
+            click,
+            fake::button_click(click, GUILD_ID, CHANNEL_ID, ALICE, custom, message_id),
+        )
+        .await;
+        assert_eq!(body["type"], 7);
+        footers.push(
+            embed(&body)["footer"]["text"]
+                .as_str()
+                .unwrap()
+                .split(" · ")
+                .next()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    assert_eq!(footers, ["Page 2 of 3", "Page 3 of 3", "Page 2 of 3"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_offers_matching_places() {
+    let bot = start("autocomplete").await;
+    let id = next_id();
+    let p = fake::autocomplete(
+        id,
+        GUILD_ID,
+        CHANNEL_ID,
+        ALICE,
+        "why-not",
+        json!([fake::focused_option("place", 3, "chin")]),
+    );
+    let body = callback(&bot, id, p).await;
+    assert_eq!(body["type"], 8);
+    let choices = body["data"]["choices"].as_array().unwrap();
+    assert!(choices.len() <= 25);
+    assert_eq!(choices[0], json!({"name": "China (CN)", "value": "CN"}));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn direct_messages_are_answered_and_bots_ignored() {
+    let bot = start("dm").await;
+    bot.fake.dispatch(
+        "MESSAGE_CREATE",
+        fake::dm_message(
+            next_id(),
+            DM_CHANNEL,
+            ALICE,
+            false,
+            "why can't I watch Netflix in Russia?",
+        ),
+    );
+    let path = format!("/api/v10/channels/{DM_CHANNEL}/messages");
+    let sent = bot
+        .fake
+        .wait_for(|r| r.method == "POST" && r.path == path, STEP)
+        .await
+        .expect("a reply to the DM");
+    assert_eq!(sent.status, 200, "{:?}", sent.rejected);
+    assert_eq!(
+        sent.json["embeds"][0]["title"],
+        "Netflix in Russia: ⏸️ suspended"
+    );
+    assert_eq!(sent.json["allowed_mentions"]["parse"], json!([]));
+
+    let before = bot.fake.requests().len();
+    bot.fake.dispatch(
+        "MESSAGE_CREATE",
+        fake::dm_message(next_id(), DM_CHANNEL, BOB, true, "/why-not china"),
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let after: Vec<_> = bot
+        .fake
+        .requests()
+        .into_iter()
+        .skip(before)
+        .filter(|r| r.path == path)
+        .collect();
+    assert!(after.is_empty(), "the bot answered a bot: {after:?}");
+}
+
+fn reindex_with_file(
+    user: u64,
+    roles: &[u64],
+    permissions: u64,
+    bot: &Bot,
+    name: &str,
+    bytes: &[u8],
+) -> (u64, Value) {
+    let url = bot.fake.serve_attachment(name, bytes.to_vec());
+    let att = fake::attachment(next_id(), name, bytes.len() as u64, &url, "text/csv");
+    let (id, p) = slash(
+        "reindex",
+        user,
+        roles,
+        permissions,
+        json!([fake::attachment_option("file", &att)]),
+    );
+    (id, fake::with_resolved_attachments(p, &[att]))
+}
+
+/// The text of the deferred reply, once it is filled in.
+async fn final_text(bot: &Bot, id: u64) -> String {
+    for _ in 0..(STEP.as_millis() / 50) {
+        if let Some(m) = bot.fake.original_response(id)
+            && let Some(c) = m["content"].as_str().filter(|c| !c.is_empty())
+        {
+            return c.to_string();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the deferred reply to {id} was never filled in");
+}
+
+const MONGOLIAN: &str =
+    "show_id,type,title,country,release_year\nm1,Movie,Steppe Test Film,Mongolia,2020\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reindex_is_refused_to_plain_members() {
+    let bot = start("refused").await;
+    let built_at = bot.engine.info().built_at;
+    let (id, p) = reindex_with_file(
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        &bot,
+        "hulu_titles.csv",
+        MONGOLIAN.as_bytes(),
+    );
+    let body = callback(&bot, id, p).await;
+    assert_eq!(body["type"], 4);
+    assert_eq!(
+        body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
+        EPHEMERAL
+    );
+    assert!(
+        body["data"]["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Only moderators")
+    );
+    assert_eq!(bot.engine.info().built_at, built_at);
+    assert!(!bot.root.join("data/uploads").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_adds_titles_and_they_are_found() {
+    let bot = start("upload").await;
+    let (id, p) = reindex_with_file(
+        MODERATOR,
+        &[MOD_ROLE],
+        MEMBER_PERMISSIONS,
+        &bot,
+        "hulu_titles.csv",
+        MONGOLIAN.as_bytes(),
+    );
+    let first = callback(&bot, id, p).await;
+    assert_eq!(first["type"], 5, "reindexing defers first");
+    let text = final_text(&bot, id).await;
+    assert!(
+        text.contains("Added `") && text.contains("1 titles for hulu"),
+        "{text}"
+    );
+    assert!(text.contains("Reindexed in"), "{text}");
+    assert!(
+        bot.engine
+            .info()
+            .built_by
+            .ends_with(&format!("({MODERATOR})")),
+        "{}",
+        bot.engine.info().built_by
+    );
+
+    let (id, p) = slash(
+        "titles",
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        json!([fake::option("origin", 3, json!("mongolia"))]),
+    );
+    let body = callback(&bot, id, p).await;
+    let e = embed(&body);
+    assert_eq!(
+        e["fields"][0]["name"],
+        "1. Steppe Test Film (2020) · movie · Mongolia · Hulu"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_upload_reports_lines_and_changes_nothing() {
+    let bot = start("malformed").await;
+    let titles = bot.engine.info().titles;
+    let bad = "show_id,type,title,country\nb1,Movie,Fine,China\nb2,Gadget,Broken,China\nb3,Movie,,China\n";
+    let (id, p) = reindex_with_file(
+        OWNER_ID,
+        &[],
+        MEMBER_PERMISSIONS,
+        &bot,
+        "hulu_titles.csv",
+        bad.as_bytes(),
+    );
+    callback(&bot, id, p).await;
+    let text = final_text(&bot, id).await;
+    assert!(text.contains("line 3: unknown type \"Gadget\""), "{text}");
+    assert!(text.contains("line 4: empty title"), "{text}");
+    assert!(text.ends_with("Nothing was changed."), "{text}");
+    assert_eq!(bot.engine.info().titles, titles);
+    assert!(!bot.root.join("data/uploads/hulu_titles.csv").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn interactions_are_answered_after_reconnect_and_invalid_session() {
+    let bot = start("gateway").await;
+    assert!(bot.fake.send_op(7, Value::Null), "RECONNECT sent");
+    for _ in 0..200 {
+        if bot.fake.resume_count() >= 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(bot.fake.resume_count(), 1);
+    let (id, p) = slash(
+        "why-not",
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        json!([fake::option("place", 3, json!("russia"))]),
+    );
+    assert_eq!(
+        embed(&callback(&bot, id, p).await)["title"],
+        "Netflix in Russia: ⏸️ suspended"
+    );
+
+    let identified = bot.fake.identify_count();
+    assert!(bot.fake.send_op(9, json!(false)), "INVALID_SESSION sent");
+    for _ in 0..300 {
+        if bot.fake.identify_count() > identified && bot.fake.is_connected() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(bot.fake.identify_count(), identified + 1);
+    let (id, p) = slash(
+        "why-not",
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        json!([fake::option("place", 3, json!("syria"))]),
+    );
+    assert_eq!(
+        embed(&callback(&bot, id, p).await)["title"],
+        "Netflix in Syria: 🚫 not available"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_work_is_deferred_within_three_seconds() {
+    let bot = start("defer").await;
+    // Reindexing the full public datasets takes about a second: it must defer first.
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if shared.is_dir() {
+        copy_dir(&shared, &bot.root.join("data/full"));
+    }
+    let (id, p) = slash(
+        "reindex",
+        MODERATOR,
+        &[],
+        MEMBER_PERMISSIONS | 32,
+        json!([]),
+    );
+    let first = callback(&bot, id, p).await;
+    assert_eq!(first["type"], 5);
+    assert_eq!(
+        first["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL,
+        EPHEMERAL
+    );
+    let text = final_text(&bot, id).await;
+    assert!(text.starts_with("Reindexed in"), "{text}");
+}

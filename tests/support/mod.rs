@@ -1,0 +1,6 @@
+//! Shared test support; every integration test that needs it starts with `mod support;`.
+//!
+//! Not every test file uses every helper, hence the module-wide `dead_code` allowance.
+#![allow(dead_code)]
+
+pub mod fake_discord;
