@@ -387,7 +387,8 @@ fn reindex_with_file(
 
 /// The text of the deferred reply, once it is filled in.
 async fn final_text(bot: &Bot, id: u64) -> String {
-    for _ in 0..(STEP.as_millis() / 50) {
+    // Generous: a reindex of the full datasets in an unoptimised build takes a while.
+    for _ in 0..(60_000 / 50) {
         if let Some(m) = bot.fake.original_response(id)
             && let Some(c) = m["content"].as_str().filter(|c| !c.is_empty())
         {

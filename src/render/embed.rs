@@ -397,7 +397,11 @@ mod tests {
     fn mentions_and_markdown_are_defused() {
         assert_eq!(
             escape("@everyone *bold* <@123>"),
-            "@\u{200b}everyone \\*bold\\* <\u{200b}@\u{200b}123>"
+            "@\u{200b}everyone \\*bold\\* <\u{200b}@\u{200b}123\\>"
+        );
+        assert_eq!(
+            escape("[click](https://x.example)"),
+            "\\[click\\](https://x.example)"
         );
     }
 
