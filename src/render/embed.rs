@@ -270,14 +270,15 @@ pub fn fit(mut e: Embed) -> Embed {
             f.value = "\u{200b}".into();
         }
     }
+    // Drop fields from the end until the rest, plus a closing "…and N more" field, fits.
+    const NOTE: usize = 40;
     let mut dropped = 0;
-    while e.fields.len()
-        > limits::FIELDS - usize::from(dropped > 0 || e.fields.len() > limits::FIELDS)
-        || e.chars() + 40 > limits::TOTAL
+    while !e.fields.is_empty()
+        && (e.fields.len() > limits::FIELDS
+            || (dropped > 0 && e.fields.len() >= limits::FIELDS)
+            || e.chars() + NOTE > limits::TOTAL)
     {
-        if e.fields.pop().is_none() {
-            break;
-        }
+        e.fields.pop();
         dropped += 1;
     }
     if dropped > 0 {
