@@ -138,3 +138,41 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
     assert_eq!(rebuilt.info.built_by, "moderator");
     assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total, 1);
 }
+
+#[test]
+fn two_reindexes_at_once_one_runs_the_other_is_told() {
+    let s = Scratch::new("busy");
+    let (engine, _) = s.open();
+    let engine = std::sync::Arc::new(engine);
+    let (started_tx, started_rx) = std::sync::mpsc::channel::<()>();
+    let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+    let release_rx = std::sync::Mutex::new(release_rx);
+    let first = {
+        let engine = engine.clone();
+        let data = s.data();
+        std::thread::spawn(move || {
+            let once = std::sync::Once::new();
+            engine.reindex(&data, "first", &|_, _| {
+                // Hold the reindex open (at its first progress report) until released.
+                once.call_once(|| {
+                    started_tx.send(()).unwrap();
+                    release_rx.lock().unwrap().recv().unwrap();
+                });
+            })
+        })
+    };
+    started_rx.recv().unwrap();
+    let second = engine.reindex(&s.data(), "second", &|_, _| {});
+    assert!(
+        matches!(second, Err(streambot::search::SearchError::Busy)),
+        "{second:?}"
+    );
+    assert_eq!(
+        respond(&engine, "/why-not syria").unwrap().kind,
+        AnswerKind::WhyNot
+    );
+    release_tx.send(()).unwrap();
+    let first = first.join().unwrap().unwrap();
+    assert_eq!(first.info.built_by, "first");
+    assert_eq!(engine.info().built_by, "first");
+}
