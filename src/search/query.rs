@@ -198,7 +198,10 @@ impl Engine {
                 .iter()
                 .map(|t| (occur, self.title_term_clause(t)))
                 .collect();
-            if !text.is_empty() {
+            if text.is_empty() {
+                // Words that analyse to nothing (emoji, punctuation, one 10 kB word) match nothing.
+                clauses.push((Occur::Must, term_q(f.kind, "")));
+            } else {
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(text))));
             }
         }
