@@ -6,6 +6,7 @@
 //! front end: the only module (with `main.rs`) that names serenity or poise.
 
 pub mod answer;
+pub mod bench;
 pub mod config;
 pub mod console;
 pub mod corpus;

@@ -43,6 +43,21 @@ enum Command {
     Index,
     /// Open the local console (what `streambot` does without a Discord token).
     Console,
+    /// Benchmark the engine against SQLite FTS5 (see BENCHMARKS.md); builds in a temp dir.
+    Bench {
+        /// Add this many deterministic generated titles to the data.
+        #[arg(long, default_value_t = 0)]
+        synthetic: usize,
+        /// Queries per shape.
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Tiny sizes for CI (200 queries, 2,000 synthetic titles, 100 recall titles).
+        #[arg(long)]
+        smoke: bool,
+    },
 }
 
 /// Exit statuses.
@@ -161,6 +176,12 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Index) => index(&cfg),
+        Some(Command::Bench {
+            synthetic,
+            queries,
+            json,
+            smoke,
+        }) => bench(&cfg, synthetic, queries, json, smoke),
         None if cfg.discord_token.is_some() => discord(cfg),
         Some(Command::Console) | None => {
             let engine = match open(&cfg, stderr_tty) {
@@ -200,6 +221,36 @@ fn discord(cfg: Config) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("streambot: {e}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+/// `streambot bench`: runs the benchmark and prints a table or one JSON object.
+fn bench(cfg: &Config, synthetic: usize, queries: usize, json: bool, smoke: bool) -> ExitCode {
+    let exe = std::env::current_exe().ok();
+    let opts = if smoke {
+        streambot::bench::Options::smoke(cfg.data_dirs.clone(), exe)
+    } else {
+        streambot::bench::Options {
+            data: cfg.data_dirs.clone(),
+            synthetic,
+            queries,
+            recall_sample: 500,
+            exe,
+        }
+    };
+    match streambot::bench::run(&opts) {
+        Ok(report) if json => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Ok(report) => {
+            print!("{}", streambot::bench::table(&report));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("streambot: the benchmark failed: {e}");
             ExitCode::from(FAILURE)
         }
     }

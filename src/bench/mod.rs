@@ -1,0 +1,529 @@
+//! `streambot bench`: builds the index from the data (plus optional synthetic titles) in a temp
+//! directory, answers a fixed, seeded set of questions of each shape in process (rendering
+//! included), answers the same set with SQLite FTS5, and reports latency percentiles, build
+//! times, fuzzy-title recall, start to first answer and peak memory.
+
+pub mod fts5;
+pub mod synthetic;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::answer::respond;
+use crate::corpus::{self, Kind, Title};
+use crate::places::Places;
+use crate::render;
+use crate::search::Engine;
+use synthetic::{Rng, typo};
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub data: Vec<PathBuf>,
+    /// Generated titles added to the data.
+    pub synthetic: usize,
+    /// Queries per shape.
+    pub queries: usize,
+    /// Real titles with typos for recall@1.
+    pub recall_sample: usize,
+    /// The executable to start for the first-answer timing (`None`: skip it).
+    pub exe: Option<PathBuf>,
+}
+
+impl Options {
+    /// The tiny sizes CI uses.
+    pub fn smoke(data: Vec<PathBuf>, exe: Option<PathBuf>) -> Options {
+        Options {
+            data,
+            synthetic: 2_000,
+            queries: 200,
+            recall_sample: 100,
+            exe,
+        }
+    }
+}
+
+/// Why the benchmark could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
+    #[error(transparent)]
+    Corpus(#[from] corpus::CorpusError),
+    #[error(transparent)]
+    Answer(#[from] crate::answer::AnswerError),
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+const SEED: u64 = 0x5eed_2026;
+
+/// The shapes, in report order.
+pub const SHAPES: [&str; 6] = [
+    "why_not",
+    "titles_origin_type",
+    "titles_text",
+    "title_fuzzy",
+    "route",
+    "autocomplete",
+];
+
+/// One question, in the form both engines can answer.
+#[derive(Debug, Clone)]
+enum Q {
+    WhyNot(String),
+    OriginType(String, Kind),
+    Text(String),
+    Fuzzy(String),
+    Route(String),
+    Complete(String, String),
+}
+
+impl Q {
+    fn input(&self) -> String {
+        match self {
+            Q::WhyNot(p) => format!("/why-not {p}"),
+            Q::OriginType(c, k) => format!("/titles origin:{c} type:{}", k.as_str()),
+            Q::Text(w) => format!("/titles query:{w}"),
+            Q::Fuzzy(n) => format!("/title {n}"),
+            Q::Route(t) => t.clone(),
+            Q::Complete(t, _) => t.clone(),
+        }
+    }
+}
+
+/// Latency percentiles in microseconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Stats {
+    pub p50: u64,
+    pub p99: u64,
+    pub max: u64,
+}
+
+/// Nearest-rank percentiles.
+pub fn stats(mut us: Vec<u64>) -> Stats {
+    us.sort_unstable();
+    let at = |p: usize| {
+        if us.is_empty() {
+            return 0;
+        }
+        let rank = (p * us.len()).div_ceil(100).max(1);
+        us[rank - 1]
+    };
+    Stats {
+        p50: at(50),
+        p99: at(99),
+        max: us.last().copied().unwrap_or(0),
+    }
+}
+
+fn time_all<F: FnMut(&Q) -> Result<(), BenchError>>(
+    qs: &[Q],
+    mut f: F,
+) -> Result<Stats, BenchError> {
+    for q in qs.iter().take(100) {
+        f(q)?;
+    }
+    let mut us = Vec::with_capacity(qs.len());
+    for q in qs {
+        let t = Instant::now();
+        f(q)?;
+        us.push(t.elapsed().as_micros() as u64);
+    }
+    Ok(stats(us))
+}
+
+fn ms(d: Duration) -> u64 {
+    d.as_millis() as u64
+}
+
+/// Peak resident memory of this process (VmHWM), in MB.
+pub fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some((kb / 1024.0 * 10.0).round() / 10.0)
+}
+
+/// Words of at least four letters from real descriptions, for text queries.
+fn desc_words(t: &Title) -> Vec<String> {
+    t.description
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<Q>)> {
+    let places = Places::global().all();
+    let common = [
+        "china",
+        "russia",
+        "north korea",
+        "syria",
+        "iran",
+        "crimea",
+        "cuba",
+        "PRC",
+        "中国",
+        "United States",
+        "india",
+        "japan",
+    ];
+    let place_name = |rng: &mut Rng| -> String {
+        match rng.below(10) {
+            0..=3 => rng.pick(&common).to_string(),
+            4..=5 => rng.pick(places).code.clone(),
+            6..=7 => {
+                let name = rng.pick(places).name.clone();
+                let edits = 1 + rng.below(2);
+                typo(rng, &name, edits)
+            }
+            _ => rng.pick(places).name.clone(),
+        }
+    };
+    let mut why = Vec::with_capacity(n);
+    let mut origin = Vec::with_capacity(n);
+    let mut text = Vec::with_capacity(n);
+    let mut fuzzy = Vec::with_capacity(n);
+    let mut route = Vec::with_capacity(n);
+    let mut complete = Vec::with_capacity(n);
+    let genres = [
+        "comedy",
+        "drama",
+        "horror",
+        "documentary",
+        "action",
+        "romantic",
+    ];
+    for _ in 0..n {
+        why.push(Q::WhyNot(place_name(rng)));
+        let t = rng.pick(titles);
+        let code = t.origin.first().cloned().unwrap_or_else(|| "US".into());
+        let kind = if rng.chance(50) {
+            Kind::Movie
+        } else {
+            Kind::Tv
+        };
+        origin.push(Q::OriginType(code, kind));
+        let words = desc_words(rng.pick(titles));
+        let q = if words.is_empty() {
+            "family".to_string()
+        } else if rng.chance(50) {
+            rng.pick(&words).clone()
+        } else {
+            format!("{} {}", rng.pick(&words), rng.pick(&words))
+        };
+        text.push(Q::Text(q));
+        let name = &rng.pick(titles).title;
+        let edits = 1 + rng.below(2);
+        fuzzy.push(Q::Fuzzy(typo(rng, name, edits)));
+        let place = rng.pick(places);
+        let adjective = Places::global()
+            .adjective(&place.code)
+            .unwrap_or("Korean")
+            .to_string();
+        let r = match rng.below(6) {
+            0 => format!("{adjective} movies on Netflix"),
+            1 => format!("why can't I watch Netflix in {}?", place.name),
+            2 => format!("{adjective} {} shows", rng.pick(&genres)),
+            3 => format!("is Netflix available in {}", place.name),
+            4 => format!("{} movies from {}", rng.pick(&genres), place.name),
+            _ => format!("movies about {}", rng.pick(&words_or(&words))),
+        };
+        route.push(Q::Route(r));
+        let title = &rng.pick(titles).title;
+        let cut: String = title.chars().take(1 + rng.below(6)).collect();
+        let pcut: String = place.name.chars().take(1 + rng.below(4)).collect();
+        complete.push(Q::Complete(cut, pcut));
+    }
+    vec![
+        ("why_not", why),
+        ("titles_origin_type", origin),
+        ("titles_text", text),
+        ("title_fuzzy", fuzzy),
+        ("route", route),
+        ("autocomplete", complete),
+    ]
+}
+
+fn words_or(words: &[String]) -> Vec<String> {
+    if words.is_empty() {
+        vec!["love".to_string()]
+    } else {
+        words.to_vec()
+    }
+}
+
+/// Ours: input to a finished answer rendered as JSON.
+fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
+    match q {
+        Q::Complete(t, p) => {
+            let titles = engine.complete_titles(t, 25)?;
+            let places: Vec<&str> = Places::global()
+                .complete(p, 25)
+                .into_iter()
+                .map(|p| p.name.as_str())
+                .collect();
+            std::hint::black_box(json!({"titles": titles, "places": places}).to_string());
+        }
+        _ => {
+            let a = respond(engine, &q.input())?;
+            std::hint::black_box(render::json(&a));
+        }
+    }
+    Ok(())
+}
+
+/// The peer; `None` for shapes FTS5 cannot answer (free-text routing is ours alone).
+fn peer(db: &fts5::Fts5, q: &Q) -> Option<Result<(), BenchError>> {
+    let r = match q {
+        Q::WhyNot(p) => db.why_not(p).map(drop),
+        Q::OriginType(c, k) => db.titles_origin_type(c, *k).map(drop),
+        Q::Text(w) => db.titles_text(w).map(drop),
+        Q::Fuzzy(n) => db.title_fuzzy(n).map(drop),
+        Q::Complete(t, p) => db.autocomplete(t, p).map(drop),
+        Q::Route(_) => return None,
+    };
+    Some(r.map_err(BenchError::from))
+}
+
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn first_answer(
+    exe: &Path,
+    index: &Path,
+    data: &[PathBuf],
+) -> Result<(u64, Option<f64>), BenchError> {
+    let mut args: Vec<std::ffi::OsString> = Vec::new();
+    for d in data {
+        args.push("--data".into());
+        args.push(d.into());
+    }
+    args.push("--index".into());
+    args.push(index.into());
+    args.extend(["ask".into(), "/why-not china".into(), "--json".into()]);
+    let time = Path::new("/usr/bin/time");
+    let mut runs = Vec::new();
+    let mut rss = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let out = if time.exists() {
+            std::process::Command::new(time)
+                .arg("-f")
+                .arg("STREAMBOT_RSS_KB=%M")
+                .arg(exe)
+                .args(&args)
+                .output()?
+        } else {
+            std::process::Command::new(exe).args(&args).output()?
+        };
+        runs.push(start.elapsed().as_millis() as u64);
+        if !out.status.success() {
+            return Err(BenchError::Io(std::io::Error::other(format!(
+                "the first-answer child failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ))));
+        }
+        let err = String::from_utf8_lossy(&out.stderr);
+        if let Some(kb) = err
+            .lines()
+            .find_map(|l| l.strip_prefix("STREAMBOT_RSS_KB="))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+        {
+            rss = Some((kb / 1024.0 * 10.0).round() / 10.0);
+        }
+    }
+    runs.sort_unstable();
+    Ok((runs[1], rss))
+}
+
+fn ratio(a: u64, b: u64) -> Value {
+    if b == 0 {
+        return json!(null);
+    }
+    json!(((a as f64 / b as f64) * 100.0).round() / 100.0)
+}
+
+/// Runs everything and returns the report as one JSON object.
+pub fn run(opts: &Options) -> Result<Value, BenchError> {
+    let root =
+        TempDir(std::env::temp_dir().join(format!("streambot-bench-{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(&root.0);
+    std::fs::create_dir_all(&root.0)?;
+    let real = corpus::load(&opts.data)?;
+    let mut data = opts.data.clone();
+    if opts.synthetic > 0 {
+        let dir = root.0.join("synthetic");
+        synthetic::write(&dir, opts.synthetic, SEED, &real.titles)?;
+        data.push(dir);
+    }
+    let index_dir = root.0.join("index");
+    let start = Instant::now();
+    let (engine, _) = Engine::open(&index_dir, &data, "bench", &|_, _| {})?;
+    let build = start.elapsed();
+    let info = engine.info();
+
+    let start = Instant::now();
+    let full = corpus::load(&data)?;
+    let db = fts5::Fts5::build(&full)?;
+    let fts5_build = start.elapsed();
+
+    let mut rng = Rng::new(SEED);
+    let pool: &[Title] = if full.titles.is_empty() {
+        &real.titles
+    } else {
+        &full.titles
+    };
+    let sets = queries(&mut rng, opts.queries.max(1), pool);
+    let mut shapes = serde_json::Map::new();
+    for (name, qs) in &sets {
+        let s = time_all(qs, |q| ours(&engine, q))?;
+        let p = if peer(&db, &qs[0]).is_some() {
+            Some(time_all(qs, |q| peer(&db, q).unwrap_or(Ok(())))?)
+        } else {
+            None
+        };
+        shapes.insert(
+            name.to_string(),
+            json!({
+                "queries": qs.len(),
+                "p50_us": s.p50,
+                "p99_us": s.p99,
+                "max_us": s.max,
+                "fts5_p50_us": p.map(|p| p.p50),
+                "fts5_p99_us": p.map(|p| p.p99),
+                "fts5_max_us": p.map(|p| p.max),
+                "fts5_build_ms": p.map(|_| ms(fts5_build)),
+                "ratio_p50": p.map(|p| ratio(s.p50, p.p50)).unwrap_or(Value::Null),
+            }),
+        );
+    }
+
+    // Fuzzy title recall@1 over real titles (not synthetic ones) with one or two typos.
+    let candidates: Vec<&Title> = real
+        .titles
+        .iter()
+        .filter(|t| t.title.chars().count() >= 6)
+        .collect();
+    let mut hits = 0usize;
+    let mut fts5_hits = 0usize;
+    let mut sample = 0usize;
+    if !candidates.is_empty() {
+        let mut rng = Rng::new(SEED ^ 0xfeed);
+        for _ in 0..opts.recall_sample {
+            let t = *rng.pick(&candidates);
+            let edits = 1 + rng.below(2);
+            let wrong = typo(&mut rng, &t.title, edits);
+            sample += 1;
+            let a = respond(&engine, &format!("/title {wrong}"))?;
+            if a.titles
+                .first()
+                .is_some_and(|c| c.title.to_lowercase() == t.title.to_lowercase())
+            {
+                hits += 1;
+            }
+            if db
+                .title_fuzzy(&wrong)?
+                .1
+                .is_some_and(|f| f.to_lowercase() == t.title.to_lowercase())
+            {
+                fts5_hits += 1;
+            }
+        }
+    }
+    let recall = |h: usize| {
+        if sample == 0 {
+            Value::Null
+        } else {
+            json!((h as f64 / sample as f64 * 1000.0).round() / 1000.0)
+        }
+    };
+
+    let (first_ms, child_rss) = match &opts.exe {
+        Some(exe) => {
+            let (ms, rss) = first_answer(exe, &index_dir, &data)?;
+            (json!(ms), json!(rss))
+        }
+        None => (Value::Null, Value::Null),
+    };
+    let machine = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    Ok(json!({
+        "build_ms": ms(build),
+        "fts5_build_ms": ms(fts5_build),
+        "build_ratio": ratio(build.as_millis() as u64, fts5_build.as_millis() as u64),
+        "first_answer_ms": first_ms,
+        "first_answer_peak_rss_mb": child_rss,
+        "peak_rss_mb": peak_rss_mb(),
+        "recall_at_1": recall(hits),
+        "fts5_recall_at_1": recall(fts5_hits),
+        "recall_sample": sample,
+        "titles_indexed": info.titles,
+        "passages_indexed": info.passages,
+        "synthetic": opts.synthetic,
+        "queries": opts.queries,
+        "machine": {"cores": machine},
+        "shapes": Value::Object(shapes),
+    }))
+}
+
+/// The report as an aligned table.
+pub fn table(r: &Value) -> String {
+    let mut out = String::new();
+    let num = |v: &Value| match v {
+        Value::Null => "—".to_string(),
+        v => v.to_string(),
+    };
+    out.push_str(&format!(
+        "titles indexed {}, synthetic {}, cores {}\n",
+        num(&r["titles_indexed"]),
+        num(&r["synthetic"]),
+        num(&r["machine"]["cores"])
+    ));
+    out.push_str(&format!(
+        "build {} ms (FTS5 {} ms, ratio {}); first answer {} ms (child peak {} MB); bench peak RSS {} MB\n",
+        num(&r["build_ms"]),
+        num(&r["fts5_build_ms"]),
+        num(&r["build_ratio"]),
+        num(&r["first_answer_ms"]),
+        num(&r["first_answer_peak_rss_mb"]),
+        num(&r["peak_rss_mb"]),
+    ));
+    out.push_str(&format!(
+        "fuzzy title recall@1 {} over {} typo'd real titles (FTS5 trigram + edit distance: {})\n\n",
+        num(&r["recall_at_1"]),
+        num(&r["recall_sample"]),
+        num(&r["fts5_recall_at_1"]),
+    ));
+    out.push_str(&format!(
+        "{:<20} {:>7} {:>9} {:>9} {:>9} {:>11} {:>11} {:>9}\n",
+        "shape", "queries", "p50 µs", "p99 µs", "max µs", "FTS5 p50", "FTS5 p99", "ours/FTS5"
+    ));
+    for s in SHAPES {
+        let v = &r["shapes"][s];
+        out.push_str(&format!(
+            "{:<20} {:>7} {:>9} {:>9} {:>9} {:>11} {:>11} {:>9}\n",
+            s,
+            num(&v["queries"]),
+            num(&v["p50_us"]),
+            num(&v["p99_us"]),
+            num(&v["max_us"]),
+            num(&v["fts5_p50_us"]),
+            num(&v["fts5_p99_us"]),
+            num(&v["ratio_p50"]),
+        ));
+    }
+    out
+}
