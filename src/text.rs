@@ -51,6 +51,22 @@ fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
     *pending_space = true;
 }
 
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// True for characters of the scripts that are written without spaces between words.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,

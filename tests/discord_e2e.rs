@@ -15,6 +15,7 @@ use streambot::search::Engine;
 use support::fake_discord::{
     self as fake, CHANNEL_ID, EPHEMERAL, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS, OWNER_ID,
 };
+use support::fs::copy_dir;
 
 const STEP: Duration = Duration::from_secs(10);
 const ALICE: u64 = 1_210_000_000_000_000_101;
@@ -40,18 +41,6 @@ impl Drop for Bot {
     fn drop(&mut self) {
         self.task.abort();
         let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
     }
 }
 

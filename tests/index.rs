@@ -1,10 +1,13 @@
 //! Opening the index: built when missing, reused when fresh, rebuilt when the data changed or
 //! the index is damaged, and reindexed in place while questions keep being answered.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use streambot::answer::{AnswerKind, respond};
 use streambot::search::{Engine, OpenOutcome};
+use support::fs::copy_dir;
 
 /// A scratch copy of `data/` and an index directory, removed on drop.
 struct Scratch {
@@ -35,18 +38,6 @@ impl Scratch {
 impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
     }
 }
 

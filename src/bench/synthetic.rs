@@ -73,21 +73,6 @@ pub fn typo(rng: &mut Rng, name: &str, edits: usize) -> String {
     chars.into_iter().collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Frequency pools taken from the real titles: every occurrence is kept, so drawing uniformly
 /// from a pool draws by frequency.
 struct Pools<'a> {
@@ -187,7 +172,7 @@ pub fn write(dir: &Path, n: usize, seed: u64, real: &[Title]) -> std::io::Result
             .unwrap_or(2000 + rng.below(22) as u16);
         let added = format!(
             "{} {}, {}",
-            MONTHS[rng.below(12)],
+            crate::text::MONTHS[rng.below(12)],
             1 + rng.below(28),
             2015 + rng.below(7)
         );

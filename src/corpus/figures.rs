@@ -25,16 +25,14 @@ pub struct MarketFigures {
     pub line: u64,
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// `netflix_subscription_fee_dec2021` → `Some("2021-12")`.
 pub fn date_from_name(stem: &str) -> Option<String> {
     let lower = stem.to_ascii_lowercase();
     for part in lower.split(['_', '-', ' ']) {
         if part.len() == 7
-            && let Some(m) = MONTHS.iter().position(|m| part.starts_with(m))
+            && let Some(m) = crate::text::MONTHS
+                .iter()
+                .position(|m| part.starts_with(&m[..3].to_ascii_lowercase()))
             && let Ok(y) = part[3..].parse::<u16>()
         {
             return Some(format!("{y}-{:02}", m + 1));

@@ -50,21 +50,6 @@ impl std::fmt::Display for Day {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Parses `August 4, 2017` (the datasets' format) or `2017-08-04`.
 pub fn parse_day(s: &str) -> Option<Day> {
     let s = s.trim();
@@ -74,9 +59,10 @@ pub fn parse_day(s: &str) -> Option<Day> {
     let (month_day, year) = s.split_once(',')?;
     let (month, d) = month_day.trim().split_once(' ')?;
     let month = month.to_ascii_lowercase();
-    let m = MONTH_NAMES
-        .iter()
-        .position(|n| *n == month || (month.len() >= 3 && n.starts_with(&month)))?;
+    let m = crate::text::MONTHS.iter().position(|n| {
+        let n = n.to_ascii_lowercase();
+        n == month || (month.len() >= 3 && n.starts_with(&month))
+    })?;
     day(
         year.trim().parse().ok()?,
         m as u8 + 1,

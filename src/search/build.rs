@@ -63,21 +63,6 @@ pub struct IndexInfo {
     pub merged_rows: usize,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `2021-12` → `December 2021`.
 pub fn month_name(ym: &str) -> String {
     let mut parts = ym.splitn(2, '-');
@@ -85,7 +70,7 @@ pub fn month_name(ym: &str) -> String {
         return ym.to_string();
     };
     match m.parse::<usize>() {
-        Ok(m @ 1..=12) => format!("{} {y}", MONTHS[m - 1]),
+        Ok(m @ 1..=12) => format!("{} {y}", crate::text::MONTHS[m - 1]),
         _ => ym.to_string(),
     }
 }

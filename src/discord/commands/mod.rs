@@ -68,19 +68,34 @@ pub async fn autocomplete_place(
     )
 }
 
+/// Runs an autocomplete lookup off the async threads; a failure offers no choices.
+async fn lookup<T: Send + 'static>(
+    ctx: Context<'_>,
+    f: impl FnOnce(&crate::search::Engine) -> Result<Vec<T>, crate::search::SearchError>
+    + Send
+    + 'static,
+) -> Vec<T> {
+    let engine = ctx.data().engine.clone();
+    match tokio::task::spawn_blocking(move || f(&engine)).await {
+        Ok(Ok(found)) => found,
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "autocomplete lookup failed");
+            Vec::new()
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "autocomplete lookup panicked");
+            Vec::new()
+        }
+    }
+}
+
 /// Genres from the index.
 pub async fn autocomplete_genre(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let engine = ctx.data().engine.clone();
     let partial = partial.to_string();
-    let found =
-        tokio::task::spawn_blocking(move || engine.complete_genres(&partial, limits::CHOICES))
-            .await
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+    let found = lookup(ctx, move |e| e.complete_genres(&partial, limits::CHOICES)).await;
     choices(found.into_iter().map(|g| (g.clone(), g)))
 }
 
@@ -89,13 +104,6 @@ pub async fn autocomplete_title(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let engine = ctx.data().engine.clone();
     let partial = partial.to_string();
-    let found =
-        tokio::task::spawn_blocking(move || engine.complete_titles(&partial, limits::CHOICES))
-            .await
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-    choices(found)
+    choices(lookup(ctx, move |e| e.complete_titles(&partial, limits::CHOICES)).await)
 }
