@@ -131,6 +131,17 @@ fn slash(
     )
 }
 
+/// An ordinary member's slash command with one string option.
+fn alice_asks(command: &str, option: &str, value: &str) -> (u64, Value) {
+    slash(
+        command,
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        json!([fake::option(option, 3, json!(value))]),
+    )
+}
+
 /// Dispatches an interaction and returns its first callback's JSON body.
 async fn callback(bot: &Bot, id: u64, payload: Value) -> Value {
     bot.fake.dispatch("INTERACTION_CREATE", payload);
@@ -193,13 +204,7 @@ async fn registration_carries_every_command_and_option() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn why_not_china_gets_status_facts_and_citations() {
     let bot = start("whynot").await;
-    let (id, p) = slash(
-        "why-not",
-        ALICE,
-        &[],
-        MEMBER_PERMISSIONS,
-        json!([fake::option("place", 3, json!("china"))]),
-    );
+    let (id, p) = alice_asks("why-not", "place", "china");
     let body = callback(&bot, id, p).await;
     assert_eq!(body["type"], 4);
     assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]));
@@ -227,13 +232,7 @@ async fn why_not_china_gets_status_facts_and_citations() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn titles_pages_with_buttons_only_for_the_asker() {
     let bot = start("titles").await;
-    let (id, p) = slash(
-        "titles",
-        ALICE,
-        &[],
-        MEMBER_PERMISSIONS,
-        json!([fake::option("origin", 3, json!("CN"))]),
-    );
+    let (id, p) = alice_asks("titles", "origin", "CN");
     let body = callback(&bot, id, p).await;
     let e = embed(&body);
     assert!(
@@ -447,13 +446,7 @@ async fn a_moderator_adds_titles_and_they_are_found() {
         bot.engine.info().built_by
     );
 
-    let (id, p) = slash(
-        "titles",
-        ALICE,
-        &[],
-        MEMBER_PERMISSIONS,
-        json!([fake::option("origin", 3, json!("mongolia"))]),
-    );
+    let (id, p) = alice_asks("titles", "origin", "mongolia");
     let body = callback(&bot, id, p).await;
     let e = embed(&body);
     assert_eq!(
@@ -495,13 +488,7 @@ async fn interactions_are_answered_after_reconnect_and_invalid_session() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(bot.fake.resume_count(), 1);
-    let (id, p) = slash(
-        "why-not",
-        ALICE,
-        &[],
-        MEMBER_PERMISSIONS,
-        json!([fake::option("place", 3, json!("russia"))]),
-    );
+    let (id, p) = alice_asks("why-not", "place", "russia");
     assert_eq!(
         embed(&callback(&bot, id, p).await)["title"],
         "Netflix in Russia: ⏸️ suspended"
@@ -516,13 +503,7 @@ async fn interactions_are_answered_after_reconnect_and_invalid_session() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(bot.fake.identify_count(), identified + 1);
-    let (id, p) = slash(
-        "why-not",
-        ALICE,
-        &[],
-        MEMBER_PERMISSIONS,
-        json!([fake::option("place", 3, json!("syria"))]),
-    );
+    let (id, p) = alice_asks("why-not", "place", "syria");
     assert_eq!(
         embed(&callback(&bot, id, p).await)["title"],
         "Netflix in Syria: 🚫 not available"

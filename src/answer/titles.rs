@@ -6,6 +6,15 @@ use crate::corpus::service_name;
 use crate::places::{PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
 
+/// `2019` or `2010<sep>2020`.
+fn year_span((a, b): (u16, u16), sep: &str) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}{sep}{b}")
+    }
+}
+
 fn describe(args: &TitlesArgs, origin: Option<&str>) -> String {
     let mut parts = vec!["/titles".to_string()];
     if let Some(o) = origin {
@@ -20,18 +29,11 @@ fn describe(args: &TitlesArgs, origin: Option<&str>) -> String {
     if let Some(g) = &args.genre {
         parts.push(format!("genre:\"{g}\""));
     }
-    let years = |(a, b): (u16, u16)| {
-        if a == b {
-            a.to_string()
-        } else {
-            format!("{a}-{b}")
-        }
-    };
     if let Some(y) = args.years {
-        parts.push(format!("year:{}", years(y)));
+        parts.push(format!("year:{}", year_span(y, "-")));
     }
     if let Some(y) = args.added {
-        parts.push(format!("added:{}", years(y)));
+        parts.push(format!("added:{}", year_span(y, "-")));
     }
     if let Some(q) = &args.query {
         parts.push(format!("query:\"{q}\""));
@@ -143,18 +145,11 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
         if let Some(s) = &args.service {
             m.push_str(&format!(" on {}", service_name(s)));
         }
-        let span = |(a, b): (u16, u16)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            }
-        };
         if let Some(y) = args.years {
-            m.push_str(&format!(", released {}", span(y)));
+            m.push_str(&format!(", released {}", year_span(y, "–")));
         }
         if let Some(y) = args.added {
-            m.push_str(&format!(", added {}", span(y)));
+            m.push_str(&format!(", added {}", year_span(y, "–")));
         }
         m.push_str(&format!(
             "; showing {first}–{last} (page {} of {}).",
