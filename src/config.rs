@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::limit::Limits;
+
 /// A value that must not be printed.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -34,6 +36,8 @@ pub struct Config {
     pub data_dirs: Vec<PathBuf>,
     pub index_dir: PathBuf,
     pub api_base: Option<String>,
+    /// Per-user limit on questions (moderators' /reindex and owners are exempt).
+    pub cooldown: Limits,
 }
 
 /// A setting that is present but malformed.
@@ -42,6 +46,16 @@ pub struct Config {
 pub struct ConfigError {
     pub name: &'static str,
     pub why: String,
+}
+
+fn number(name: &'static str, value: Option<String>, default: u32) -> Result<u32, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| ConfigError {
+            name,
+            why: format!("{v:?} is not a whole number"),
+        }),
+    }
 }
 
 fn ids(name: &'static str, value: Option<String>) -> Result<Vec<u64>, ConfigError> {
@@ -99,6 +113,18 @@ impl Config {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("index")),
             api_base: non_empty("DISCORD_API_BASE"),
+            cooldown: Limits {
+                burst: number(
+                    "COOLDOWN_BURST",
+                    non_empty("COOLDOWN_BURST"),
+                    Limits::default().burst,
+                )?,
+                per_minute: number(
+                    "COOLDOWN_PER_MINUTE",
+                    non_empty("COOLDOWN_PER_MINUTE"),
+                    Limits::default().per_minute,
+                )?,
+            },
         })
     }
 }
@@ -133,5 +159,11 @@ mod tests {
         assert_eq!(cfg.index_dir, PathBuf::from("index"));
         assert_eq!(cfg.discord_token, None);
         assert!(Config::from_lookup(|k| (k == "OWNER_IDS").then(|| "me".into())).is_err());
+        assert_eq!(cfg.cooldown, Limits::default());
+        let err = Config::from_lookup(|k| (k == "COOLDOWN_BURST").then(|| "-1".into()));
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "COOLDOWN_BURST is not valid: \"-1\" is not a whole number"
+        );
     }
 }

@@ -4,163 +4,15 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use streambot::config::Config;
-use streambot::search::Engine;
+use support::bot::*;
 use support::fake_discord::{
-    self as fake, CHANNEL_ID, EPHEMERAL, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS, OWNER_ID,
+    self as fake, CHANNEL_ID, EPHEMERAL, GUILD_ID, MEMBER_PERMISSIONS, OWNER_ID,
 };
 use support::fs::copy_dir;
-
-const STEP: Duration = Duration::from_secs(10);
-const ALICE: u64 = 1_210_000_000_000_000_101;
-const BOB: u64 = 1_210_000_000_000_000_102;
-const MODERATOR: u64 = 1_210_000_000_000_000_103;
-const MOD_ROLE: u64 = 1_210_000_000_000_000_201;
-const DM_CHANNEL: u64 = 1_210_000_000_000_000_301;
-
-fn next_id() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1_210_000_000_000_100_000);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
-/// A running bot: its fake Discord, its engine, and its scratch data directory.
-struct Bot {
-    fake: FakeDiscord,
-    engine: Arc<Engine>,
-    root: PathBuf,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        self.task.abort();
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-/// 25 Chinese titles, so that `/titles origin:cn` has three pages.
-fn many_chinese_titles() -> String {
-    let mut csv = String::from("show_id,type,title,country,release_year,listed_in,description\n");
-    for i in 0..25 {
-        csv.push_str(&format!(
-            "h{i},Movie,Fixture Film {i:02},China,{},Dramas,Film number {i}.\n",
-            2000 + i
-        ));
-    }
-    csv
-}
-
-async fn start(name: &str) -> Bot {
-    let root = std::env::temp_dir().join(format!("streambot-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        &root.join("data"),
-    );
-    std::fs::write(
-        root.join("data/titles/hulu_titles.csv"),
-        many_chinese_titles(),
-    )
-    .unwrap();
-    let fake = FakeDiscord::start().await;
-    let vars = [
-        ("DISCORD_TOKEN", "fake-token-e2e".to_string()),
-        ("DISCORD_API_BASE", fake.base_url()),
-        ("DISCORD_GUILD_ID", GUILD_ID.to_string()),
-        ("MODERATOR_ROLE_IDS", MOD_ROLE.to_string()),
-        ("OWNER_IDS", OWNER_ID.to_string()),
-        ("STREAMBOT_DATA", root.join("data").display().to_string()),
-        ("STREAMBOT_INDEX", root.join("index").display().to_string()),
-    ];
-    let config =
-        Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
-            .unwrap();
-    let (data, index) = (config.data_dirs.clone(), config.index_dir.clone());
-    let engine = tokio::task::spawn_blocking(move || {
-        Engine::open(&index, &data, "test", &|_, _| {}).unwrap().0
-    })
-    .await
-    .unwrap();
-    let engine = Arc::new(engine);
-    let task = tokio::spawn({
-        let engine = engine.clone();
-        async move {
-            if let Err(e) = streambot::discord::run(config, engine).await {
-                eprintln!("bot stopped: {e}");
-            }
-        }
-    });
-    assert!(
-        fake.wait_connected(STEP).await,
-        "the bot never connected and registered its commands"
-    );
-    Bot {
-        fake,
-        engine,
-        root,
-        task,
-    }
-}
-
-fn slash(
-    command: &str,
-    user: u64,
-    roles: &[u64],
-    permissions: u64,
-    options: Value,
-) -> (u64, Value) {
-    let id = next_id();
-    (
-        id,
-        fake::slash_in_guild(
-            id,
-            GUILD_ID,
-            CHANNEL_ID,
-            user,
-            roles,
-            permissions,
-            command,
-            options,
-        ),
-    )
-}
-
-/// An ordinary member's slash command with one string option.
-fn alice_asks(command: &str, option: &str, value: &str) -> (u64, Value) {
-    slash(
-        command,
-        ALICE,
-        &[],
-        MEMBER_PERMISSIONS,
-        json!([fake::option(option, 3, json!(value))]),
-    )
-}
-
-/// Dispatches an interaction and returns its first callback's JSON body.
-async fn callback(bot: &Bot, id: u64, payload: Value) -> Value {
-    bot.fake.dispatch("INTERACTION_CREATE", payload);
-    let r = bot
-        .fake
-        .wait_for_callback(id, STEP)
-        .await
-        .unwrap_or_else(|| panic!("no callback for interaction {id}"));
-    assert_eq!(r.status, 204, "rejected: {:?}", r.rejected);
-    assert!(
-        bot.fake.first_response_latency(id).unwrap() < Duration::from_secs(3),
-        "first response later than 3 s"
-    );
-    r.json
-}
-
-fn embed(body: &Value) -> &Value {
-    &body["data"]["embeds"][0]
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registration_carries_every_command_and_option() {
@@ -351,40 +203,6 @@ async fn direct_messages_are_answered_and_bots_ignored() {
         .filter(|r| r.path == path)
         .collect();
     assert!(after.is_empty(), "the bot answered a bot: {after:?}");
-}
-
-fn reindex_with_file(
-    user: u64,
-    roles: &[u64],
-    permissions: u64,
-    bot: &Bot,
-    name: &str,
-    bytes: &[u8],
-) -> (u64, Value) {
-    let url = bot.fake.serve_attachment(name, bytes.to_vec());
-    let att = fake::attachment(next_id(), name, bytes.len() as u64, &url, "text/csv");
-    let (id, p) = slash(
-        "reindex",
-        user,
-        roles,
-        permissions,
-        json!([fake::attachment_option("file", &att)]),
-    );
-    (id, fake::with_resolved_attachments(p, &[att]))
-}
-
-/// The text of the deferred reply, once it is filled in.
-async fn final_text(bot: &Bot, id: u64) -> String {
-    // Generous: a reindex of the full datasets in an unoptimised build takes a while.
-    for _ in 0..(60_000 / 50) {
-        if let Some(m) = bot.fake.original_response(id)
-            && let Some(c) = m["content"].as_str().filter(|c| !c.is_empty())
-        {
-            return c.to_string();
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the deferred reply to {id} was never filled in");
 }
 
 const MONGOLIAN: &str =

@@ -3,19 +3,70 @@
 
 mod commands;
 mod reply;
+mod retry;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
 use crate::config::Config;
+use crate::limit::{RateLimiter, Verdict};
 use crate::search::Engine;
 
 /// Shared state of every command.
 pub struct Data {
     pub engine: Arc<Engine>,
     pub config: Arc<Config>,
+    /// Per-user cooldowns for questions (slash commands and direct messages).
+    pub limiter: RateLimiter,
+}
+
+impl Data {
+    /// Whether `user` may ask now; owners are never limited.
+    fn may_ask(&self, user: u64) -> Verdict {
+        if self.config.owner_ids.contains(&user) {
+            return Verdict::Allowed;
+        }
+        self.limiter.check(user)
+    }
+}
+
+/// The polite refusal when someone asks too fast.
+fn slow_down(retry_after: Duration) -> String {
+    format!(
+        "You're asking faster than I can keep up with — please wait {} s and try again.",
+        retry_after.as_secs_f64().ceil().max(1.0)
+    )
+}
+
+/// Runs before every command: notes when handling began (for Discord's deadline) and applies
+/// the per-user cooldown. Autocomplete and moderators' /reindex are not limited.
+async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
+    if let poise::Context::Application(a) = ctx
+        && a.interaction_type == poise::CommandInteractionType::Autocomplete
+    {
+        return Ok(true);
+    }
+    ctx.set_invocation_data(reply::Started(Instant::now()))
+        .await;
+    if ctx.command().name == "reindex" {
+        return Ok(true);
+    }
+    let user = ctx.author().id.get();
+    match ctx.data().may_ask(user) {
+        Verdict::Allowed => Ok(true),
+        Verdict::Limited { retry_after, first } => {
+            tracing::info!(
+                user,
+                first,
+                retry_after_ms = retry_after.as_millis() as u64,
+                "cooldown"
+            );
+            reply::send(ctx, reply::ephemeral_text(&slow_down(retry_after))).await?;
+            Ok(false)
+        }
+    }
 }
 
 pub type Error = anyhow::Error;
@@ -43,31 +94,31 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         poise::FrameworkError::ArgumentParse { ctx, input, .. } => {
             tracing::info!(command = %ctx.command().qualified_name, ?input, "bad argument");
-            let _ = ctx
-                .send(reply::ephemeral_text(
+            let _ = reply::send(
+                ctx,
+                reply::ephemeral_text(
                     "I could not read one of the options; /help shows how to write them.",
-                ))
-                .await;
+                ),
+            )
+            .await;
         }
-        poise::FrameworkError::CooldownHit {
-            remaining_cooldown,
+        // Refused by `command_check`, which already told the user why.
+        poise::FrameworkError::CommandCheckFailed { error: None, .. } => {}
+        poise::FrameworkError::CommandCheckFailed {
+            error: Some(error),
             ctx,
             ..
         } => {
-            let _ = ctx
-                .send(reply::ephemeral_text(&format!(
-                    "Easy there — try again in {:.1} s.",
-                    remaining_cooldown.as_secs_f32()
-                )))
-                .await;
+            tracing::error!(command = %ctx.command().qualified_name, error = ?error, "command check failed");
+            reply::apologise(ctx).await;
         }
         poise::FrameworkError::MissingUserPermissions { ctx, .. }
         | poise::FrameworkError::NotAnOwner { ctx, .. } => {
-            let _ = ctx
-                .send(reply::ephemeral_text(
-                    "You are not allowed to use this command.",
-                ))
-                .await;
+            let _ = reply::send(
+                ctx,
+                reply::ephemeral_text("You are not allowed to use this command."),
+            )
+            .await;
         }
         other => {
             tracing::warn!(error = %other, "framework error");
@@ -102,12 +153,14 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
     let guild = config.guild_id;
     let data = Data {
         engine,
+        limiter: RateLimiter::new(config.cooldown),
         config: config.clone(),
     };
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands(),
             on_error: |e| Box::pin(on_error(e)),
+            command_check: Some(|ctx| Box::pin(command_check(ctx))),
             event_handler: |framework, event| Box::pin(on_event(framework, event)),
             ..Default::default()
         })

@@ -1,8 +1,13 @@
 //! Turning core answers into Discord replies: embeds from [`crate::render::embed`], no mentions
-//! ever, answers computed off the async threads and deferred when they are slow.
+//! ever, answers computed off the async threads and deferred when they are slow, and every send
+//! retried where Discord allows it.
+
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
+use super::retry::retrying;
 use super::{Context, DEFER_AFTER};
 use crate::answer::{Answer, AnswerError, Request};
 use crate::render::embed::{self, Embed};
@@ -43,13 +48,57 @@ pub fn ephemeral_text(text: &str) -> poise::CreateReply {
         .allowed_mentions(serenity::CreateAllowedMentions::new())
 }
 
+/// When the handling of this interaction began (set by the framework's command check).
+#[derive(Debug, Clone, Copy)]
+pub struct Started(pub Instant);
+
+/// Discord wants the first response within 3 s of the event; keep a margin for the trip.
+const FIRST_RESPONSE_WITHIN: Duration = Duration::from_millis(2800);
+/// Follow-ups may come for 15 minutes; a reply retried for longer than this is not worth it.
+const FOLLOW_UP_WITHIN: Duration = Duration::from_secs(30);
+
+/// The latest time a send to this interaction may still be (re)tried.
+async fn deadline(ctx: Context<'_>) -> Instant {
+    let initial_sent = match ctx {
+        poise::Context::Application(a) => a.has_sent_initial_response.load(Ordering::SeqCst),
+        poise::Context::Prefix(_) => true,
+    };
+    if initial_sent {
+        return Instant::now() + FOLLOW_UP_WITHIN;
+    }
+    let started = ctx
+        .invocation_data::<Started>()
+        .await
+        .map_or_else(Instant::now, |s| s.0);
+    started + FIRST_RESPONSE_WITHIN
+}
+
+/// `ctx.send`, retried on rate limits and server errors while the interaction still accepts it.
+pub async fn send<'a>(
+    ctx: Context<'a>,
+    reply: poise::CreateReply,
+) -> Result<poise::ReplyHandle<'a>, serenity::Error> {
+    let until = deadline(ctx).await;
+    retrying("reply", until, || ctx.send(reply.clone())).await
+}
+
+/// Defers the response (a "thinking…" placeholder), retried like [`send`].
+pub async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), serenity::Error> {
+    let until = deadline(ctx).await;
+    if ephemeral {
+        retrying("defer", until, || ctx.defer_ephemeral()).await
+    } else {
+        retrying("defer", until, || ctx.defer()).await
+    }
+}
+
 /// Tells the user something went wrong, without details.
 pub async fn apologise(ctx: Context<'_>) {
-    let _ = ctx
-        .send(ephemeral_text(
-            "Sorry, something went wrong answering that. Please try again in a moment.",
-        ))
-        .await;
+    let _ = send(
+        ctx,
+        ephemeral_text("Sorry, something went wrong answering that. Please try again in a moment."),
+    )
+    .await;
 }
 
 /// Runs `f` on a blocking thread. If it takes longer than [`DEFER_AFTER`], the interaction is
@@ -62,7 +111,7 @@ pub async fn off_thread<T: Send + 'static>(
     match tokio::time::timeout(DEFER_AFTER, &mut task).await {
         Ok(done) => Ok(done?),
         Err(_) => {
-            ctx.defer().await?;
+            defer(ctx, false).await?;
             Ok(task.await?)
         }
     }
@@ -77,11 +126,11 @@ pub async fn answer_and_reply(
     let result = off_thread(ctx, move || crate::answer::answer(&engine, &request)).await?;
     match result {
         Ok(answer) => {
-            ctx.send(answer_reply(&answer)).await?;
+            send(ctx, answer_reply(&answer)).await?;
             Ok(Some(answer))
         }
         Err(AnswerError::Usage(u)) => {
-            ctx.send(ephemeral_text(&u.0)).await?;
+            send(ctx, ephemeral_text(&u.0)).await?;
             Ok(None)
         }
         Err(e) => Err(e.into()),

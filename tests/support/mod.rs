@@ -3,5 +3,6 @@
 //! Not every test file uses every helper, hence the module-wide `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod bot;
 pub mod fake_discord;
 pub mod fs;

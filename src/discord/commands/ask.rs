@@ -18,7 +18,7 @@ pub async fn ask(
             reply::answer_and_reply(ctx, r).await?;
         }
         Err(u) => {
-            ctx.send(reply::ephemeral_text(&u.0)).await?;
+            reply::send(ctx, reply::ephemeral_text(&u.0)).await?;
         }
     }
     Ok(())

@@ -1,21 +1,39 @@
 //! Direct messages: any free text sent to the bot is answered like `/ask`; messages from bots
-//! (including itself) and from servers are ignored.
+//! (including itself) and from servers are ignored, and a flood is told to slow down once.
+
+use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
 use crate::answer::AnswerError;
-use crate::discord::{Data, reply};
+use crate::discord::retry::retrying;
+use crate::discord::{Data, reply, slow_down};
+use crate::limit::Verdict;
 use crate::render::embed;
+
+/// How long a direct-message reply is retried when Discord fails.
+const REPLY_WITHIN: Duration = Duration::from_secs(30);
 
 pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) {
     if msg.author.bot || msg.guild_id.is_some() || msg.content.trim().is_empty() {
         return;
     }
+    if let Verdict::Limited { retry_after, first } = data.may_ask(msg.author.id.get()) {
+        tracing::info!(user = %msg.author.id, first, "cooldown (direct message)");
+        if first {
+            send(
+                ctx,
+                msg,
+                serenity::CreateMessage::new().content(slow_down(retry_after)),
+            )
+            .await;
+        }
+        return;
+    }
     let text = msg.content.clone();
     let engine = data.engine.clone();
     let result = tokio::task::spawn_blocking(move || crate::answer::respond(&engine, &text)).await;
-    let mut out =
-        serenity::CreateMessage::new().allowed_mentions(serenity::CreateAllowedMentions::new());
+    let mut out = serenity::CreateMessage::new();
     match result {
         Ok(Ok(answer)) => {
             for e in embed::embeds(&answer) {
@@ -38,7 +56,18 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
             );
         }
     }
-    if let Err(e) = msg.channel_id.send_message(ctx, out).await {
+    send(ctx, msg, out).await;
+}
+
+/// Sends `out` to the message's channel with no mentions, retried where Discord allows.
+async fn send(ctx: &serenity::Context, msg: &serenity::Message, out: serenity::CreateMessage) {
+    let out = out.allowed_mentions(serenity::CreateAllowedMentions::new());
+    let until = Instant::now() + REPLY_WITHIN;
+    let sent = retrying("direct message reply", until, || {
+        msg.channel_id.send_message(ctx, out.clone())
+    })
+    .await;
+    if let Err(e) = sent {
         tracing::warn!(error = %e, "could not reply to a direct message");
     }
 }

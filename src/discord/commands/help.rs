@@ -10,6 +10,6 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     a.message = format!(
         "{HELP}\n/ask <question>              free text, like a direct message\n/sources                     what the bot knows and when it was last reindexed\n/reindex [file]              moderators: reread the data (optionally adding a file)\n\nYou can also send me a direct message."
     );
-    ctx.send(reply::answer_reply(&a).ephemeral(true)).await?;
+    reply::send(ctx, reply::answer_reply(&a).ephemeral(true)).await?;
     Ok(())
 }

@@ -42,13 +42,13 @@ pub async fn reindex(
     let allowed = ctx.guild_id().is_some() || ctx.data().config.owner_ids.contains(&user.id.get());
     if !allowed || !may_reindex(permissions, &roles, user.id, &ctx.data().config) {
         tracing::warn!(user = %user.id, guild = ?ctx.guild_id(), "reindex refused: not a moderator");
-        ctx.send(reply::ephemeral_text(
+        reply::send(ctx, reply::ephemeral_text(
             "Only moderators (Manage Server, a moderator role, or an owner) can reindex. Nothing was changed.",
         ))
         .await?;
         return Ok(());
     }
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx, true).await?;
     let started = Instant::now();
     let who = format!("{} ({})", user.name, user.id);
     let data_dirs = ctx.data().config.data_dirs.clone();
@@ -61,24 +61,28 @@ pub async fn reindex(
                 "`{}` is {} bytes; the limit is {MAX_UPLOAD_BYTES}. Nothing was changed.",
                 att.filename, att.size
             );
-            ctx.send(reply::ephemeral_text(&msg)).await?;
+            reply::send(ctx, reply::ephemeral_text(&msg)).await?;
             return Ok(());
         }
         let bytes = match att.download().await {
             Ok(b) => b,
             Err(e) => {
                 tracing::warn!(error = %e, file = %att.filename, "could not download an attachment");
-                ctx.send(reply::ephemeral_text(
-                    "I could not download that file from Discord. Nothing was changed.",
-                ))
+                reply::send(
+                    ctx,
+                    reply::ephemeral_text(
+                        "I could not download that file from Discord. Nothing was changed.",
+                    ),
+                )
                 .await?;
                 return Ok(());
             }
         };
         let Some(first_dir) = data_dirs.first().cloned() else {
-            ctx.send(reply::ephemeral_text(
-                "No data directory is configured. Nothing was changed.",
-            ))
+            reply::send(
+                ctx,
+                reply::ephemeral_text("No data directory is configured. Nothing was changed."),
+            )
             .await?;
             return Ok(());
         };
@@ -108,7 +112,7 @@ pub async fn reindex(
                     "`{}` was refused: {e}\nNothing was changed.",
                     att.filename.replace('`', "'")
                 );
-                ctx.send(reply::ephemeral_text(&msg)).await?;
+                reply::send(ctx, reply::ephemeral_text(&msg)).await?;
                 return Ok(());
             }
         }
@@ -163,7 +167,7 @@ pub async fn reindex(
             )];
         }
     }
-    ctx.send(reply::ephemeral_text(&lines.join("\n"))).await?;
+    reply::send(ctx, reply::ephemeral_text(&lines.join("\n"))).await?;
     Ok(())
 }
 

@@ -45,7 +45,8 @@ pub async fn sources(ctx: Context<'_>) -> Result<(), Error> {
             inline: true,
         });
     }
-    ctx.send(
+    reply::send(
+        ctx,
         poise::CreateReply::default()
             .embed(reply::to_serenity(&fit(e)))
             .allowed_mentions(poise::serenity_prelude::CreateAllowedMentions::new()),

@@ -1,18 +1,21 @@
 //! `/titles`: matching titles, a page at a time, with Previous/Next buttons that only the person
 //! who asked can use and that stop after a few minutes.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
 use super::{Service, autocomplete_genre, autocomplete_place};
 use crate::answer::{Answer, AnswerError, TitlesArgs, parse_years};
 use crate::corpus::Kind;
+use crate::discord::retry::retrying;
 use crate::discord::{Context, Error, reply};
 use crate::search::TitleSort;
 
 /// How long the buttons keep working after the last click.
 const BUTTONS_FOR: Duration = Duration::from_secs(300);
+/// A button press must be answered within Discord's 3 s, less a margin for the trip.
+const PRESS_ANSWER_WITHIN: Duration = Duration::from_millis(2800);
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum TypeChoice {
@@ -74,7 +77,7 @@ pub async fn titles(
     let (years, added) = match (years(&year), years(&added)) {
         (Ok(y), Ok(a)) => (y, a),
         (Err(u), _) | (_, Err(u)) => {
-            ctx.send(reply::ephemeral_text(&u.0)).await?;
+            reply::send(ctx, reply::ephemeral_text(&u.0)).await?;
             return Ok(());
         }
     };
@@ -100,9 +103,11 @@ pub async fn titles(
         return Ok(());
     };
     let id = ctx.id();
-    let handle = ctx
-        .send(reply::answer_reply(&answer).components(buttons(id, &answer)))
-        .await?;
+    let handle = reply::send(
+        ctx,
+        reply::answer_reply(&answer).components(buttons(id, &answer)),
+    )
+    .await?;
     if answer.pages <= 1 {
         return Ok(());
     }
@@ -120,11 +125,15 @@ pub async fn titles(
             let msg = serenity::CreateInteractionResponseMessage::new()
                 .content("Only the person who asked can turn these pages — run /titles yourself to browse.")
                 .ephemeral(true);
-            press
-                .create_response(ctx, serenity::CreateInteractionResponse::Message(msg))
-                .await?;
+            let until = Instant::now() + PRESS_ANSWER_WITHIN;
+            let response = serenity::CreateInteractionResponse::Message(msg);
+            retrying("button refusal", until, || {
+                press.create_response(ctx, response.clone())
+            })
+            .await?;
             continue;
         }
+        let until = Instant::now() + PRESS_ANSWER_WITHIN;
         let next = if press.data.custom_id.ends_with(":next") {
             (answer.page + 1).min(answer.pages)
         } else {
@@ -149,12 +158,11 @@ pub async fn titles(
                 .map(reply::to_serenity)
                 .collect(),
         );
-        press
-            .create_response(
-                ctx,
-                serenity::CreateInteractionResponse::UpdateMessage(update),
-            )
-            .await?;
+        let response = serenity::CreateInteractionResponse::UpdateMessage(update);
+        retrying("page turn", until, || {
+            press.create_response(ctx, response.clone())
+        })
+        .await?;
     }
     // Time is up: the buttons go away.
     let _ = handle
@@ -170,7 +178,7 @@ async fn page(ctx: Context<'_>, args: &TitlesArgs) -> Result<Option<Answer>, Err
     match reply::off_thread(ctx, move || crate::answer::titles(&engine, &a)).await? {
         Ok(answer) => Ok(Some(answer)),
         Err(AnswerError::Usage(u)) => {
-            ctx.send(reply::ephemeral_text(&u.0)).await?;
+            reply::send(ctx, reply::ephemeral_text(&u.0)).await?;
             Ok(None)
         }
         Err(e) => Err(e.into()),
