@@ -3,42 +3,13 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-
 use streambot::answer::{AnswerKind, respond};
 use streambot::search::{Engine, OpenOutcome};
-use support::fs::copy_dir;
+use support::fs::Scratch;
 
-/// A scratch copy of `data/` and an index directory, removed on drop.
-struct Scratch {
-    root: PathBuf,
-}
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let root = std::env::temp_dir().join(format!("streambot-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-            &root.join("data"),
-        );
-        Scratch { root }
-    }
-    fn data(&self) -> Vec<PathBuf> {
-        vec![self.root.join("data")]
-    }
-    fn index(&self) -> PathBuf {
-        self.root.join("index")
-    }
-    fn open(&self) -> (Engine, OpenOutcome) {
-        Engine::open(&self.index(), &self.data(), "test", &|_, _| {}).expect("open")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
+/// Opens (building if needed) the scratch copy's index.
+fn open(s: &Scratch) -> (Engine, OpenOutcome) {
+    Engine::open(&s.index(), &[s.data()], "test", &|_, _| {}).expect("open")
 }
 
 const EXTRA: &str = "show_id,type,title,director,cast,country,date_added,release_year,rating,duration,listed_in,description\n\
@@ -47,16 +18,16 @@ x1,Movie,Zebra Crossing Test Film,,,Mongolia,\"May 1, 2020\",2020,PG,90 min,Dram
 #[test]
 fn built_once_then_reused_then_rebuilt_when_the_data_changes() {
     let s = Scratch::new("reuse");
-    let (engine, outcome) = s.open();
+    let (engine, outcome) = open(&s);
     assert_eq!(outcome, OpenOutcome::Built("there was no index yet".into()));
     let titles = engine.info().titles;
     drop(engine);
 
-    let (_, outcome) = s.open();
+    let (_, outcome) = open(&s);
     assert_eq!(outcome, OpenOutcome::Opened);
 
     std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
-    let (engine, outcome) = s.open();
+    let (engine, outcome) = open(&s);
     assert_eq!(
         outcome,
         OpenOutcome::Built("the data changed since the index was built".into())
@@ -70,9 +41,9 @@ fn built_once_then_reused_then_rebuilt_when_the_data_changes() {
 #[test]
 fn a_damaged_index_is_rebuilt() {
     let s = Scratch::new("damaged");
-    drop(s.open());
+    drop(open(&s));
     std::fs::write(s.index().join("meta.json"), "{ not json").unwrap();
-    let (engine, outcome) = s.open();
+    let (engine, outcome) = open(&s);
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
     assert_eq!(
         respond(&engine, "/why-not china").unwrap().kind,
@@ -86,7 +57,7 @@ fn a_damaged_index_is_rebuilt() {
             std::fs::write(e.path(), b"").unwrap();
         }
     }
-    let (engine, outcome) = s.open();
+    let (engine, outcome) = open(&s);
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
     assert_eq!(
         respond(&engine, "/why-not russia").unwrap().kind,
@@ -99,7 +70,7 @@ fn a_directory_with_other_files_is_never_wiped() {
     let s = Scratch::new("foreign");
     std::fs::create_dir_all(s.index()).unwrap();
     std::fs::write(s.index().join("notes.txt"), "mine").unwrap();
-    let err = Engine::open(&s.index(), &s.data(), "test", &|_, _| {}).unwrap_err();
+    let err = Engine::open(&s.index(), &[s.data()], "test", &|_, _| {}).unwrap_err();
     assert!(err.to_string().contains("refusing to overwrite"), "{err}");
     assert_eq!(
         std::fs::read_to_string(s.index().join("notes.txt")).unwrap(),
@@ -110,7 +81,7 @@ fn a_directory_with_other_files_is_never_wiped() {
 #[test]
 fn reindex_picks_up_new_files_and_keeps_answering() {
     let s = Scratch::new("reindex");
-    let (engine, _) = s.open();
+    let (engine, _) = open(&s);
     let before = respond(&engine, "/titles origin:mn").unwrap();
     assert_eq!(before.kind, AnswerKind::NotFound);
     std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
@@ -124,7 +95,9 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
             }
         })
     };
-    let rebuilt = engine.reindex(&s.data(), "moderator", &|_, _| {}).unwrap();
+    let rebuilt = engine
+        .reindex(&[s.data()], "moderator", &|_, _| {})
+        .unwrap();
     asker.join().unwrap();
     assert_eq!(rebuilt.info.built_by, "moderator");
     assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total, 1);
@@ -133,14 +106,14 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
 #[test]
 fn two_reindexes_at_once_one_runs_the_other_is_told() {
     let s = Scratch::new("busy");
-    let (engine, _) = s.open();
+    let (engine, _) = open(&s);
     let engine = std::sync::Arc::new(engine);
     let (started_tx, started_rx) = std::sync::mpsc::channel::<()>();
     let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
     let release_rx = std::sync::Mutex::new(release_rx);
     let first = {
         let engine = engine.clone();
-        let data = s.data();
+        let data = vec![s.data()];
         std::thread::spawn(move || {
             let once = std::sync::Once::new();
             engine.reindex(&data, "first", &|_, _| {
@@ -153,7 +126,7 @@ fn two_reindexes_at_once_one_runs_the_other_is_told() {
         })
     };
     started_rx.recv().unwrap();
-    let second = engine.reindex(&s.data(), "second", &|_, _| {});
+    let second = engine.reindex(&[s.data()], "second", &|_, _| {});
     assert!(
         matches!(second, Err(streambot::search::SearchError::Busy)),
         "{second:?}"

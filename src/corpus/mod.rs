@@ -157,12 +157,16 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), CorpusEr
     for entry in entries.flatten() {
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
         if hidden {
             continue;
         }
+        // Symbolic links are followed (e.g. `data/full -> ../shared/data`); one that leads
+        // nowhere is an error when its name says it is a data file, and ignored otherwise.
+        let kind = match std::fs::metadata(&path) {
+            Ok(meta) => meta.file_type(),
+            Err(_) if classify(&path).is_none() => continue,
+            Err(source) => return Err(CorpusError::Io { path, source }),
+        };
         if kind.is_dir() && depth < 3 {
             walk(&path, depth + 1, out)?;
         } else if kind.is_file() {

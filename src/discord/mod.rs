@@ -197,11 +197,17 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
             shards.shutdown_all().await;
         }
     });
-    client.start().await.map_err(|e| {
-        anyhow::anyhow!(
+    client.start().await.map_err(|e| match e {
+        serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => {
+            anyhow::anyhow!(
+                "Discord refused the bot token: DISCORD_TOKEN is wrong or was reset. Copy a new one \
+                 from the Developer Portal (your application → Bot → Reset Token)."
+            )
+        }
+        e => anyhow::anyhow!(
             "Discord connection failed: {}",
             redact(&e.to_string(), token.expose())
-        )
+        ),
     })?;
     Ok(())
 }

@@ -24,6 +24,11 @@ pub struct FactRecord {
     pub sources: Vec<String>,
     /// Figures' date (`YYYY-MM`), shown with every figure.
     pub as_of: Option<String>,
+    /// Position among all facts as loaded (data rows first, then figures): answers list a
+    /// place's facts in this order, and its first row states the status. Documents come back
+    /// from the index in whatever order its indexing threads wrote them, so this is stored.
+    #[serde(default)]
+    pub ord: u32,
 }
 
 /// A loaded file, as recorded in the index.
@@ -87,6 +92,7 @@ fn fact_record(f: &PlaceFact) -> FactRecord {
         confidence: f.confidence.clone(),
         sources: f.sources.clone(),
         as_of: None,
+        ord: 0,
     }
 }
 
@@ -120,6 +126,7 @@ fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
         confidence: None,
         sources: vec![f.file.clone()],
         as_of: f.as_of.clone(),
+        ord: 0,
     };
     if let Some(total) = f.library_total {
         let mut value = format!("{} titles", thousands(total));
@@ -207,7 +214,8 @@ pub fn write_corpus(
         .iter()
         .map(fact_record)
         .chain(corpus.figures.iter().flat_map(figure_records));
-    for r in records {
+    for (ord, mut r) in records.enumerate() {
+        r.ord = u32::try_from(ord).unwrap_or(u32::MAX);
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, KIND_FACT);
         doc.add_text(f.place, &r.place);

@@ -201,9 +201,21 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Reads the first and last stored document of every segment, so that a truncated or
-    /// damaged index shows up now rather than in the middle of an answer.
+    /// Checks every committed file against its checksum and reads the first and last stored
+    /// document of every segment, so that a truncated or damaged index shows up now rather
+    /// than in the middle of an answer.
     fn healthy(&self) -> bool {
+        match self.index.validate_checksum() {
+            Ok(bad) if bad.is_empty() => {}
+            Ok(bad) => {
+                tracing::warn!(files = ?bad, "index files fail their checksum");
+                return false;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "index files cannot be checked");
+                return false;
+            }
+        }
         let searcher = self.reader.searcher();
         let info = self.info();
         let all_there = searcher.num_docs() as usize == info.titles + info.passages + info.facts;

@@ -431,16 +431,13 @@ impl Engine {
             (Occur::Must, term_q(f.service, service)),
         ]);
         let searcher = self.searcher();
-        let mut addrs: Vec<DocAddress> = searcher
+        let mut facts = searcher
             .search(&q, &TopDocs::with_limit(200).order_by_score())?
             .into_iter()
-            .map(|d| d.1)
-            .collect();
-        addrs.sort();
-        addrs
-            .into_iter()
-            .map(|a| stored_json(&searcher, f.data, a))
-            .collect()
+            .map(|(_, a)| stored_json::<FactRecord>(&searcher, f.data, a))
+            .collect::<Result<Vec<_>, _>>()?;
+        facts.sort_by_key(|r| r.ord);
+        Ok(facts)
     }
 
     /// Services that have at least one fact.

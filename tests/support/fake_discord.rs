@@ -74,6 +74,9 @@ pub struct FakeOptions {
     pub ack_deadline: Duration,
     /// How long after INTERACTION_CREATE the webhook token works (Discord: 15 min).
     pub token_lifetime: Duration,
+    /// The bot token Discord accepts. `Some`: any other token is refused as Discord does (REST
+    /// 401, IDENTIFY closed with 4004 "Authentication failed"). `None`: every token works.
+    pub token: Option<String>,
 }
 
 impl Default for FakeOptions {
@@ -82,6 +85,7 @@ impl Default for FakeOptions {
             heartbeat_interval_ms: 41_250,
             ack_deadline: Duration::from_secs(3),
             token_lifetime: Duration::from_secs(15 * 60),
+            token: None,
         }
     }
 }
@@ -702,6 +706,14 @@ async fn run_connection(inner: Arc<Inner>, mut socket: WebSocket, conn_id: u64) 
                         Err(_) => Vec::new(),
                     };
                     for reply in replies {
+                        if let Some(code) = reply.get(CLOSE_MARKER).and_then(Value::as_u64) {
+                            let frame = axum::extract::ws::CloseFrame {
+                                code: code as u16,
+                                reason: "Authentication failed.".into(),
+                            };
+                            let _ = socket.send(WsMessage::Close(Some(frame))).await;
+                            return;
+                        }
                         if send_frame(&mut socket, &reply).await.is_err() {
                             return;
                         }
@@ -714,6 +726,9 @@ async fn run_connection(inner: Arc<Inner>, mut socket: WebSocket, conn_id: u64) 
         }
     }
 }
+
+/// A reply "frame" that means: close the socket with this close code.
+const CLOSE_MARKER: &str = "__close_with_code";
 
 async fn send_frame(socket: &mut WebSocket, frame: &Value) -> Result<(), axum::Error> {
     socket.send(WsMessage::Text(frame.to_string().into())).await
@@ -728,9 +743,15 @@ impl Inner {
         match frame.get("op").and_then(Value::as_u64) {
             // HEARTBEAT → HEARTBEAT_ACK
             Some(1) => vec![json!({ "op": 11 })],
-            // IDENTIFY → READY (a new session; sequence numbers restart)
+            // IDENTIFY → READY (a new session; sequence numbers restart), or a close with 4004
+            // when the token is not the accepted one
             Some(2) => {
                 w.identify_count += 1;
+                if let Some(token) = &self.options.token
+                    && frame.pointer("/d/token").and_then(Value::as_str) != Some(token.as_str())
+                {
+                    return vec![json!({ CLOSE_MARKER: 4004 })];
+                }
                 let session_id = format!("fake-session-{}", w.identify_count);
                 let shard = frame.pointer("/d/shard").cloned().unwrap_or(json!([0, 1]));
                 w.session = Some(Session {
@@ -891,7 +912,23 @@ async fn rest_handler(
     {
         ix.first_callback_at.get_or_insert(at);
     }
-    let outcome = if let Some(pos) = w
+    let authorized = match (&inner.options.token, headers.get(header::AUTHORIZATION)) {
+        (None, _) => true,
+        // Discord serves the gateway URL to anyone.
+        _ if path == "/api/v10/gateway" => true,
+        (Some(token), Some(given)) => {
+            given.to_str().ok().map(|g| g.trim_start_matches("Bot ")) == Some(token.as_str())
+        }
+        (Some(_), None) => false,
+    };
+    let outcome = if !authorized {
+        Outcome::error(
+            401,
+            0,
+            "401: Unauthorized",
+            String::from("wrong or missing bot token"),
+        )
+    } else if let Some(pos) = w
         .failures
         .iter()
         .position(|f| path.contains(&f.path_contains))
