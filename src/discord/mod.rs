@@ -120,8 +120,42 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             )
             .await;
         }
+        // Discord sent options of an older shape: registered commands were out of date (global
+        // registration can take an hour to reach every client).
+        poise::FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            tracing::warn!(command = %ctx.command().qualified_name, description, "options of an unexpected shape");
+            let _ = reply::send(
+                poise::Context::Application(ctx),
+                reply::ephemeral_text(
+                    "Discord sent this command in an older form — it was just updated. Please try again in a minute.",
+                ),
+            )
+            .await;
+        }
+        poise::FrameworkError::UnknownInteraction {
+            interaction,
+            framework,
+            ..
+        } => {
+            tracing::warn!(command = %interaction.data.name, "a command this bot does not have");
+            let msg = serenity::CreateInteractionResponseMessage::new()
+                .content("I don't have that command any more — /help lists what I can do.")
+                .ephemeral(true);
+            let _ = interaction
+                .create_response(
+                    framework.serenity_context,
+                    serenity::CreateInteractionResponse::Message(msg),
+                )
+                .await;
+        }
         other => {
             tracing::warn!(error = %other, "framework error");
+            // Whatever it was, the interaction still gets an answer.
+            if let Some(ctx) = other.ctx() {
+                reply::apologise(ctx).await;
+            }
         }
     }
 }

@@ -154,7 +154,11 @@ pub async fn reindex(
         }
         Err(e) => {
             let undone = stored.map(|s| s.undo());
-            tracing::error!(user = %who, error = %e, ?undone, "reindex failed");
+            if matches!(e, SearchError::Busy) {
+                tracing::info!(user = %who, ?undone, "reindex refused: another one is running");
+            } else {
+                tracing::error!(user = %who, error = %e, ?undone, "reindex failed");
+            }
             let why = match e {
                 SearchError::Busy => {
                     "another reindex is already running; try again when it finishes".to_string()
