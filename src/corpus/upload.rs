@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::report::{Action, LoadReport};
-use super::titles::{parse, service_from_file_name};
+use super::titles::{MAX_CELL_BYTES, parse, service_from_file_name};
 
 /// The largest file accepted.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
@@ -27,6 +27,8 @@ pub enum UploadError {
     UnsupportedName,
     #[error("the CSV has {0} columns; a titles CSV has at most {MAX_COLUMNS}")]
     TooManyColumns(usize),
+    #[error("line {line} has a cell of {bytes} bytes; the limit is {MAX_CELL_BYTES} bytes")]
+    CellTooLong { line: u64, bytes: usize },
     #[error("the file has no usable rows:\n{0}")]
     NoRows(String),
     #[error("the file has rows that cannot be read:\n{0}")]
@@ -123,6 +125,20 @@ pub fn validate_and_store(
         if columns > MAX_COLUMNS {
             return Err(UploadError::TooManyColumns(columns));
         }
+        // The loader cuts over-long cells of the public datasets and reports them; an upload
+        // with one is refused instead, as no real title needs it.
+        let mut records = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for record in records.byte_records().flatten() {
+            if let Some(bytes) = record.iter().map(<[u8]>::len).max()
+                && bytes > MAX_CELL_BYTES
+            {
+                let line = record.position().map_or(0, |p| p.line());
+                return Err(UploadError::CellTooLong { line, bytes });
+            }
+        }
         let mut report = LoadReport::default();
         let rows = parse(text.as_bytes(), &name, &service, &mut report)
             .map_err(|e| UploadError::Io(e.to_string()))?;
@@ -187,6 +203,24 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
+    }
+
+    #[test]
+    fn a_huge_cell_is_refused_with_its_line() {
+        let dir = scratch("cell");
+        let mut csv =
+            String::from("show_id,type,title,country,description\ns1,Movie,Ok,China,fine\n");
+        csv.push_str(&format!("s2,Movie,Big,China,{}\n", "x".repeat(1 << 20)));
+        let err = validate_and_store(&dir, "hulu_titles.csv", csv.as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            UploadError::CellTooLong {
+                line: 3,
+                bytes: 1 << 20
+            }
+        );
+        assert!(!dir.join("uploads").exists());
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

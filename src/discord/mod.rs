@@ -2,6 +2,7 @@
 //! render and reply — nothing else. Only this module and `main.rs` name serenity or poise.
 
 mod commands;
+mod download;
 mod reply;
 mod retry;
 

@@ -179,7 +179,10 @@ pub fn reindex_with_file(
     name: &str,
     bytes: &[u8],
 ) -> (u64, Value) {
-    let url = bot.fake.serve_attachment(name, bytes.to_vec());
+    // Discord's CDN serves a file under a URL-safe version of its name.
+    let url = bot
+        .fake
+        .serve_attachment(&name.replace(['/', '\\'], "_"), bytes.to_vec());
     let att = fake::attachment(next_id(), name, bytes.len() as u64, &url, "text/csv");
     let (id, p) = slash(
         "reindex",

@@ -7,6 +7,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::config::Config;
 use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store};
+use crate::discord::download::{self, DownloadError};
 use crate::discord::{Context, Error, reply};
 use crate::search::SearchError;
 
@@ -59,13 +60,22 @@ pub async fn reindex(
         if att.size as usize > MAX_UPLOAD_BYTES {
             let msg = format!(
                 "`{}` is {} bytes; the limit is {MAX_UPLOAD_BYTES}. Nothing was changed.",
-                att.filename, att.size
+                att.filename.replace('`', "'"),
+                att.size
             );
             reply::send(ctx, reply::ephemeral_text(&msg)).await?;
             return Ok(());
         }
-        let bytes = match att.download().await {
+        let bytes = match download::capped(&att.url, MAX_UPLOAD_BYTES).await {
             Ok(b) => b,
+            Err(DownloadError::TooLarge(max)) => {
+                let msg = format!(
+                    "`{}` is larger than {max} bytes, the limit. Nothing was changed.",
+                    att.filename.replace('`', "'")
+                );
+                reply::send(ctx, reply::ephemeral_text(&msg)).await?;
+                return Ok(());
+            }
             Err(e) => {
                 tracing::warn!(error = %e, file = %att.filename, "could not download an attachment");
                 reply::send(
