@@ -288,3 +288,27 @@ async fn a_flood_of_direct_messages_is_told_once() {
             .all(|m| m["allowed_mentions"]["parse"] == json!([]))
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn options_of_an_outdated_shape_still_get_an_answer() {
+    // A client with stale command definitions sends `type` as text instead of a choice index.
+    let bot = start("stale").await;
+    let (id, p) = slash(
+        "titles",
+        ALICE,
+        &[],
+        MEMBER_PERMISSIONS,
+        json!([fake::option("type", 3, json!("movie"))]),
+    );
+    let body = callback(&bot, id, p).await;
+    assert_eq!(body["type"], 4);
+    assert_eq!(
+        body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
+        EPHEMERAL
+    );
+    assert_eq!(
+        body["data"]["content"],
+        "Discord sent this command in an older form — it was just updated. Please try again in a minute."
+    );
+    still_answers(&bot).await;
+}
