@@ -312,3 +312,41 @@ async fn options_of_an_outdated_shape_still_get_an_answer() {
     );
     still_answers(&bot).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn of_two_reindexes_at_once_one_runs_and_the_other_is_told() {
+    let bot = start("tworeindex").await;
+    // Enough titles that a reindex takes a moment.
+    let mut csv = String::from("show_id,type,title,country,release_year,description\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "r{i},Movie,Reindex Load Film {i},Mongolia,2001,Number {i}.\n"
+        ));
+    }
+    std::fs::write(bot.root.join("data/titles/disney_plus_titles.csv"), csv).unwrap();
+    let (a, pa) = slash(
+        "reindex",
+        MODERATOR,
+        &[MOD_ROLE],
+        MEMBER_PERMISSIONS,
+        json!([]),
+    );
+    let (b, pb) = slash(
+        "reindex",
+        MODERATOR,
+        &[MOD_ROLE],
+        MEMBER_PERMISSIONS,
+        json!([]),
+    );
+    bot.fake.dispatch("INTERACTION_CREATE", pa);
+    bot.fake.dispatch("INTERACTION_CREATE", pb);
+    let mut texts = vec![final_text(&bot, a).await, final_text(&bot, b).await];
+    texts.sort();
+    assert!(texts[1].starts_with("Reindexed in"), "{texts:?}");
+    assert_eq!(
+        texts[0],
+        "Reindex failed: another reindex is already running; try again when it finishes. The previous data and index are still in use."
+    );
+    assert_eq!(bot.engine.info().titles, 8 + 25 + 20_000);
+    still_answers(&bot).await;
+}
