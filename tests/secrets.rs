@@ -83,9 +83,29 @@ async fn the_token_appears_nowhere_in_a_trace_level_session() {
         assert_eq!(fake.resume_count(), 1, "the bot did not resume");
     };
     let finished = tokio::time::timeout(Duration::from_secs(90), session).await;
-    let _ = child.kill();
-    let _ = child.wait();
+    if finished.is_err() {
+        let _ = child.kill();
+    }
     finished.expect("the session timed out");
+    // SIGTERM (what service managers send) ends the bot cleanly.
+    let term = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let mut exited = None;
+    for _ in 0..200 {
+        exited = child.try_wait().unwrap();
+        if exited.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let Some(status) = exited else {
+        let _ = child.kill();
+        panic!("the bot ignored SIGTERM");
+    };
+    assert!(status.success(), "exit after SIGTERM: {status:?}");
 
     let output = std::fs::read_to_string(&log).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
@@ -94,6 +114,10 @@ async fn the_token_appears_nowhere_in_a_trace_level_session() {
     assert!(
         output.contains("INTERACTION_CREATE") || output.contains("interaction"),
         "the session is not in the log"
+    );
+    assert!(
+        output.contains("shutting down"),
+        "no clean shutdown in the log"
     );
     // …and no part of the token is in it.
     for part in TOKEN.split('.') {

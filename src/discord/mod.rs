@@ -227,10 +227,9 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
         })?;
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            tracing::info!("shutting down");
-            shards.shutdown_all().await;
-        }
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        shards.shutdown_all().await;
     });
     client.start().await.map_err(|e| match e {
         serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => {
@@ -245,6 +244,29 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
         ),
     })?;
     Ok(())
+}
+
+/// Ctrl-C, or SIGTERM (what service managers and `docker stop` send).
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 /// Removes the token from a message, whatever a library put in it.
