@@ -1,7 +1,8 @@
 //! Load through the fake Discord: many users sending a mix of slash commands and autocomplete
 //! at a steady rate while a moderator reindexes every few seconds. Every interaction must be
 //! answered exactly once, within Discord's 3-second deadline. The small run is part of CI; the
-//! full one (5,000 interactions from 200 users in under a minute, a reindex every 10 s) is
+//! full one (5,000 interactions from 200 users in under a minute over the four public datasets,
+//! a reindex every 10 s) is
 //! `cargo test --release --test load -- --ignored --nocapture` and prints its figures.
 
 mod support;
@@ -20,6 +21,8 @@ struct Spec {
     /// Time over which the interactions are spread.
     over: Duration,
     reindex_every: Duration,
+    /// Also load the four public datasets (`../shared/data`), when they are there.
+    full_data: bool,
 }
 
 /// A deterministic PRNG (SplitMix64), so every run sends the same interactions.
@@ -145,6 +148,17 @@ fn peak_rss_mb() -> f64 {
 
 async fn run(spec: Spec) {
     let bot = start_with(spec.name, FakeOptions::default(), &[]).await;
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if spec.full_data && shared.is_dir() {
+        support::fs::copy_dir(&shared, &bot.root.join("data/full"));
+        let engine = bot.engine.clone();
+        let data = vec![bot.root.join("data")];
+        tokio::task::spawn_blocking(move || engine.reindex(&data, "load test", &|_, _| {}))
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    let titles_indexed = bot.engine.info().titles;
     let total = spec.users * spec.per_user;
     let gap = spec.over.div_f64(total as f64);
     let mut rng = Rng(0x5EED);
@@ -289,6 +303,7 @@ async fn run(spec: Spec) {
     latencies.sort();
     let report = json!({
         "interactions": sent.len(),
+        "titles_indexed": titles_indexed,
         "users": spec.users,
         "sent_over_s": (sending.as_secs_f64() * 10.0).round() / 10.0,
         "reindexes": reindexes.len(),
@@ -316,6 +331,7 @@ async fn a_small_load_is_answered_exactly_once_within_the_deadline() {
         per_user: 15,
         over: Duration::from_secs(6),
         reindex_every: Duration::from_secs(2),
+        full_data: false,
     })
     .await;
 }
@@ -329,6 +345,7 @@ async fn five_thousand_interactions_from_two_hundred_users_in_under_a_minute() {
         per_user: 25,
         over: Duration::from_secs(50),
         reindex_every: Duration::from_secs(10),
+        full_data: true,
     })
     .await;
 }
