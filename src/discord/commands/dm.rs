@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 use poise::serenity_prelude as serenity;
 
 use crate::answer::AnswerError;
+use crate::discord::cooldown::slow_down;
 use crate::discord::retry::retrying;
-use crate::discord::{Data, reply, slow_down};
+use crate::discord::{Data, reply};
 use crate::limit::Verdict;
 use crate::render::embed;
 

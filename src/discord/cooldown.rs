@@ -1,0 +1,54 @@
+//! Per-user cooldowns at the Discord edge: the framework's command check, and the polite
+//! message for someone asking too fast. The buckets themselves are [`crate::limit`].
+
+use std::time::{Duration, Instant};
+
+use super::{Context, Data, Error, reply};
+use crate::limit::Verdict;
+
+impl Data {
+    /// Whether `user` may ask now; owners are never limited.
+    pub(super) fn may_ask(&self, user: u64) -> Verdict {
+        if self.config.owner_ids.contains(&user) {
+            return Verdict::Allowed;
+        }
+        self.limiter.check(user)
+    }
+}
+
+/// The polite refusal when someone asks too fast.
+pub(super) fn slow_down(retry_after: Duration) -> String {
+    format!(
+        "You're asking faster than I can keep up with — please wait {} s and try again.",
+        retry_after.as_secs_f64().ceil().max(1.0)
+    )
+}
+
+/// Runs before every command: notes when handling began (for Discord's deadline) and applies
+/// the per-user cooldown. Autocomplete and moderators' /reindex are not limited.
+pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
+    if let poise::Context::Application(a) = ctx
+        && a.interaction_type == poise::CommandInteractionType::Autocomplete
+    {
+        return Ok(true);
+    }
+    ctx.set_invocation_data(reply::Started(Instant::now()))
+        .await;
+    if ctx.command().name == "reindex" {
+        return Ok(true);
+    }
+    let user = ctx.author().id.get();
+    match ctx.data().may_ask(user) {
+        Verdict::Allowed => Ok(true),
+        Verdict::Limited { retry_after, first } => {
+            tracing::info!(
+                user,
+                first,
+                retry_after_ms = retry_after.as_millis() as u64,
+                "cooldown"
+            );
+            reply::send(ctx, reply::ephemeral_text(&slow_down(retry_after))).await?;
+            Ok(false)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Framework errors: every one still answers the interaction with a short, friendly, private
+//! message; the details go to the log.
+
+use poise::serenity_prelude as serenity;
+
+use super::{Data, Error, reply};
+
+/// Errors reach the user as a short, friendly, ephemeral message; details go to the log.
+pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, error = ?error, "command failed");
+            reply::apologise(ctx).await;
+        }
+        poise::FrameworkError::ArgumentParse { ctx, input, .. } => {
+            tracing::info!(command = %ctx.command().qualified_name, ?input, "bad argument");
+            let _ = reply::send(
+                ctx,
+                reply::ephemeral_text(
+                    "I could not read one of the options; /help shows how to write them.",
+                ),
+            )
+            .await;
+        }
+        // Refused by `command_check`, which already told the user why.
+        poise::FrameworkError::CommandCheckFailed { error: None, .. } => {}
+        poise::FrameworkError::CommandCheckFailed {
+            error: Some(error),
+            ctx,
+            ..
+        } => {
+            tracing::error!(command = %ctx.command().qualified_name, error = ?error, "command check failed");
+            reply::apologise(ctx).await;
+        }
+        poise::FrameworkError::MissingUserPermissions { ctx, .. }
+        | poise::FrameworkError::NotAnOwner { ctx, .. } => {
+            let _ = reply::send(
+                ctx,
+                reply::ephemeral_text("You are not allowed to use this command."),
+            )
+            .await;
+        }
+        // Discord sent options of an older shape: registered commands were out of date (global
+        // registration can take an hour to reach every client).
+        poise::FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            tracing::warn!(command = %ctx.command().qualified_name, description, "options of an unexpected shape");
+            let _ = reply::send(
+                poise::Context::Application(ctx),
+                reply::ephemeral_text(
+                    "Discord sent this command in an older form — it was just updated. Please try again in a minute.",
+                ),
+            )
+            .await;
+        }
+        poise::FrameworkError::UnknownInteraction {
+            interaction,
+            framework,
+            ..
+        } => {
+            tracing::warn!(command = %interaction.data.name, "a command this bot does not have");
+            let msg = serenity::CreateInteractionResponseMessage::new()
+                .content("I don't have that command any more — /help lists what I can do.")
+                .ephemeral(true);
+            let _ = interaction
+                .create_response(
+                    framework.serenity_context,
+                    serenity::CreateInteractionResponse::Message(msg),
+                )
+                .await;
+        }
+        other => {
+            tracing::warn!(error = %other, "framework error");
+            // Whatever it was, the interaction still gets an answer.
+            if let Some(ctx) = other.ctx() {
+                reply::apologise(ctx).await;
+            }
+        }
+    }
+}
