@@ -20,8 +20,9 @@ use super::{Engine, Hit, SearchError};
 use crate::corpus::Title;
 use crate::text::fold;
 
-/// Candidates ranked by name similarity when the name is not found exactly.
-const FUZZY_CANDIDATES: usize = 40;
+/// Candidates ranked by name similarity when the name is not found exactly. Ranking them reads
+/// only fast fields, so a wide net is cheap.
+const FUZZY_CANDIDATES: usize = 100;
 
 /// A title found by name, known from fast fields alone; [`Engine::title_at`] reads the rest.
 #[derive(Debug, Clone, PartialEq)]
