@@ -137,6 +137,8 @@ pub struct Places {
     by_name: HashMap<String, usize>,
     /// Folded names of four characters or more, for typo-tolerant lookups.
     fuzzy: Vec<(String, usize)>,
+    /// Every folded name, sorted, so that names starting with a prefix are one range.
+    sorted_names: Vec<(String, usize)>,
     /// Place → the adjective for its people (`Chinese`), from keshvar.
     adjectives: HashMap<usize, String>,
     /// Folded adjective (`chinese`, `korean`) → place, for free text.
@@ -156,6 +158,7 @@ impl Places {
             by_code: HashMap::new(),
             by_name: HashMap::new(),
             fuzzy: Vec::new(),
+            sorted_names: Vec::new(),
             adjectives: HashMap::new(),
             demonyms: HashMap::new(),
         };
@@ -218,6 +221,8 @@ impl Places {
                 dir.add_name(&format!("{} {head}", tail.trim_end_matches(')')), idx);
             }
         }
+        dir.sorted_names = dir.by_name.iter().map(|(k, &i)| (k.clone(), i)).collect();
+        dir.sorted_names.sort();
         dir
     }
 
@@ -348,21 +353,36 @@ impl Places {
     /// Places whose names start with (or contain) what was typed so far, best first: for autocomplete.
     pub fn complete(&self, partial: &str, limit: usize) -> Vec<&Place> {
         let key = fold(partial);
-        let mut hits: Vec<(u8, &str, usize)> = Vec::new();
-        for (name, &idx) in &self.by_name {
-            let rank = if key.is_empty() || name.starts_with(&key) {
-                0
-            } else if name.contains(&key) {
-                1
-            } else {
-                continue;
-            };
-            match hits.iter_mut().find(|h| h.2 == idx) {
-                Some(h) if h.0 > rank => h.0 = rank,
-                Some(_) => {}
-                None => hits.push((rank, &self.places[idx].name, idx)),
+        // Best rank per place: 0 when a name starts with what was typed, 1 when one contains it.
+        let mut rank = vec![u8::MAX; self.places.len()];
+        let start = self
+            .sorted_names
+            .partition_point(|(name, _)| name.as_str() < key.as_str());
+        let mut starting = 0;
+        for (name, idx) in &self.sorted_names[start..] {
+            if !name.starts_with(&key) {
+                break;
+            }
+            if rank[*idx] != 0 {
+                rank[*idx] = 0;
+                starting += 1;
             }
         }
+        // Places whose names only contain it rank after all the others: look for them only
+        // when those do not fill the list.
+        if starting < limit {
+            for (name, idx) in &self.sorted_names {
+                if rank[*idx] == u8::MAX && name.contains(&key) {
+                    rank[*idx] = 1;
+                }
+            }
+        }
+        let mut hits: Vec<(u8, &str, usize)> = rank
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| **r != u8::MAX)
+            .map(|(i, &r)| (r, self.places[i].name.as_str(), i))
+            .collect();
         hits.sort();
         hits.into_iter()
             .take(limit)

@@ -8,9 +8,20 @@ use unicode_normalization::char::is_combining_mark;
 ///
 /// CJK text is kept as is (NFKC folds full-width forms), so `"流浪地球"` stays `"流浪地球"`.
 pub fn fold(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
+    // ASCII is its own NFKD and NFKC form and has no combining marks: skip both passes (most
+    // titles and queries are ASCII, and this runs for every title at build time).
+    if input.is_ascii() {
+        return fold_chars(input.chars(), input.len());
+    }
+    fold_chars(input.nfkd().filter(|c| !is_combining_mark(*c)), input.len())
+        .nfkc()
+        .collect()
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in input.nfkd().filter(|c| !is_combining_mark(*c)) {
+    for c in chars {
         let c = match c {
             '&' => {
                 push_word(&mut out, "and", &mut pending_space);
@@ -29,12 +40,16 @@ pub fn fold(input: &str) -> String {
             pending_space = true;
         }
     }
-    out.nfkc().collect()
+    out
 }
 
 /// The key that decides whether two rows name the same title: case and accents ignored,
 /// spaces collapsed, punctuation kept (`"Verónica"` = `"veronica"`, but `"BLAME!"` ≠ `"Blame"`).
 pub fn title_key(input: &str) -> String {
+    if input.is_ascii() {
+        let lower = input.to_ascii_lowercase();
+        return lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let stripped: String = input
         .nfkd()
         .filter(|c| !is_combining_mark(*c))

@@ -10,16 +10,13 @@ const GOOD_ENOUGH: f32 = 0.55;
 pub fn title(engine: &Engine, name: &str) -> Result<Answer, SearchError> {
     let name = name.trim();
     let query = format!("/title {}", crate::text::truncate(name, 200));
-    let hits = engine.titles_by_name(name, 6)?;
+    let hits = engine.names_by_name(name, 6)?;
     let Some(best) = hits.first().filter(|h| h.score >= GOOD_ENOUGH) else {
         let mut a = Answer::not_found(
             query,
             format!("No title called \"{}\".", crate::text::truncate(name, 80)),
         );
-        a.suggestions = hits
-            .iter()
-            .map(|h| label(&h.item.title, h.item.year))
-            .collect();
+        a.suggestions = hits.iter().map(|h| h.label()).collect();
         if !a.suggestions.is_empty() {
             a.message
                 .push_str(&format!(" Closest: {}.", a.suggestions.join(", ")));
@@ -32,17 +29,17 @@ pub fn title(engine: &Engine, name: &str) -> Result<Answer, SearchError> {
         .iter()
         .filter(|h| {
             h.score >= best.score.min(0.999) - 0.05
-                || crate::text::fold(&h.item.title) == crate::text::fold(&best.item.title)
+                || crate::text::fold(&h.title) == crate::text::fold(&best.title)
         })
-        .map(|h| label(&h.item.title, h.item.year))
+        .map(|h| h.label())
         .collect();
     answer.message = if exact {
-        best.item.title.clone()
+        best.title.clone()
     } else {
         format!(
             "Closest match for \"{}\": {}",
             crate::text::truncate(name, 80),
-            label(&best.item.title, best.item.year)
+            best.label()
         )
     };
     if !others.is_empty() {
@@ -51,16 +48,9 @@ pub fn title(engine: &Engine, name: &str) -> Result<Answer, SearchError> {
             .push_str(&format!(". Also: {}", others.join(", ")));
         answer.suggestions = others;
     }
-    answer.titles = vec![TitleCard::from(best.item.clone())];
+    answer.titles = vec![TitleCard::from(engine.title_at(best)?)];
     answer.total = 1;
     answer.page = 1;
     answer.pages = 1;
     Ok(answer)
-}
-
-fn label(title: &str, year: Option<u16>) -> String {
-    match year {
-        Some(y) => format!("{title} ({y})"),
-        None => title.to_string(),
-    }
 }

@@ -5,6 +5,7 @@
 
 pub mod fts5;
 pub mod synthetic;
+mod table;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -17,6 +18,7 @@ use crate::places::Places;
 use crate::render;
 use crate::search::Engine;
 use synthetic::{Rng, typo};
+pub use table::table;
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -30,6 +32,8 @@ pub struct Options {
     pub recall_sample: usize,
     /// The executable to start for the first-answer timing (`None`: skip it).
     pub exe: Option<PathBuf>,
+    /// Whether to build and time the SQLite FTS5 peer.
+    pub fts5: bool,
 }
 
 impl Options {
@@ -41,6 +45,7 @@ impl Options {
             queries: 200,
             recall_sample: 100,
             exe,
+            fts5: true,
         }
     }
 }
@@ -376,7 +381,11 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
 
     let start = Instant::now();
     let full = corpus::load(&data)?;
-    let db = fts5::Fts5::build(&full)?;
+    let db = if opts.fts5 {
+        Some(fts5::Fts5::build(&full)?)
+    } else {
+        None
+    };
     let fts5_build = start.elapsed();
 
     let mut rng = Rng::new(SEED);
@@ -389,10 +398,11 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
     let mut shapes = serde_json::Map::new();
     for (name, qs) in &sets {
         let s = time_all(qs, |q| ours(&engine, q))?;
-        let p = if peer(&db, &qs[0]).is_some() {
-            Some(time_all(qs, |q| peer(&db, q).unwrap_or(Ok(())))?)
-        } else {
-            None
+        let p = match &db {
+            Some(db) if peer(db, &qs[0]).is_some() => {
+                Some(time_all(qs, |q| peer(db, q).unwrap_or(Ok(())))?)
+            }
+            _ => None,
         };
         shapes.insert(
             name.to_string(),
@@ -433,17 +443,18 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
             {
                 hits += 1;
             }
-            if db
-                .title_fuzzy(&wrong)?
-                .1
-                .is_some_and(|f| f.to_lowercase() == t.title.to_lowercase())
+            if let Some(db) = &db
+                && db
+                    .title_fuzzy(&wrong)?
+                    .1
+                    .is_some_and(|f| f.to_lowercase() == t.title.to_lowercase())
             {
                 fts5_hits += 1;
             }
         }
     }
-    let recall = |h: usize| {
-        if sample == 0 {
+    let recall = |h: usize, counted: bool| {
+        if sample == 0 || !counted {
             Value::Null
         } else {
             json!((h as f64 / sample as f64 * 1000.0).round() / 1000.0)
@@ -462,13 +473,16 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
         .unwrap_or(1);
     Ok(json!({
         "build_ms": ms(build),
-        "fts5_build_ms": ms(fts5_build),
-        "build_ratio": ratio(build.as_millis() as u64, fts5_build.as_millis() as u64),
+        "fts5_build_ms": db.as_ref().map(|_| ms(fts5_build)),
+        "build_ratio": db
+            .as_ref()
+            .map(|_| ratio(build.as_millis() as u64, fts5_build.as_millis() as u64))
+            .unwrap_or(Value::Null),
         "first_answer_ms": first_ms,
         "first_answer_peak_rss_mb": child_rss,
         "peak_rss_mb": peak_rss_mb(),
-        "recall_at_1": recall(hits),
-        "fts5_recall_at_1": recall(fts5_hits),
+        "recall_at_1": recall(hits, true),
+        "fts5_recall_at_1": recall(fts5_hits, db.is_some()),
         "recall_sample": sample,
         "titles_indexed": info.titles,
         "passages_indexed": info.passages,
@@ -477,53 +491,4 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
         "machine": {"cores": machine},
         "shapes": Value::Object(shapes),
     }))
-}
-
-/// The report as an aligned table.
-pub fn table(r: &Value) -> String {
-    let mut out = String::new();
-    let num = |v: &Value| match v {
-        Value::Null => "—".to_string(),
-        v => v.to_string(),
-    };
-    out.push_str(&format!(
-        "titles indexed {}, synthetic {}, cores {}\n",
-        num(&r["titles_indexed"]),
-        num(&r["synthetic"]),
-        num(&r["machine"]["cores"])
-    ));
-    out.push_str(&format!(
-        "build {} ms (FTS5 {} ms, ratio {}); first answer {} ms (child peak {} MB); bench peak RSS {} MB\n",
-        num(&r["build_ms"]),
-        num(&r["fts5_build_ms"]),
-        num(&r["build_ratio"]),
-        num(&r["first_answer_ms"]),
-        num(&r["first_answer_peak_rss_mb"]),
-        num(&r["peak_rss_mb"]),
-    ));
-    out.push_str(&format!(
-        "fuzzy title recall@1 {} over {} typo'd real titles (FTS5 trigram + edit distance: {})\n\n",
-        num(&r["recall_at_1"]),
-        num(&r["recall_sample"]),
-        num(&r["fts5_recall_at_1"]),
-    ));
-    out.push_str(&format!(
-        "{:<20} {:>7} {:>9} {:>9} {:>9} {:>11} {:>11} {:>9}\n",
-        "shape", "queries", "p50 µs", "p99 µs", "max µs", "FTS5 p50", "FTS5 p99", "ours/FTS5"
-    ));
-    for s in SHAPES {
-        let v = &r["shapes"][s];
-        out.push_str(&format!(
-            "{:<20} {:>7} {:>9} {:>9} {:>9} {:>11} {:>11} {:>9}\n",
-            s,
-            num(&v["queries"]),
-            num(&v["p50_us"]),
-            num(&v["p99_us"]),
-            num(&v["max_us"]),
-            num(&v["fts5_p50_us"]),
-            num(&v["fts5_p99_us"]),
-            num(&v["ratio_p50"]),
-        ));
-    }
-    out
 }

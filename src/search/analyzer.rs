@@ -141,6 +141,17 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// Loads jieba's dictionary (a few hundred milliseconds, once per process) on another thread,
+/// so that a build does it while the data files are parsed rather than when the indexer meets
+/// the first CJK text.
+pub fn warm_up_in_background() {
+    std::thread::spawn(|| {
+        let mut tokenizer = CjkAwareTokenizer::default();
+        let mut stream = tokenizer.token_stream("中文");
+        while stream.advance() {}
+    });
+}
+
 pub fn register(index: &Index) {
     index.tokenizers().register(TEXT, text_analyzer());
     index.tokenizers().register(EXACT, exact_analyzer());

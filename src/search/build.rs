@@ -239,6 +239,8 @@ pub fn write_corpus(
         doc.add_text(f.title, &t.title);
         doc.add_text(f.title_exact, &t.title);
         doc.add_text(f.title_key, &keys[i]);
+        doc.add_text(f.name, &t.title);
+        doc.add_u64(f.listings, t.listings.len() as u64);
         if let Some(aka) = &t.aka {
             doc.add_text(f.title, aka);
             doc.add_text(f.title_exact, aka);

@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 mod build;
+mod names;
 mod query;
 pub mod schema;
 pub mod snippet;
@@ -13,6 +14,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 pub use build::{DocumentInfo, FactRecord, FileInfo, IndexInfo, month_name};
+pub use names::NameHit;
 pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort};
 pub use schema::Fields;
 
@@ -62,6 +64,8 @@ pub struct Engine {
     info: RwLock<Arc<IndexInfo>>,
     /// Every word of every genre, sorted: for routing free text.
     genre_words: RwLock<Arc<Vec<String>>>,
+    /// Names of titles by segment, read from fast fields on first use.
+    names: names::NameCache,
     writing: Mutex<()>,
 }
 
@@ -168,9 +172,13 @@ impl Engine {
         };
         let index = match index {
             Some(i) => i,
-            None => Index::create_in_dir(dir, schema)?,
+            None => Index::builder()
+                .schema(schema)
+                .settings(schema::settings())
+                .create_in_dir(dir)?,
         };
         analyzer::register(&index);
+        analyzer::warm_up_in_background();
         let corpus = corpus::load_files(&files)?;
         let info = Engine::write(&index, &fields, &corpus, &fingerprint, built_by, progress)?;
         let engine = Engine::from_index(index, fields, dir, info)?;
@@ -195,6 +203,7 @@ impl Engine {
             dir: dir.to_path_buf(),
             info: RwLock::new(Arc::new(info)),
             genre_words: RwLock::new(Arc::new(Vec::new())),
+            names: names::NameCache::default(),
             writing: Mutex::new(()),
         };
         engine.refresh_genre_words()?;
@@ -262,6 +271,7 @@ impl Engine {
         let _guard = self.writing.try_lock().map_err(|_| SearchError::Busy)?;
         let files = corpus::discover(data)?;
         let fingerprint = corpus::fingerprint(&files)?;
+        analyzer::warm_up_in_background();
         let corpus = corpus::load_files(&files)?;
         let info = Engine::write(
             &self.index,
@@ -272,6 +282,7 @@ impl Engine {
             progress,
         )?;
         self.reader.reload()?;
+        self.names.clear();
         let info = Arc::new(info);
         *self.info.write().unwrap_or_else(|e| e.into_inner()) = info.clone();
         self.refresh_genre_words()?;

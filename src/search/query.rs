@@ -6,9 +6,7 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
@@ -70,14 +68,14 @@ pub struct PassageHit {
     pub text: String,
 }
 
-fn term_q(field: Field, value: &str) -> Box<dyn Query> {
+pub(super) fn term_q(field: Field, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, value),
         IndexRecordOption::Basic,
     ))
 }
 
-fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+pub(super) fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
 }
 
@@ -88,7 +86,7 @@ fn year_range(field: Field, (from, to): (u16, u16)) -> Box<dyn Query> {
     ))
 }
 
-fn stored_json<T: serde::de::DeserializeOwned>(
+pub(super) fn stored_json<T: serde::de::DeserializeOwned>(
     searcher: &Searcher,
     field: Field,
     addr: DocAddress,
@@ -276,77 +274,6 @@ impl Engine {
             .collect()
     }
 
-    /// Titles whose name is `name`, or close to it (one or two typos a word), best first.
-    /// The score is the similarity of the whole name (1.0 is exact).
-    pub fn titles_by_name(&self, name: &str, limit: usize) -> Result<Vec<Hit<Title>>, SearchError> {
-        let key = fold(name);
-        if key.is_empty() {
-            return Ok(Vec::new());
-        }
-        let searcher = self.searcher();
-        let f = self.fields();
-        let exact = BooleanQuery::new(vec![
-            (Occur::Must, term_q(f.kind, KIND_TITLE)),
-            (Occur::Must, term_q(f.title_key, &key)),
-        ]);
-        let found = searcher.search(&exact, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        let candidates: Vec<DocAddress> = if !found.is_empty() {
-            found.into_iter().map(|d| d.1).collect()
-        } else {
-            let words: Vec<String> = analyze(&mut exact_analyzer(), name)
-                .into_iter()
-                .map(|t| t.0)
-                .take(12)
-                .collect();
-            if words.is_empty() {
-                return Ok(Vec::new());
-            }
-            let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for w in &words {
-                let n = w.chars().count();
-                should.push((Occur::Should, boosted(term_q(f.title_exact, w), 2.0)));
-                let distance = match n {
-                    0..=3 => 0,
-                    4..=6 => 1,
-                    _ => 2,
-                };
-                if distance > 0 {
-                    let term = Term::from_field_text(f.title_exact, w);
-                    should.push((
-                        Occur::Should,
-                        Box::new(FuzzyTermQuery::new(term, distance, true)),
-                    ));
-                }
-            }
-            let q = BooleanQuery::new(vec![
-                (Occur::Must, term_q(f.kind, KIND_TITLE)),
-                (Occur::Must, Box::new(BooleanQuery::new(should))),
-            ]);
-            searcher
-                .search(&q, &TopDocs::with_limit(40).order_by_score())?
-                .into_iter()
-                .map(|d| d.1)
-                .collect()
-        };
-        let mut hits: Vec<Hit<Title>> = Vec::new();
-        for a in candidates {
-            let t: Title = stored_json(&searcher, f.data, a)?;
-            let mut sim = strsim::normalized_damerau_levenshtein(&key, &fold(&t.title));
-            if let Some(aka) = &t.aka {
-                sim = sim.max(strsim::normalized_damerau_levenshtein(&key, &fold(aka)));
-            }
-            // Among equally close names, prefer titles more services carry, then newer ones.
-            let tiebreak = t.listings.len() as f64 * 1e-3 + t.year.unwrap_or(0) as f64 * 1e-7;
-            hits.push(Hit {
-                score: (sim + tiebreak) as f32,
-                item: t,
-            });
-        }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        hits.truncate(limit);
-        Ok(hits)
-    }
-
     /// Paragraphs matching `text`, best first. With `required`, a paragraph must also contain
     /// one of those words.
     pub fn passages(
@@ -479,65 +406,6 @@ impl Engine {
         all.sort_by_key(|g| (!g.starts_with(&key), g.len()));
         all.truncate(limit);
         Ok(all)
-    }
-
-    /// Titles starting with what was typed, then close to it: (label with year, title).
-    pub fn complete_titles(
-        &self,
-        partial: &str,
-        limit: usize,
-    ) -> Result<Vec<(String, String)>, SearchError> {
-        let key = fold(partial);
-        if key.is_empty() {
-            return Ok(Vec::new());
-        }
-        let searcher = self.searcher();
-        let f = self.fields();
-        let mut out: Vec<(String, String)> = Vec::new();
-        let push = |t: &Title, out: &mut Vec<(String, String)>| {
-            let label = match t.year {
-                Some(y) => format!("{} ({y})", t.title),
-                None => t.title.clone(),
-            };
-            if !out.iter().any(|(l, _)| *l == label) {
-                out.push((label, t.title.clone()));
-            }
-        };
-        'segments: for seg in searcher.segment_readers() {
-            let inv = seg.inverted_index(f.title_key)?;
-            let mut stream = inv
-                .terms()
-                .range()
-                .ge(key.as_bytes())
-                .into_stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                if !stream.key().starts_with(key.as_bytes()) || out.len() >= limit {
-                    break;
-                }
-                let Ok(term) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                let q = BooleanQuery::new(vec![
-                    (Occur::Must, term_q(f.kind, KIND_TITLE)),
-                    (Occur::Must, term_q(f.title_key, term)),
-                ]);
-                for (_, a) in searcher.search(&q, &TopDocs::with_limit(3).order_by_score())? {
-                    let t: Title = stored_json(&searcher, f.data, a)?;
-                    push(&t, &mut out);
-                }
-                if out.len() >= limit {
-                    break 'segments;
-                }
-            }
-        }
-        if out.len() < limit && key.chars().count() >= 3 {
-            for h in self.titles_by_name(partial, limit)? {
-                push(&h.item, &mut out);
-            }
-        }
-        out.truncate(limit);
-        Ok(out)
     }
 
     /// How many titles there are in all.

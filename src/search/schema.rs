@@ -4,6 +4,8 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
+use tantivy::IndexSettings;
+
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
@@ -28,7 +30,13 @@ pub struct Fields {
     // titles
     pub title: Field,
     pub title_exact: Field,
+    /// Folded title and aka: indexed for exact and prefix lookups, and a fast field so that
+    /// candidates are ranked by name without loading their stored JSON.
     pub title_key: Field,
+    /// The title as written (fast field only): autocomplete labels and suggestions.
+    pub name: Field,
+    /// How many services list the title (fast field): a tie-break among equally close names.
+    pub listings: Field,
     pub kind_type: Field,
     pub service: Field,
     pub origin: Field,
@@ -58,6 +66,19 @@ fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
     if stored { opts.set_stored() } else { opts }
 }
 
+/// Bytes per doc-store block. Smaller than tantivy's 16 KB default: every stored title read
+/// decompresses its whole block, and answers read a handful of titles scattered over the
+/// store, so a smaller block costs less per read (at a slightly larger store).
+pub const DOCSTORE_BLOCKSIZE: usize = 4096;
+
+/// The index settings: tantivy's defaults but for the doc-store block size.
+pub fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_blocksize: DOCSTORE_BLOCKSIZE,
+        ..IndexSettings::default()
+    }
+}
+
 pub fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
@@ -70,7 +91,9 @@ pub fn build_schema() -> (Schema, Fields) {
         body: b.add_text_field("body", text(TEXT, true, true)),
         title: b.add_text_field("title", text(TEXT, true, false)),
         title_exact: b.add_text_field("title_exact", text(EXACT, false, false)),
-        title_key: b.add_text_field("title_key", STRING),
+        title_key: b.add_text_field("title_key", STRING | FAST),
+        name: b.add_text_field("name", TextOptions::default().set_fast("raw")),
+        listings: b.add_u64_field("listings", FAST),
         kind_type: b.add_text_field("type", STRING),
         service: b.add_text_field("service", STRING),
         origin: b.add_text_field("origin", STRING),

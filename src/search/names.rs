@@ -1,0 +1,333 @@
+//! Titles by name: the exact or misspelled name of `/title`, and the prefixes of autocomplete.
+//! Candidates are ranked from fast fields (folded names, listings, year), so only the title an
+//! answer shows is read from the doc store: reading and parsing stored JSON was most of the
+//! time these lookups took.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use tantivy::collector::TopDocs;
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentId;
+use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TERMINATED, Term};
+
+use super::analyzer::{analyze, exact_analyzer};
+use super::query::{boosted, stored_json, term_q};
+use super::schema::KIND_TITLE;
+use super::{Engine, Hit, SearchError};
+use crate::corpus::Title;
+use crate::text::fold;
+
+/// Candidates ranked by name similarity when the name is not found exactly. Ranking them reads
+/// only fast fields, so a wide net is cheap.
+const FUZZY_CANDIDATES: usize = 100;
+
+/// A title found by name, known from fast fields alone; [`Engine::title_at`] reads the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameHit {
+    /// The similarity of the whole name (1.0 is exact) plus a tiny tie-break.
+    pub score: f32,
+    /// The title as written.
+    pub title: String,
+    pub year: Option<u16>,
+    addr: DocAddress,
+}
+
+impl NameHit {
+    /// `Title (2019)`, or the bare title without a year.
+    pub fn label(&self) -> String {
+        match self.year {
+            Some(y) => format!("{} ({y})", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> SearchError {
+    SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string()))
+}
+
+/// Every value of a string fast field in one buffer, by dictionary ordinal. The column's own
+/// dictionary is zstd-compressed in blocks, so looking one value up decompresses a block; this
+/// reads the dictionary once, in order, and then looks values up in O(1).
+struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn read(column: &StrColumn) -> Result<Strings, SearchError> {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(column.num_terms());
+        let mut stream = column.dictionary().stream().map_err(internal)?;
+        while stream.advance() {
+            text.push_str(&String::from_utf8_lossy(stream.key()));
+            ends.push(text.len());
+        }
+        Ok(Strings { text, ends })
+    }
+
+    fn get(&self, ord: u64) -> &str {
+        let i = ord as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.ends.get(i).map_or("", |&end| &self.text[start..end])
+    }
+}
+
+/// One segment's fast fields for names, with their values read into memory.
+pub(super) struct NameColumns {
+    keys: StrColumn,
+    key_values: Strings,
+    names: StrColumn,
+    name_values: Strings,
+    listings: Column<u64>,
+    year: Column<u64>,
+}
+
+impl NameColumns {
+    fn open(seg: &SegmentReader) -> Result<NameColumns, SearchError> {
+        let ff = seg.fast_fields();
+        let missing = |f: &str| internal(format!("the index has no fast field {f}"));
+        let keys = ff.str("title_key")?.ok_or_else(|| missing("title_key"))?;
+        let names = ff.str("name")?.ok_or_else(|| missing("name"))?;
+        Ok(NameColumns {
+            key_values: Strings::read(&keys)?,
+            keys,
+            name_values: Strings::read(&names)?,
+            names,
+            listings: ff.u64("listings")?,
+            year: ff.u64("year")?,
+        })
+    }
+
+    /// The folded title and aka of `doc`.
+    fn keys(&self, doc: DocId) -> impl Iterator<Item = &str> + '_ {
+        self.keys.term_ords(doc).map(|o| self.key_values.get(o))
+    }
+
+    fn name(&self, doc: DocId) -> String {
+        self.names
+            .term_ords(doc)
+            .next()
+            .map(|o| self.name_values.get(o).to_string())
+            .unwrap_or_default()
+    }
+
+    fn year(&self, doc: DocId) -> Option<u16> {
+        self.year.first(doc).map(|y| y as u16)
+    }
+}
+
+/// [`NameColumns`] of the segments seen so far, by segment id (segments never change, so an
+/// entry stays valid for as long as its segment is searched; a reindex clears the cache).
+#[derive(Default)]
+pub(super) struct NameCache(Mutex<HashMap<SegmentId, Arc<NameColumns>>>);
+
+impl NameCache {
+    fn get(&self, seg: &SegmentReader) -> Result<Arc<NameColumns>, SearchError> {
+        let id = seg.segment_id();
+        if let Some(c) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+            return Ok(c.clone());
+        }
+        let cols = Arc::new(NameColumns::open(seg)?);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, cols.clone());
+        Ok(cols)
+    }
+
+    pub(super) fn clear(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+impl Engine {
+    /// Titles whose name is `name`, or close to it (one or two typos a word), best first.
+    pub fn names_by_name(&self, name: &str, limit: usize) -> Result<Vec<NameHit>, SearchError> {
+        let key = fold(name);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let searcher = self.searcher();
+        let f = self.fields();
+        let exact = BooleanQuery::new(vec![
+            (Occur::Must, term_q(f.kind, KIND_TITLE)),
+            (Occur::Must, term_q(f.title_key, &key)),
+        ]);
+        let found = searcher.search(&exact, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let candidates: Vec<DocAddress> = if !found.is_empty() {
+            found.into_iter().map(|d| d.1).collect()
+        } else {
+            let words: Vec<String> = analyze(&mut exact_analyzer(), name)
+                .into_iter()
+                .map(|t| t.0)
+                .take(12)
+                .collect();
+            if words.is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for w in &words {
+                let n = w.chars().count();
+                should.push((Occur::Should, boosted(term_q(f.title_exact, w), 2.0)));
+                let distance = match n {
+                    0..=3 => 0,
+                    4..=6 => 1,
+                    _ => 2,
+                };
+                if distance > 0 {
+                    let term = Term::from_field_text(f.title_exact, w);
+                    should.push((
+                        Occur::Should,
+                        Box::new(FuzzyTermQuery::new(term, distance, true)),
+                    ));
+                }
+            }
+            let q = BooleanQuery::new(vec![
+                (Occur::Must, term_q(f.kind, KIND_TITLE)),
+                (Occur::Must, Box::new(BooleanQuery::new(should))),
+            ]);
+            searcher
+                .search(&q, &TopDocs::with_limit(FUZZY_CANDIDATES).order_by_score())?
+                .into_iter()
+                .map(|d| d.1)
+                .collect()
+        };
+        self.rank_by_name(&searcher, &key, candidates, limit)
+    }
+
+    /// Scores candidates by how close their title or aka is to `key`.
+    fn rank_by_name(
+        &self,
+        searcher: &Searcher,
+        key: &str,
+        candidates: Vec<DocAddress>,
+        limit: usize,
+    ) -> Result<Vec<NameHit>, SearchError> {
+        let mut columns: Vec<Option<Arc<NameColumns>>> = Vec::new();
+        columns.resize_with(searcher.segment_readers().len(), || None);
+        let mut hits: Vec<NameHit> = Vec::with_capacity(candidates.len());
+        for addr in candidates {
+            let slot = &mut columns[addr.segment_ord as usize];
+            if slot.is_none() {
+                *slot = Some(self.names.get(searcher.segment_reader(addr.segment_ord))?);
+            }
+            let Some(cols) = slot.as_ref() else {
+                continue;
+            };
+            let doc = addr.doc_id;
+            let sim = cols
+                .keys(doc)
+                .map(|k| strsim::normalized_damerau_levenshtein(key, k))
+                .fold(0.0f64, f64::max);
+            let year = cols.year(doc);
+            let listings = cols.listings.first(doc).unwrap_or(0);
+            // Among equally close names, prefer titles more services carry, then newer ones.
+            let tiebreak = listings as f64 * 1e-3 + year.unwrap_or(0) as f64 * 1e-7;
+            hits.push(NameHit {
+                score: (sim + tiebreak) as f32,
+                title: cols.name(doc),
+                year,
+                addr,
+            });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    /// The stored title of a name hit.
+    pub fn title_at(&self, hit: &NameHit) -> Result<Title, SearchError> {
+        stored_json(&self.searcher(), self.fields().data, hit.addr)
+    }
+
+    /// Titles whose name is `name`, or close to it, best first, with their stored records.
+    /// The score is the similarity of the whole name (1.0 is exact).
+    pub fn titles_by_name(&self, name: &str, limit: usize) -> Result<Vec<Hit<Title>>, SearchError> {
+        self.names_by_name(name, limit)?
+            .iter()
+            .map(|h| {
+                Ok(Hit {
+                    score: h.score,
+                    item: self.title_at(h)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Titles starting with what was typed, then close to it: (label with year, title).
+    /// Prefixes walk the folded-name dictionary and read names from fast fields; no stored
+    /// title is read.
+    pub fn complete_titles(
+        &self,
+        partial: &str,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, SearchError> {
+        let key = fold(partial);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let searcher = self.searcher();
+        let f = self.fields();
+        let mut out: Vec<(String, String)> = Vec::new();
+        let push = |title: String, year: Option<u16>, out: &mut Vec<(String, String)>| {
+            let label = match year {
+                Some(y) => format!("{title} ({y})"),
+                None => title.clone(),
+            };
+            if !out.iter().any(|(l, _)| *l == label) {
+                out.push((label, title));
+            }
+        };
+        'segments: for seg in searcher.segment_readers() {
+            if out.len() >= limit {
+                break;
+            }
+            let inv = seg.inverted_index(f.title_key)?;
+            let cols = self.names.get(seg)?;
+            let mut stream = inv
+                .terms()
+                .range()
+                .ge(key.as_bytes())
+                .into_stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                if !stream.key().starts_with(key.as_bytes()) || out.len() >= limit {
+                    break;
+                }
+                if std::str::from_utf8(stream.key()).is_err() {
+                    continue;
+                }
+                let mut postings = inv
+                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                    .map_err(tantivy::TantivyError::from)?;
+                let mut docs: Vec<(usize, DocId)> = Vec::new();
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if !seg.is_deleted(doc) {
+                        // Titles without an aka first, as a search scores them higher.
+                        docs.push((cols.keys.term_ords(doc).count(), doc));
+                    }
+                    doc = postings.advance();
+                }
+                docs.sort_unstable();
+                for &(_, doc) in docs.iter().take(3) {
+                    push(cols.name(doc), cols.year(doc), &mut out);
+                }
+                if out.len() >= limit {
+                    break 'segments;
+                }
+            }
+        }
+        if out.len() < limit && key.chars().count() >= 3 {
+            for h in self.names_by_name(partial, limit)? {
+                push(h.title, h.year, &mut out);
+            }
+        }
+        out.truncate(limit);
+        Ok(out)
+    }
+}
