@@ -437,6 +437,48 @@ mod tests {
         );
     }
 
+    /// Found by the property tests: the question as typed went into footers as is, and data
+    /// went unescaped into titles, the services line, ids and link targets.
+    #[test]
+    fn user_text_and_data_are_defused_everywhere() {
+        let mut a = Answer::new(AnswerKind::Titles, "/titles query:\"@everyone <@&1>\"");
+        a.page = 1;
+        a.pages = 1;
+        a.total = 1;
+        let e = &embeds(&a)[0];
+        assert_eq!(
+            e.footer,
+            "Page 1 of 1 · 1 titles · /titles query:\"@\u{200b}everyone <\u{200b}@\u{200b}&1>\""
+        );
+        a.kind = AnswerKind::WhyNot;
+        a.service = Some("@here".into());
+        a.place = Some(crate::answer::PlaceRef {
+            code: "X".into(),
+            name: "*<@1>*".into(),
+        });
+        a.facts.push(Fact {
+            label: "l".into(),
+            value: "v".into(),
+            source: String::new(),
+            sources: vec!["https://medium.com/@everyone".into()],
+            since: None,
+            confidence: None,
+        });
+        let e = &embeds(&a)[0];
+        assert_eq!(e.title, "@\u{200b}here in \\*<\u{200b}@\u{200b}1\\>\\*: ");
+        assert_eq!(
+            e.fields[0].value,
+            "v\nSource: [medium.com](https://medium.com/%40everyone)"
+        );
+        a.kind = AnswerKind::Help;
+        a.message = "/why-not <place> @here".into();
+        assert_eq!(
+            embeds(&a)[0].description,
+            "```\n/why-not <\u{200b}place> @\u{200b}here\n```"
+        );
+        assert_eq!(clip("abc", 0), "");
+    }
+
     #[test]
     fn huge_answers_fit_every_limit() {
         let mut a = Answer::new(AnswerKind::WhyNot, "q");
