@@ -128,6 +128,9 @@ const FORMER: &[(&str, &str)] = &[
     ("CSHH", "Czechoslovakia"),
 ];
 
+/// The longest text [`Places::suggest`] compares with place names.
+pub const MAX_SUGGEST_CHARS: usize = 100;
+
 /// The place directory: every known place with its names, built once.
 #[derive(Debug)]
 pub struct Places {
@@ -281,7 +284,8 @@ impl Places {
         {
             return Some(p);
         }
-        if let Some(p) = self.by_code.get(trimmed).map(|&i| &self.places[i]) {
+        // Longer codes (`UA-43`, `SUHH`), in any case.
+        if let Some(p) = self.by_code(trimmed) {
             return Some(p);
         }
         self.by_name.get(&fold(trimmed)).map(|&i| &self.places[i])
@@ -329,8 +333,13 @@ impl Places {
         })
     }
 
-    /// The `limit` places whose names look most like `key` (already folded).
+    /// The `limit` places whose names look most like `key` (already folded). Keys longer than
+    /// [`MAX_SUGGEST_CHARS`] get none: no place name is that long, and comparing such a key with
+    /// every name would cost time proportional to its length.
     pub fn suggest(&self, key: &str, limit: usize) -> Vec<String> {
+        if key.chars().count() > MAX_SUGGEST_CHARS {
+            return Vec::new();
+        }
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (name, idx) in &self.fuzzy {
             let prefix_bonus = if name.starts_with(key) { 0.2 } else { 0.0 };
@@ -524,6 +533,40 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(Places::global().resolve("  "), Err(PlaceError::Empty));
+    }
+
+    /// Found by the property tests: codes longer than three letters resolved only in capitals.
+    #[test]
+    fn long_codes_resolve_in_any_case() {
+        assert_eq!(code("ua-43"), "UA-43");
+        assert_eq!(code("Ua-43 "), "UA-43");
+        assert_eq!(code("suhh"), "SUHH");
+        assert_eq!(code("dDdE"), "DDDE");
+    }
+
+    /// Found by the property tests: a long text was compared with every place name for
+    /// suggestions, which took time in proportion to its length.
+    #[test]
+    fn long_unknown_text_gets_no_suggestions() {
+        let long = "chinaa ".repeat(2_000);
+        match Places::global().resolve(&long) {
+            Err(PlaceError::Unknown { suggestions, .. }) => {
+                assert_eq!(suggestions, Vec::<String>::new())
+            }
+            other => panic!("{other:?}"),
+        }
+        let just_over = "china ".repeat(17);
+        assert_eq!(
+            Places::global().suggest(&just_over, 3),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            Places::global()
+                .suggest("chinaa", 3)
+                .first()
+                .map(String::as_str),
+            Some("China")
+        );
     }
 
     #[test]

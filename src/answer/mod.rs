@@ -10,8 +10,10 @@ mod why_not;
 
 use serde::Serialize;
 
-pub use request::{HELP, Request, TitlesArgs, UsageError, parse_service, parse_years};
-pub use route::route;
+pub use request::{
+    HELP, Request, TitlesArgs, UsageError, parse_command, parse_service, parse_years,
+};
+pub use route::{MAX_INPUT, route};
 pub use search::search;
 pub use title::title;
 pub use titles::titles;

@@ -220,7 +220,7 @@ fn titles_args(rest: &str) -> Result<TitlesArgs, UsageError> {
             _ => unreachable!("split_options only returns known keys"),
         }
     }
-    if !free.is_empty() {
+    if !free.trim().is_empty() {
         args.query = Some(match args.query.take() {
             Some(q) => format!("{q} {free}"),
             None => free,
@@ -275,6 +275,9 @@ fn why_not_args(rest: &str) -> Result<Request, UsageError> {
     let mut place = None;
     let mut service = None;
     for (k, v) in opts {
+        if v.is_empty() {
+            return Err(UsageError(format!("`{k}:` needs a value.")));
+        }
         match k.as_str() {
             "place" => place = Some(v),
             _ => service = Some(service_option(&v)?),
@@ -390,6 +393,24 @@ mod tests {
         assert_eq!(a.query.as_deref(), Some("Star Wars: The Clone Wars"));
         assert!(parse("/").is_err());
         assert!(parse_command("hello").is_none());
+    }
+
+    /// Found by the property tests: `/why-not place:` gave a why-not for an empty place, and
+    /// a quoted blank word became a `/titles` query of spaces.
+    #[test]
+    fn empty_values_are_usage_errors() {
+        assert_eq!(
+            parse("/why-not place:"),
+            Err(UsageError("`place:` needs a value.".into()))
+        );
+        assert_eq!(
+            parse("/why-not place:\"  \" service:hulu"),
+            Err(UsageError("`place:` needs a value.".into()))
+        );
+        let Request::Titles(a) = parse("/titles type:tv \"  \"").unwrap() else {
+            panic!()
+        };
+        assert_eq!(a.query, None);
     }
 
     #[test]

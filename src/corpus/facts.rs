@@ -126,10 +126,11 @@ pub(super) fn read(
     report: &mut LoadReport,
 ) -> Result<Vec<PlaceFact>, CorpusError> {
     let bytes = super::read(path)?;
+    let input = super::strip_bom(&bytes);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(super::strip_bom(&bytes));
+        .from_reader(input);
     let places = Places::global();
     let mut out = Vec::new();
     let headers = match rdr.headers() {
@@ -143,12 +144,12 @@ pub(super) fn read(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = super::csv_line(e.position(), input);
                 report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = super::csv_line(rec.position(), input);
         let row = match rec.deserialize::<Row>(Some(&headers)) {
             Ok(r) => r,
             Err(e) => {

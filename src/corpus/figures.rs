@@ -48,10 +48,11 @@ pub(super) fn read(
     report: &mut LoadReport,
 ) -> Result<Vec<MarketFigures>, CorpusError> {
     let bytes = super::read(path)?;
+    let input = super::strip_bom(&bytes);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(super::strip_bom(&bytes));
+        .from_reader(input);
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h.iter().map(|s| s.to_ascii_lowercase()).collect(),
         Err(e) => {
@@ -85,12 +86,12 @@ pub(super) fn read(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = super::csv_line(e.position(), input);
                 report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
                 continue;
             }
         };
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let line = super::csv_line(rec.position(), input);
         let code = rec.get(code_col).unwrap_or("");
         let Some(place) = places.by_code(code) else {
             report.note(

@@ -80,6 +80,23 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, CorpusError> {
     })
 }
 
+/// The line a CSV record starts on, 1-based. The csv crate puts the start of a record that
+/// follows a CRLF (or blank CRLF lines) on the line ending before it, one or more lines too
+/// early; `input` is what the reader read. No record starts with a line ending, so the ones at
+/// the reported start are skipped and counted.
+pub(crate) fn csv_line(pos: Option<&csv::Position>, input: &[u8]) -> u64 {
+    let Some(pos) = pos else { return 0 };
+    let at = usize::try_from(pos.byte()).unwrap_or(usize::MAX);
+    let newlines = input
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .filter(|&&b| b == b'\n')
+        .count();
+    pos.line() + newlines as u64
+}
+
 /// Drops a UTF-8 byte-order mark.
 pub fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)

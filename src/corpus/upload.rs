@@ -99,12 +99,21 @@ fn lines(report: &LoadReport, action: Action) -> String {
     out.join("\n")
 }
 
-/// Checks an upload and, if it is good, stores it under `data_dir/uploads/`.
-pub fn validate_and_store(
-    data_dir: &Path,
-    name: &str,
-    bytes: &[u8],
-) -> Result<Stored, UploadError> {
+/// An upload that passed every check, not yet written.
+#[derive(Debug)]
+pub struct Checked {
+    /// Where it goes, relative to the data directory (always under `uploads/`).
+    pub target: PathBuf,
+    /// The sanitised file name.
+    pub name: String,
+    pub kind: UploadKind,
+    /// Repairs made to rows (reported, not refused).
+    pub report: LoadReport,
+}
+
+/// Checks an upload without writing anything: size, encoding, name, and (for a titles CSV)
+/// every row through the real parser.
+pub fn validate(name: &str, bytes: &[u8]) -> Result<Checked, UploadError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(UploadError::TooLarge(bytes.len()));
     }
@@ -157,7 +166,7 @@ pub fn validate_and_store(
             service,
             rows: rows.len(),
         };
-        (data_dir.join("uploads").join(&name), kind, report)
+        (Path::new("uploads").join(&name), kind, report)
     } else if name.ends_with(".txt") || name.ends_with(".md") {
         if text.contains('\0') {
             return Err(UploadError::NotText);
@@ -171,13 +180,34 @@ pub fn validate_and_store(
         }
         let paragraphs = text.lines().filter(|l| !l.trim().is_empty()).count();
         (
-            data_dir.join("uploads").join("documents").join(&name),
+            Path::new("uploads").join("documents").join(&name),
             UploadKind::Document { paragraphs },
             LoadReport::default(),
         )
     } else {
         return Err(UploadError::UnsupportedName);
     };
+    Ok(Checked {
+        target,
+        name,
+        kind,
+        report,
+    })
+}
+
+/// Checks an upload and, if it is good, stores it under `data_dir/uploads/`.
+pub fn validate_and_store(
+    data_dir: &Path,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Stored, UploadError> {
+    let Checked {
+        target,
+        name,
+        kind,
+        report,
+    } = validate(name, bytes)?;
+    let target = data_dir.join(target);
     let io = |e: std::io::Error| UploadError::Io(e.to_string());
     let dir = target.parent().expect("upload paths have a parent");
     std::fs::create_dir_all(dir).map_err(io)?;

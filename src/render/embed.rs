@@ -68,6 +68,9 @@ pub fn clip(s: &str, max: usize) -> String {
     if count(s) <= max {
         return s.to_string();
     }
+    if max == 0 {
+        return String::new();
+    }
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out = out.trim_end().to_string();
     out.push('…');
@@ -91,11 +94,29 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Defuses mentions only (`@everyone`, `<@123>`), for text Discord shows without Markdown
+/// (footers) or inside code, where a backslash would show.
+pub fn defuse(s: &str) -> String {
+    s.replace('@', "@\u{200b}").replace('<', "<\u{200b}")
+}
+
+/// A URL as a link target: characters that could start a mention are percent-encoded, which
+/// leaves the address the same.
+fn link_target(url: &str) -> String {
+    url.replace('@', "%40")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+}
+
 /// A source as Markdown: a link for URLs, escaped text otherwise.
 fn source_md(s: &str) -> String {
     if (s.starts_with("https://") || s.starts_with("http://")) && !s.contains([' ', ')', '(']) {
         let host = s.split('/').nth(2).unwrap_or(s);
-        format!("[{}]({s})", escape(host.trim_start_matches("www.")))
+        format!(
+            "[{}]({})",
+            escape(host.trim_start_matches("www.")),
+            link_target(s)
+        )
     } else if let Some(doc) = s.strip_prefix("doc:") {
         let (id, para) = doc.split_once('#').unwrap_or((doc, ""));
         if para.is_empty() {
@@ -128,6 +149,18 @@ fn fact_field(f: &Fact) -> EmbedField {
 pub fn citation_md(i: usize, c: &Citation) -> String {
     const MARK_OPEN: &str = "\u{1}";
     const MARK_CLOSE: &str = "\u{2}";
+    // Marker characters in the text itself would turn into bold; they become spaces (one byte
+    // each, so the byte ranges still hold).
+    let plain;
+    let c = if c.text.contains(['\u{1}', '\u{2}']) {
+        plain = Citation {
+            text: c.text.replace(['\u{1}', '\u{2}'], " "),
+            ..c.clone()
+        };
+        &plain
+    } else {
+        c
+    };
     let marked = highlight(c, MARK_OPEN, MARK_CLOSE);
     let quoted = escape(&marked)
         .replace(MARK_OPEN, "**")
@@ -167,7 +200,7 @@ fn title_field(n: Option<usize>, t: &TitleCard) -> EmbedField {
     if !t.description.is_empty() {
         lines.push(clip(&escape(&t.description), 300));
     }
-    lines.push(format!("`{}`", t.id.replace('`', "'")));
+    lines.push(format!("`{}`", defuse(&t.id.replace('`', "'"))));
     EmbedField {
         name: clip(&escape(&name), limits::FIELD_NAME),
         value: clip(&lines.join("\n"), limits::FIELD_VALUE),
@@ -179,8 +212,8 @@ fn card(t: &TitleCard) -> Embed {
     let mut e = Embed {
         title: clip(
             &match t.year {
-                Some(y) => format!("{} ({y})", t.title),
-                None => t.title.clone(),
+                Some(y) => format!("{} ({y})", escape(&t.title)),
+                None => escape(&t.title),
             },
             limits::TITLE,
         ),
@@ -228,8 +261,8 @@ fn card(t: &TitleCard) -> Embed {
         .services
         .iter()
         .map(|s| match t.added.iter().find(|a| &a.service == s) {
-            Some(a) => format!("{} (added {})", service_name(s), a.date),
-            None => service_name(s),
+            Some(a) => format!("{} (added {})", escape(&service_name(s)), escape(&a.date)),
+            None => escape(&service_name(s)),
         })
         .collect();
     field("On", on.join(", "), false);
@@ -242,7 +275,7 @@ fn card(t: &TitleCard) -> Embed {
             .join(" · "),
         false,
     );
-    e.footer = format!("id {}", t.id);
+    e.footer = defuse(&format!("id {}", t.id));
     e
 }
 
@@ -316,7 +349,7 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 }
             }
             Embed {
-                title: format!("{service} in {place}: {badge}"),
+                title: format!("{} in {}: {badge}", escape(&service), escape(&place)),
                 description,
                 color,
                 fields: a.facts.iter().map(fact_field).collect(),
@@ -332,16 +365,14 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 .iter()
                 .enumerate()
                 .map(|(i, t)| {
-                    title_field(
-                        Some((a.page.max(1) - 1) * crate::search::PAGE_SIZE + i + 1),
-                        t,
-                    )
+                    let first = (a.page.max(1) - 1).saturating_mul(crate::search::PAGE_SIZE);
+                    title_field(Some(first.saturating_add(i + 1)), t)
                 })
                 .collect(),
-            footer: format!(
+            footer: defuse(&format!(
                 "Page {} of {} · {} titles · {}",
                 a.page, a.pages, a.total, a.query
-            ),
+            )),
         },
         AnswerKind::Title => match a.titles.first() {
             Some(t) => {
@@ -369,7 +400,7 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 description,
                 color: BLUE,
                 fields: a.titles.iter().map(|t| title_field(None, t)).collect(),
-                footer: a.query.clone(),
+                footer: defuse(&a.query),
             }
         }
         AnswerKind::NotFound => Embed {
@@ -377,11 +408,11 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             description: escape(&a.message),
             color: GREY,
             fields: Vec::new(),
-            footer: clip(&a.query, 200),
+            footer: clip(&defuse(&a.query), 200),
         },
         AnswerKind::Help => Embed {
             title: "streambot help".into(),
-            description: format!("```\n{}\n```", a.message.replace("```", "'''")),
+            description: format!("```\n{}\n```", defuse(&a.message.replace("```", "'''"))),
             color: BLUE,
             ..Embed::default()
         },
@@ -404,6 +435,48 @@ mod tests {
             escape("[click](https://x.example)"),
             "\\[click\\](https://x.example)"
         );
+    }
+
+    /// Found by the property tests: the question as typed went into footers as is, and data
+    /// went unescaped into titles, the services line, ids and link targets.
+    #[test]
+    fn user_text_and_data_are_defused_everywhere() {
+        let mut a = Answer::new(AnswerKind::Titles, "/titles query:\"@everyone <@&1>\"");
+        a.page = 1;
+        a.pages = 1;
+        a.total = 1;
+        let e = &embeds(&a)[0];
+        assert_eq!(
+            e.footer,
+            "Page 1 of 1 · 1 titles · /titles query:\"@\u{200b}everyone <\u{200b}@\u{200b}&1>\""
+        );
+        a.kind = AnswerKind::WhyNot;
+        a.service = Some("@here".into());
+        a.place = Some(crate::answer::PlaceRef {
+            code: "X".into(),
+            name: "*<@1>*".into(),
+        });
+        a.facts.push(Fact {
+            label: "l".into(),
+            value: "v".into(),
+            source: String::new(),
+            sources: vec!["https://medium.com/@everyone".into()],
+            since: None,
+            confidence: None,
+        });
+        let e = &embeds(&a)[0];
+        assert_eq!(e.title, "@\u{200b}here in \\*<\u{200b}@\u{200b}1\\>\\*: ");
+        assert_eq!(
+            e.fields[0].value,
+            "v\nSource: [medium.com](https://medium.com/%40everyone)"
+        );
+        a.kind = AnswerKind::Help;
+        a.message = "/why-not <place> @here".into();
+        assert_eq!(
+            embeds(&a)[0].description,
+            "```\n/why-not <\u{200b}place> @\u{200b}here\n```"
+        );
+        assert_eq!(clip("abc", 0), "");
     }
 
     #[test]

@@ -146,9 +146,12 @@ pub fn text(a: &Answer) -> String {
         if a.kind == AnswerKind::Title {
             card(&mut out, &a.titles[0]);
         } else {
-            let first = a.page.saturating_sub(1) * crate::search::PAGE_SIZE;
+            let first = a
+                .page
+                .saturating_sub(1)
+                .saturating_mul(crate::search::PAGE_SIZE);
             for (i, t) in a.titles.iter().enumerate() {
-                let _ = write!(out, "{:>3}. ", first + i + 1);
+                let _ = write!(out, "{:>3}. ", first.saturating_add(i + 1));
                 card(&mut out, t);
             }
             if a.kind == AnswerKind::Titles && a.page < a.pages {
@@ -175,5 +178,37 @@ mod tests {
             highlights: vec![[10, 17], [21, 26], [40, 45]],
         };
         assert_eq!(highlight(&c, "**", "**"), "**Netflix** in **China**");
+    }
+
+    /// Found by the property tests: a page number near `usize::MAX` overflowed the numbering.
+    #[test]
+    fn huge_page_numbers_do_not_overflow() {
+        let mut a = Answer::new(AnswerKind::Titles, "q");
+        a.page = usize::MAX;
+        a.titles = vec![TitleCard {
+            id: "netflix:s1".into(),
+            title: "T".into(),
+            aka: None,
+            kind: Kind::Movie,
+            year: None,
+            origin: Vec::new(),
+            countries: Vec::new(),
+            genres: Vec::new(),
+            services: Vec::new(),
+            director: Vec::new(),
+            cast: Vec::new(),
+            rating: None,
+            duration: None,
+            description: String::new(),
+            added: Vec::new(),
+            sources: Vec::new(),
+        }];
+        assert!(
+            text(&a).contains(&format!("{}. T", usize::MAX)),
+            "{}",
+            text(&a)
+        );
+        let e = &crate::render::embed::embeds(&a)[0];
+        assert_eq!(e.fields[0].name, format!("{}. T · movie · ", usize::MAX));
     }
 }

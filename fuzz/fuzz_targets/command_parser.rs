@@ -1,0 +1,59 @@
+//! Fuzzes what people type: the slash-command parser and the free-text router on any text, then
+//! answers what they route to and renders it (the direct-message and `/ask` path end to end).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use streambot::answer::{self, AnswerError, Request, parse_command, route};
+use streambot::places::Places;
+use streambot_fuzz::{check_render, check_request, engine, is_service_id};
+
+fuzz_target!(|data: &[u8]| {
+    let input = String::from_utf8_lossy(data);
+    let engine = engine();
+
+    let parsed = parse_command(&input);
+    assert_eq!(parsed, parse_command(&input), "parsing is deterministic");
+    match &parsed {
+        None => assert!(!input.trim().starts_with('/')),
+        Some(Ok(request)) => check_request(&input, request),
+        Some(Err(u)) => assert!(!u.0.trim().is_empty()),
+    }
+
+    let mut cut = input.len().min(answer::MAX_INPUT);
+    while !input.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let part = input[..cut].trim();
+    let routed = route(engine, &input);
+    if part.is_empty() {
+        assert!(routed.is_err());
+        return;
+    }
+    if part.starts_with('/') {
+        assert_eq!(Some(routed.clone()), parse_command(part));
+    } else {
+        let places = Places::global();
+        match routed.as_ref().expect("free text always routes") {
+            Request::WhyNot { place, service } => {
+                assert!(places.by_code(place).is_some_and(|p| &p.code == place));
+                assert!(service.as_deref().is_none_or(is_service_id));
+            }
+            Request::Titles(a) => {
+                assert!(a.kind.is_some() || a.origin.is_some());
+                if let Some(o) = &a.origin {
+                    assert!(places.by_code(o).is_some_and(|p| &p.code == o));
+                }
+                assert_eq!(a.page, 1);
+            }
+            Request::Search { text } => assert_eq!(text, part),
+            other => panic!("free text gave {other:?}"),
+        }
+    }
+    let Ok(request) = routed else { return };
+    check_request(part, &request);
+    match answer::answer(engine, &request) {
+        Ok(a) => check_render(&a),
+        Err(AnswerError::Usage(u)) => assert!(!u.0.is_empty()),
+        Err(e) => panic!("{request:?}: {e}"),
+    }
+});
