@@ -1,0 +1,197 @@
+//! Free-text routing and every slash-command option, through the core calls Discord makes.
+
+use super::render::assert_renders;
+use super::*;
+
+fn known_place() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "china",
+            "CN",
+            "中国",
+            "north korea",
+            "crimea",
+            "Russia",
+            "syria",
+            "Soviet Union",
+            "narnia",
+            "chnia",
+            "",
+            " ",
+            "United States",
+        ])
+        .prop_map(String::from),
+        hostile(),
+    ]
+}
+
+fn maybe<S: Strategy>(s: S) -> impl Strategy<Value = Option<S::Value>> {
+    prop::option::of(s)
+}
+
+proptest! {
+    #![proptest_config(config(40))]
+
+    #[test]
+    fn any_free_text_routes_to_a_valid_request(s in hostile()) {
+        let places = Places::global();
+        let part = routed_part(&s);
+        let routed = route(engine(), &s);
+        prop_assert_eq!(&routed, &route(engine(), &s), "routing is deterministic");
+        if part.is_empty() {
+            prop_assert!(routed.is_err());
+            return Ok(());
+        }
+        if part.starts_with('/') {
+            prop_assert_eq!(Some(routed), answer::parse_command(part));
+            return Ok(());
+        }
+        match routed.expect("free text always routes") {
+            Request::WhyNot { place, service } => {
+                prop_assert!(places.by_code(&place).is_some_and(|p| p.code == place), "{place:?}");
+                prop_assert!(service.as_deref().is_none_or(is_service_id));
+            }
+            Request::Titles(a) => {
+                prop_assert!(a.kind.is_some() || a.origin.is_some());
+                if let Some(o) = &a.origin {
+                    prop_assert!(places.by_code(o).is_some_and(|p| &p.code == o), "{o:?}");
+                }
+                prop_assert!(a.service.as_deref().is_none_or(is_service_id));
+                prop_assert_eq!(a.page, 1);
+                if let Some((lo, hi)) = a.years {
+                    prop_assert!(lo == hi && (1900..=2100).contains(&lo));
+                }
+                prop_assert_eq!(a.added, None);
+                prop_assert_eq!(a.sort, None);
+                if let Some(g) = &a.genre {
+                    prop_assert!(engine().is_genre_word(g));
+                }
+                if let Some(q) = &a.query {
+                    prop_assert!(!q.trim().is_empty());
+                }
+            }
+            Request::Search { text } => prop_assert_eq!(text, part),
+            other => prop_assert!(false, "free text gave {other:?}"),
+        }
+    }
+
+    /// `/ask question` and direct messages: route, then answer; the answer renders.
+    #[test]
+    fn any_question_is_answered_and_renders(s in hostile()) {
+        match answer::respond(engine(), &s) {
+            Ok(a) => assert_renders(&a)?,
+            Err(AnswerError::Usage(u)) => prop_assert!(!u.0.is_empty()),
+            Err(e) => prop_assert!(false, "{e}"),
+        }
+    }
+
+    /// `/why-not place service`: the request the command builds, answered.
+    #[test]
+    fn why_not_options(place in known_place(), service in maybe(prop::sample::select(service_ids()))) {
+        let request = Request::WhyNot { place: place.clone(), service: service.map(String::from) };
+        let a = answer::answer(engine(), &request).expect("why-not always answers");
+        match a.kind {
+            AnswerKind::WhyNot => {
+                prop_assert!(a.status.is_some() && a.place.is_some());
+                prop_assert_eq!(a.service.as_deref(), Some(service.unwrap_or("netflix")));
+            }
+            AnswerKind::NotFound => prop_assert!(!a.message.is_empty()),
+            other => prop_assert!(false, "{other:?}"),
+        }
+        assert_renders(&a)?;
+    }
+
+    /// `/title name`.
+    #[test]
+    fn title_option(name in prop_oneof![
+        prop::sample::select(vec!["Breaking Bad", "breakng bad", "流浪地球", "The Wandering Earth", "x"]).prop_map(String::from),
+        hostile(),
+    ]) {
+        let a = answer::answer(engine(), &Request::Title { name }).expect("title always answers");
+        match a.kind {
+            AnswerKind::Title => prop_assert_eq!(a.titles.len(), 1),
+            AnswerKind::NotFound => prop_assert!(a.titles.is_empty()),
+            other => prop_assert!(false, "{other:?}"),
+        }
+        assert_renders(&a)?;
+    }
+
+    /// `/titles origin genre type service year added query sort`: the years go through
+    /// `parse_years` as the command does; the rest goes straight into `TitlesArgs`.
+    #[test]
+    fn titles_options(
+        origin in maybe(known_place()),
+        kind in maybe(prop::sample::select(vec![Kind::Movie, Kind::Tv])),
+        service in maybe(prop::sample::select(service_ids())),
+        genre in maybe(prop_oneof![
+            prop::sample::select(vec!["drama", "Dramas", "comedies", "documentaries", "anime", "sci-fi"]).prop_map(String::from),
+            hostile(),
+        ]),
+        year in maybe(prop_oneof![prop::sample::select(vec!["2019", "2010-2020", "1800-2200"]).prop_map(String::from), hostile()]),
+        added in maybe(prop_oneof![prop::sample::select(vec!["2021", "2015-2022"]).prop_map(String::from), hostile()]),
+        query in maybe(hostile()),
+        sort in maybe(prop::sample::select(vec![TitleSort::Relevance, TitleSort::Year, TitleSort::Title])),
+        page in 1..4usize,
+    ) {
+        let years = |v: &Option<String>| v.as_deref().map(parse_years).transpose();
+        let (Ok(years), Ok(added)) = (years(&year), years(&added)) else {
+            // The command replies with the usage error; nothing else happens.
+            return Ok(());
+        };
+        let args = TitlesArgs {
+            origin: origin.clone(),
+            kind,
+            service: service.map(String::from),
+            genre,
+            years,
+            added,
+            query,
+            sort,
+            page,
+        };
+        let a = match answer::titles(engine(), &args) {
+            Ok(a) => a,
+            Err(AnswerError::Usage(u)) => {
+                prop_assert!(origin.is_some_and(|o| streambot::text::fold(&o).is_empty()), "{}", u);
+                return Ok(());
+            }
+            Err(e) => return Err(TestCaseError::fail(e.to_string())),
+        };
+        prop_assert!(a.titles.len() <= PAGE_SIZE);
+        match a.kind {
+            AnswerKind::Titles => {
+                prop_assert_eq!(a.page, page);
+                prop_assert_eq!(a.pages, a.total.div_ceil(PAGE_SIZE));
+                prop_assert!(!a.titles.is_empty() && a.total >= a.titles.len());
+                let origin = a.place.as_ref().map(|p| p.code.clone());
+                for t in &a.titles {
+                    if let Some(k) = kind {
+                        prop_assert_eq!(t.kind, k);
+                    }
+                    if let Some(s) = service {
+                        prop_assert!(t.services.iter().any(|x| x == s), "{t:?}");
+                    }
+                    if let Some(o) = &origin {
+                        prop_assert!(t.origin.contains(o), "{t:?}");
+                    }
+                    if let Some((lo, hi)) = years {
+                        prop_assert!(t.year.is_some_and(|y| (lo..=hi).contains(&y)), "{t:?}");
+                    }
+                }
+            }
+            AnswerKind::NotFound => prop_assert!(!a.message.is_empty()),
+            other => prop_assert!(false, "{other:?}"),
+        }
+        assert_renders(&a)?;
+    }
+
+    /// Autocomplete for places, genres and titles offers at most what Discord shows.
+    #[test]
+    fn autocomplete_options(partial in hostile()) {
+        let n = limits::CHOICES;
+        prop_assert!(Places::global().complete(&partial, n).len() <= n);
+        prop_assert!(engine().complete_genres(&partial, n).expect("genres").len() <= n);
+        let titles = engine().complete_titles(&partial, n).expect("titles");
+        prop_assert!(titles.len() <= n);
+    }
+}
