@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use arbitrary::{Result, Unstructured};
 use streambot::answer::{Added, Answer, AnswerKind, Citation, Fact, PlaceRef, Request, TitleCard};
 use streambot::corpus::{KNOWN_SERVICES, Kind, Status};
+use streambot::render::check;
 use streambot::render::embed::{self, Embed, limits};
 use streambot::search::Engine;
 
@@ -29,61 +30,14 @@ pub fn is_service_id(s: &str) -> bool {
     KNOWN_SERVICES.iter().any(|(id, _)| *id == s)
 }
 
-/// No mention syntax survives: every `@` and `<` is followed by a zero-width space (or by the
-/// `…` of a cut).
-pub fn assert_defused(what: &str, s: &str) {
-    for bad in ["@everyone", "@here", "<@", "<#"] {
-        assert!(!s.contains(bad), "{what} contains {bad:?}: {s:?}");
-    }
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '@' || c == '<' {
-            let next = chars.peek().copied();
-            assert!(
-                matches!(next, Some('\u{200b}') | Some('…')),
-                "{what}: {c:?} followed by {next:?} in {s:?}"
-            );
-        }
-    }
-}
-
 fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Every Discord limit on a message's embeds.
+/// Every Discord limit, and no live mention ([`streambot::render::check`]).
 pub fn assert_within_limits(embeds: &[Embed]) {
-    assert!(
-        (1..=limits::EMBEDS).contains(&embeds.len()),
-        "{} embeds",
-        embeds.len()
-    );
-    let total: usize = embeds.iter().map(Embed::chars).sum();
-    assert!(total <= limits::TOTAL, "{total} characters in all");
-    for e in embeds {
-        assert!(
-            chars(&e.title) <= limits::TITLE,
-            "title of {}",
-            chars(&e.title)
-        );
-        assert!(chars(&e.description) <= limits::DESCRIPTION);
-        assert!(chars(&e.footer) <= limits::FOOTER);
-        assert!(
-            e.fields.len() <= limits::FIELDS,
-            "{} fields",
-            e.fields.len()
-        );
-        assert_defused("title", &e.title);
-        assert_defused("description", &e.description);
-        assert_defused("footer", &e.footer);
-        for f in &e.fields {
-            assert!(chars(&f.name) <= limits::FIELD_NAME);
-            assert!(chars(&f.value) <= limits::FIELD_VALUE);
-            assert!(!f.name.trim().is_empty() && !f.value.trim().is_empty());
-            assert_defused("field name", &f.name);
-            assert_defused("field value", &f.value);
-        }
-    }
+    let broken = check::violations(embeds);
+    assert!(broken.is_empty(), "{broken:?}");
 }
 
 /// Embeds, terminal text and JSON of one answer, each checked.

@@ -1,6 +1,7 @@
 //! Showing an [`Answer`]: as terminal text (the local console and `streambot ask`) or as one
 //! JSON object (`--json`). The Discord front end renders embeds from the same answers.
 
+pub mod check;
 pub mod embed;
 mod text;
 

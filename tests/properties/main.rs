@@ -23,6 +23,7 @@ use streambot::corpus::{
     Action, KNOWN_SERVICES, Kind, LoadReport, MAX_CELL_BYTES, Status, parse_titles, strip_bom,
 };
 use streambot::places::{PlaceError, PlaceKind, Places};
+use streambot::render::check;
 use streambot::render::embed::{self, Embed, limits};
 use streambot::search::{Engine, OpenOutcome, PAGE_SIZE, TitleSort};
 

@@ -2,61 +2,16 @@
 
 use super::*;
 
-/// Every `@` and `<` is followed by a zero-width space (or by the `…` of a cut), so no mention
-/// (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`) can survive.
-fn assert_defused(what: &str, s: &str) -> Result<(), TestCaseError> {
-    for bad in ["@everyone", "@here", "<@", "<#"] {
-        prop_assert!(!s.contains(bad), "{what} contains {bad:?}: {s:?}");
-    }
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '@' || c == '<' {
-            let next = chars.peek().copied();
-            prop_assert!(
-                matches!(next, Some('\u{200b}') | Some('…')),
-                "{what}: {c:?} followed by {next:?} in {s:?}"
-            );
-        }
-    }
-    Ok(())
-}
-
 fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Every Discord limit and no live mention ([`streambot::render::check`]), and each embed's
+/// character count is the sum of its parts.
 fn assert_within_limits(embeds: &[Embed]) -> Result<(), TestCaseError> {
-    prop_assert!(
-        (1..=limits::EMBEDS).contains(&embeds.len()),
-        "{} embeds",
-        embeds.len()
-    );
-    let total: usize = embeds.iter().map(Embed::chars).sum();
-    prop_assert!(total <= limits::TOTAL, "{total} characters in all");
+    let broken = check::violations(embeds);
+    prop_assert!(broken.is_empty(), "{:?}", broken);
     for e in embeds {
-        prop_assert!(
-            chars(&e.title) <= limits::TITLE,
-            "title {}",
-            chars(&e.title)
-        );
-        prop_assert!(chars(&e.description) <= limits::DESCRIPTION);
-        prop_assert!(chars(&e.footer) <= limits::FOOTER);
-        prop_assert!(
-            e.fields.len() <= limits::FIELDS,
-            "{} fields",
-            e.fields.len()
-        );
-        assert_defused("title", &e.title)?;
-        assert_defused("description", &e.description)?;
-        assert_defused("footer", &e.footer)?;
-        for f in &e.fields {
-            prop_assert!(chars(&f.name) <= limits::FIELD_NAME);
-            prop_assert!(chars(&f.value) <= limits::FIELD_VALUE);
-            // Discord refuses empty field names and values.
-            prop_assert!(!f.name.trim().is_empty() && !f.value.trim().is_empty());
-            assert_defused("field name", &f.name)?;
-            assert_defused("field value", &f.value)?;
-        }
         let counted = chars(&e.title)
             + chars(&e.description)
             + chars(&e.footer)
@@ -300,6 +255,7 @@ proptest! {
 
     #[test]
     fn escaped_text_is_defused(s in hostile()) {
-        assert_defused("escaped", &embed::escape(&s))?;
+        let escaped = embed::escape(&s);
+        prop_assert_eq!(check::undefused(&escaped), None, "{:?}", escaped);
     }
 }
