@@ -103,13 +103,7 @@ async fn a_follow_up_answered_with_500_is_retried() {
         503,
         json!({"message": "Service Unavailable", "code": 0}),
     );
-    let (id, p) = slash(
-        "reindex",
-        MODERATOR,
-        &[MOD_ROLE],
-        MEMBER_PERMISSIONS,
-        json!([]),
-    );
+    let (id, p) = moderator_reindex();
     let first = callback(&bot, id, p).await;
     assert_eq!(first["type"], 5);
     let text = final_text(&bot, id).await;
@@ -324,20 +318,8 @@ async fn of_two_reindexes_at_once_one_runs_and_the_other_is_told() {
         ));
     }
     std::fs::write(bot.root.join("data/titles/disney_plus_titles.csv"), csv).unwrap();
-    let (a, pa) = slash(
-        "reindex",
-        MODERATOR,
-        &[MOD_ROLE],
-        MEMBER_PERMISSIONS,
-        json!([]),
-    );
-    let (b, pb) = slash(
-        "reindex",
-        MODERATOR,
-        &[MOD_ROLE],
-        MEMBER_PERMISSIONS,
-        json!([]),
-    );
+    let (a, pa) = moderator_reindex();
+    let (b, pb) = moderator_reindex();
     bot.fake.dispatch("INTERACTION_CREATE", pa);
     bot.fake.dispatch("INTERACTION_CREATE", pb);
     let mut texts = vec![final_text(&bot, a).await, final_text(&bot, b).await];

@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::bot::{MOD_ROLE, MODERATOR, next_id, slash};
+use support::bot::{MOD_ROLE, moderator_reindex, next_id};
 use support::fake_discord::{self as fake, CHANNEL_ID, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS};
 use support::fs::Scratch;
 
@@ -229,13 +229,7 @@ async fn run(spec: Spec) {
         sent.push((id, kind));
         if began.elapsed() >= next_reindex {
             next_reindex += spec.reindex_every;
-            let (id, p) = slash(
-                "reindex",
-                MODERATOR,
-                &[MOD_ROLE],
-                MEMBER_PERMISSIONS,
-                json!([]),
-            );
+            let (id, p) = moderator_reindex();
             bot.fake.dispatch("INTERACTION_CREATE", p);
             reindexes.push(id);
         }

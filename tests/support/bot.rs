@@ -171,6 +171,17 @@ pub fn embed(body: &Value) -> &Value {
     &body["data"]["embeds"][0]
 }
 
+/// A moderator's `/reindex` without a file.
+pub fn moderator_reindex() -> (u64, Value) {
+    slash(
+        "reindex",
+        MODERATOR,
+        &[MOD_ROLE],
+        MEMBER_PERMISSIONS,
+        json!([]),
+    )
+}
+
 pub fn reindex_with_file(
     user: u64,
     roles: &[u64],
