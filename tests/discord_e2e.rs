@@ -166,22 +166,8 @@ async fn autocomplete_offers_matching_places() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn direct_messages_are_answered_and_bots_ignored() {
     let bot = start("dm").await;
-    bot.fake.dispatch(
-        "MESSAGE_CREATE",
-        fake::dm_message(
-            next_id(),
-            DM_CHANNEL,
-            ALICE,
-            false,
-            "why can't I watch Netflix in Russia?",
-        ),
-    );
+    let sent = alice_dms(&bot, "why can't I watch Netflix in Russia?").await;
     let path = format!("/api/v10/channels/{DM_CHANNEL}/messages");
-    let sent = bot
-        .fake
-        .wait_for(|r| r.method == "POST" && r.path == path, STEP)
-        .await
-        .expect("a reply to the DM");
     assert_eq!(sent.status, 200, "{:?}", sent.rejected);
     assert_eq!(
         sent.json["embeds"][0]["title"],

@@ -211,22 +211,7 @@ async fn mentions_and_markdown_in_data_never_ping_or_break_formatting() {
     );
 
     // The same through a direct message.
-    bot.fake.dispatch(
-        "MESSAGE_CREATE",
-        fake::dm_message(
-            next_id(),
-            DM_CHANNEL,
-            ALICE,
-            false,
-            "@everyone mongolian movies",
-        ),
-    );
-    let path = format!("/api/v10/channels/{DM_CHANNEL}/messages");
-    let r = bot
-        .fake
-        .wait_for(|r| r.method == "POST" && r.path == path, STEP)
-        .await
-        .expect("the DM is answered");
+    let r = alice_dms(&bot, "@everyone mongolian movies").await;
     assert_eq!(r.json["allowed_mentions"], no_mentions);
     assert!(!r.json.to_string().contains("@everyone"), "{}", r.json);
 }

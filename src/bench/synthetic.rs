@@ -122,20 +122,7 @@ pub fn write(dir: &Path, n: usize, seed: u64, real: &[Title]) -> std::io::Result
     std::fs::create_dir_all(dir)?;
     let path = dir.join("synthetic_titles.csv");
     let mut w = csv::Writer::from_path(&path)?;
-    w.write_record([
-        "show_id",
-        "type",
-        "title",
-        "director",
-        "cast",
-        "country",
-        "date_added",
-        "release_year",
-        "rating",
-        "duration",
-        "listed_in",
-        "description",
-    ])?;
+    w.write_record(crate::corpus::COMMON_COLUMNS)?;
     let pools = pools(real);
     let mut rng = Rng::new(seed);
     for i in 0..n {

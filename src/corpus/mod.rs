@@ -21,8 +21,8 @@ pub use figures::MarketFigures;
 pub use merge::{Listing, Title};
 pub use report::{Action, LoadReport, RowNote};
 pub use titles::{
-    Day, KNOWN_SERVICES, Kind, MAX_CELL_BYTES, TitleRow, parse as parse_titles, parse_day,
-    service_from_file_name, service_name,
+    COMMON_COLUMNS, Day, KNOWN_SERVICES, Kind, MAX_CELL_BYTES, TitleRow, parse as parse_titles,
+    parse_day, service_from_file_name, service_name,
 };
 
 /// Why data could not be loaded at all (row-level trouble goes to the [`LoadReport`] instead).

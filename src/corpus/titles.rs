@@ -105,6 +105,23 @@ pub struct TitleRow {
     pub line: u64,
 }
 
+/// The columns of the four public datasets, in their order (the loader also reads a few more,
+/// such as `aka` and `sources`, and maps columns by name, not position).
+pub const COMMON_COLUMNS: [&str; 12] = [
+    "show_id",
+    "type",
+    "title",
+    "director",
+    "cast",
+    "country",
+    "date_added",
+    "release_year",
+    "rating",
+    "duration",
+    "listed_in",
+    "description",
+];
+
 /// The longest cell we keep; longer cells are cut and reported.
 pub const MAX_CELL_BYTES: usize = 8 * 1024;
 

@@ -2,22 +2,12 @@
 
 use super::*;
 
-const COLUMNS: &[&str] = &[
-    "show_id",
-    "type",
-    "title",
-    "director",
-    "cast",
-    "country",
-    "date_added",
-    "release_year",
-    "rating",
-    "duration",
-    "listed_in",
-    "description",
-    "aka",
-    "sources",
-];
+/// The public datasets' columns and the two extra ones the loader reads.
+fn columns() -> Vec<&'static str> {
+    let mut all = COMMON_COLUMNS.to_vec();
+    all.extend(["aka", "sources"]);
+    all
+}
 
 const CELLS: &[&str] = &[
     "Movie",
@@ -65,8 +55,8 @@ fn cell() -> impl Strategy<Value = Vec<u8>> {
 
 fn header() -> impl Strategy<Value = Vec<Vec<u8>>> {
     let name = prop_oneof![
-        6 => prop::sample::select(COLUMNS).prop_map(|s| s.as_bytes().to_vec()),
-        1 => prop::sample::select(COLUMNS).prop_map(|s| format!(" {} ", s.to_uppercase()).into_bytes()),
+        6 => prop::sample::select(columns()).prop_map(|s| s.as_bytes().to_vec()),
+        1 => prop::sample::select(columns()).prop_map(|s| format!(" {} ", s.to_uppercase()).into_bytes()),
         1 => cell(),
     ];
     (

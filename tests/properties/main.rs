@@ -20,7 +20,8 @@ use streambot::answer::{
 };
 use streambot::corpus::upload::{self, UploadError, UploadKind};
 use streambot::corpus::{
-    Action, KNOWN_SERVICES, Kind, LoadReport, MAX_CELL_BYTES, Status, parse_titles, strip_bom,
+    Action, COMMON_COLUMNS, KNOWN_SERVICES, Kind, LoadReport, MAX_CELL_BYTES, Status, parse_titles,
+    strip_bom,
 };
 use streambot::places::{PlaceError, PlaceKind, Places};
 use streambot::render::check;

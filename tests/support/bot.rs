@@ -171,6 +171,19 @@ pub fn embed(body: &Value) -> &Value {
     &body["data"]["embeds"][0]
 }
 
+/// Alice sends the bot a direct message; returns the bot's reply request.
+pub async fn alice_dms(bot: &Bot, text: &str) -> super::fake_discord::Recorded {
+    bot.fake.dispatch(
+        "MESSAGE_CREATE",
+        fake::dm_message(next_id(), DM_CHANNEL, ALICE, false, text),
+    );
+    let path = format!("/api/v10/channels/{DM_CHANNEL}/messages");
+    bot.fake
+        .wait_for(|r| r.method == "POST" && r.path == path, STEP)
+        .await
+        .expect("a reply to the DM")
+}
+
 /// A moderator's `/reindex` without a file.
 pub fn moderator_reindex() -> (u64, Value) {
     slash(
