@@ -205,6 +205,11 @@ impl Places {
                 dir.add_name(alias, idx);
             }
         }
+        for (name, code) in crate::lexicon::Lexicon::global().place_names() {
+            if let Some(&idx) = dir.by_code.get(code.as_str()) {
+                dir.add_name(name, idx);
+            }
+        }
         for (adj, code) in DEMONYMS {
             if let Some(&idx) = dir.by_code.get(*code) {
                 dir.demonyms.insert(fold(adj), idx);
@@ -278,6 +283,9 @@ impl Places {
     /// The place with exactly this name or code (after folding), without typo tolerance.
     pub fn exact(&self, input: &str) -> Option<&Place> {
         let trimmed = input.trim();
+        if let Some(code) = crate::lexicon::flag_code(trimmed) {
+            return self.by_code(&code);
+        }
         if trimmed.len() <= 3
             && trimmed.is_ascii()
             && let Some(p) = self.by_code(trimmed)
@@ -294,12 +302,12 @@ impl Places {
     /// Resolves a name a person typed: code, ISO name, everyday name or alias, with up to one
     /// typo (two for names of eight letters or more).
     pub fn resolve(&self, input: &str) -> Result<&Place, PlaceError> {
+        if let Some(p) = self.exact(input) {
+            return Ok(p);
+        }
         let key = fold(input);
         if key.is_empty() {
             return Err(PlaceError::Empty);
-        }
-        if let Some(p) = self.exact(input) {
-            return Ok(p);
         }
         let n = key.chars().count();
         if (4..=60).contains(&n) {

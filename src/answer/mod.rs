@@ -2,10 +2,10 @@
 //! nothing of how it will be shown (Discord embed, terminal text or JSON).
 
 mod request;
-mod route;
 mod search;
 mod title;
 mod titles;
+mod understand;
 mod why_not;
 
 use serde::Serialize;
@@ -13,10 +13,10 @@ use serde::Serialize;
 pub use request::{
     HELP, Request, TitlesArgs, UsageError, parse_command, parse_service, parse_years,
 };
-pub use route::{MAX_INPUT, route};
 pub use search::search;
 pub use title::title;
 pub use titles::titles;
+pub use understand::{MAX_INPUT, Understanding, route, understand};
 pub use why_not::why_not;
 
 use crate::corpus::{Status, Title};
@@ -203,8 +203,16 @@ pub enum AnswerError {
 /// Answers one input as a person would type it: `/why-not china`, `/titles origin:cn`,
 /// `/title Breaking Bad`, or free text.
 pub fn respond(engine: &Engine, input: &str) -> Result<Answer, AnswerError> {
-    let request = route(engine, input)?;
-    answer(engine, &request)
+    let understood = understand(engine, input)?;
+    tracing::debug!(understood = %understood.request.canonical(), "read a question");
+    let mut answer = answer(engine, &understood.request)?;
+    if let Some(also) = &understood.also {
+        let command = also.command();
+        if !answer.suggestions.contains(&command) {
+            answer.suggestions.push(command);
+        }
+    }
+    Ok(answer)
 }
 
 /// Answers a parsed request.
@@ -212,8 +220,8 @@ pub fn answer(engine: &Engine, request: &Request) -> Result<Answer, AnswerError>
     match request {
         Request::WhyNot { place, service } => Ok(why_not(engine, place, service.as_deref())?),
         Request::Titles(args) => titles(engine, args),
-        Request::Title { name } => Ok(title(engine, name)?),
-        Request::Search { text } => Ok(search(engine, text)?),
+        Request::Title { name, service } => Ok(title(engine, name, service.as_deref())?),
+        Request::Search { text, documents } => Ok(search(engine, text, *documents)?),
         Request::Help => {
             let mut a = Answer::new(AnswerKind::Help, "/help");
             a.message = HELP.to_string();

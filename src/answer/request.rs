@@ -15,9 +15,13 @@ pub enum Request {
     Titles(TitlesArgs),
     Title {
         name: String,
+        /// The service asked about ("is Parasite on Hulu?"), if any.
+        service: Option<String>,
     },
     Search {
         text: String,
+        /// Only the documents, not the titles ("what does the essay say about …").
+        documents: bool,
     },
     Help,
 }
@@ -32,8 +36,97 @@ pub struct TitlesArgs {
     pub years: Option<(u16, u16)>,
     pub added: Option<(u16, u16)>,
     pub query: Option<String>,
+    /// A director's whole name, matched case- and accent-insensitively.
+    pub director: Option<String>,
+    /// An actor's whole name, matched case- and accent-insensitively.
+    pub cast: Option<String>,
     pub sort: Option<TitleSort>,
     pub page: usize,
+    /// "How many …": the answer leads with the total.
+    pub count: bool,
+}
+
+/// `2019` or `2010<sep>2020`.
+pub(crate) fn year_span((a, b): (u16, u16), sep: &str) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}{sep}{b}")
+    }
+}
+
+impl TitlesArgs {
+    /// The slash command asking this (`/titles origin:KR type:movie`), with `origin` as given.
+    pub fn command(&self, origin: Option<&str>) -> String {
+        let mut parts = vec!["/titles".to_string()];
+        if let Some(o) = origin {
+            parts.push(format!("origin:{o}"));
+        }
+        if let Some(k) = self.kind {
+            parts.push(format!("type:{}", k.as_str()));
+        }
+        if let Some(s) = &self.service {
+            parts.push(format!("service:{s}"));
+        }
+        let quoted = [
+            ("genre", &self.genre),
+            ("director", &self.director),
+            ("cast", &self.cast),
+        ];
+        for (key, value) in quoted {
+            if let Some(v) = value {
+                parts.push(format!("{key}:\"{v}\""));
+            }
+        }
+        if let Some(y) = self.years {
+            parts.push(format!("year:{}", year_span(y, "-")));
+        }
+        if let Some(y) = self.added {
+            parts.push(format!("added:{}", year_span(y, "-")));
+        }
+        if let Some(q) = &self.query {
+            parts.push(format!("query:\"{q}\""));
+        }
+        if let Some(s) = self.sort {
+            parts.push(format!("sort:{}", s.as_str()));
+        }
+        if self.page > 1 {
+            parts.push(format!("page:{}", self.page));
+        }
+        parts.join(" ")
+    }
+}
+
+impl Request {
+    /// The slash command asking this, in a form [`parse_command`] reads back.
+    pub fn command(&self) -> String {
+        match self {
+            Request::WhyNot { place, service } => match service {
+                Some(s) => format!("/why-not place:\"{place}\" service:{s}"),
+                None => format!("/why-not place:\"{place}\""),
+            },
+            Request::Titles(args) => args.command(args.origin.as_deref()),
+            Request::Title { name, service } => match service {
+                Some(s) => format!("/title name:\"{name}\" service:{s}"),
+                None => format!("/title name:\"{name}\""),
+            },
+            Request::Search { text, .. } => format!("/ask {text}"),
+            Request::Help => "/help".to_string(),
+        }
+    }
+
+    /// How the question was understood, in one line: the command, plus what a command cannot
+    /// say (`(how many)`, a search of the documents only). Used in logs and the phrasebook test.
+    pub fn canonical(&self) -> String {
+        match self {
+            Request::Titles(args) if args.count => format!("{} (how many)", self.command()),
+            Request::Search {
+                text,
+                documents: true,
+            } => format!("/ask {text} (documents)"),
+            _ => self.command(),
+        }
+    }
 }
 
 /// A question that cannot be understood as written; the message says how to write it.
@@ -47,11 +140,16 @@ pub const HELP: &str = "\
                              e.g. /why-not china · /why-not russia netflix · /why-not 中国
 /titles [options]            titles from the datasets, 10 a page, with exact totals
     origin:<country>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<genre>
-    year:2019 or year:2010-2020  added:2021  query:<words>  sort:relevance|year|title  page:<n>
-                             e.g. /titles origin:cn type:movie
-/title <name>                one title's card; small typos are fine
+    year:2019 or year:2010-2020  added:2021  director:<name>  cast:<name>  query:<words>
+    sort:relevance|year|title|added  page:<n>
+                             e.g. /titles origin:cn type:movie · /titles director:\"Bong Joon Ho\"
+/new [service] [origin] [type]   the newest additions first, e.g. /new hulu · /new netflix kr tv
+/title <name> [service]      one title's card and where to watch it; small typos are fine
 /help                        this text
-Anything else is free text: \"why can't I watch Netflix in Russia?\", \"Korean movies on Netflix\".";
+Anything else is free text, in English or Chinese: \"why can't I watch Netflix in Russia?\",
+\"Korean movies on Prime Video\", \"where can I watch Okja?\", \"what's new on Hulu\",
+\"how many Japanese movies are on Netflix\", \"films directed by Bong Joon Ho\", \"韩国电影\",
+\"Netflix最新的韩剧\", \"为什么中国不能看Netflix\", \"流浪地球在哪里看\".";
 
 /// Splits on spaces, keeping `"quoted parts"` (and `key:"quoted value"`) together.
 fn words(input: &str) -> Vec<String> {
@@ -119,25 +217,15 @@ fn split_options(
 
 /// A service id from what people call it (`prime`, `Disney+`…).
 pub fn parse_service(s: &str) -> Option<String> {
-    let k: String = s
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '+')
-        .collect();
-    let id = match k.as_str() {
-        "netflix" | "网飞" | "奈飞" => "netflix",
-        "prime" | "amazon" | "amazonprime" | "primevideo" | "amazonprimevideo" => "amazon_prime",
-        "disney" | "disney+" | "disneyplus" => "disney_plus",
-        "hulu" => "hulu",
-        _ => {
-            let raw = s.trim().to_ascii_lowercase();
-            return KNOWN_SERVICES
-                .iter()
-                .find(|(id, _)| *id == raw)
-                .map(|(id, _)| id.to_string());
-        }
-    };
-    Some(id.to_string())
+    use crate::lexicon::{Lexicon, Tag};
+    if let Some([Tag::Service(id)]) = Lexicon::global().phrase(s) {
+        return Some(id.clone());
+    }
+    let raw = s.trim().to_ascii_lowercase();
+    KNOWN_SERVICES
+        .iter()
+        .find(|(id, _)| *id == raw)
+        .map(|(id, _)| id.to_string())
 }
 
 fn service_option(v: &str) -> Result<String, UsageError> {
@@ -174,7 +262,8 @@ pub fn parse_years(v: &str) -> Result<(u16, u16), UsageError> {
 
 fn titles_args(rest: &str) -> Result<TitlesArgs, UsageError> {
     let keys = [
-        "origin", "type", "service", "genre", "year", "added", "query", "sort", "page",
+        "origin", "type", "service", "genre", "year", "added", "director", "cast", "query", "sort",
+        "page",
     ];
     let (options, free) = split_options(rest, &keys, "titles")?;
     let mut args = TitlesArgs {
@@ -187,36 +276,28 @@ fn titles_args(rest: &str) -> Result<TitlesArgs, UsageError> {
         }
         match k.as_str() {
             "origin" => args.origin = Some(v),
-            "type" => {
-                args.kind =
-                    Some(Kind::parse(&v).ok_or_else(|| {
-                        UsageError(format!("Unknown type `{v}`: use movie or tv."))
-                    })?)
-            }
+            "type" => args.kind = Some(kind_option(&v)?),
             "service" => args.service = Some(service_option(&v)?),
             "genre" => args.genre = Some(v),
             "year" => args.years = Some(parse_years(&v)?),
             "added" => args.added = Some(parse_years(&v)?),
             "query" => args.query = Some(v),
+            "director" => args.director = Some(v),
+            "cast" => args.cast = Some(v),
             "sort" => {
                 args.sort = Some(match v.to_ascii_lowercase().as_str() {
                     "relevance" => TitleSort::Relevance,
                     "year" | "newest" => TitleSort::Year,
                     "title" | "name" | "az" => TitleSort::Title,
+                    "added" | "new" | "recent" | "latest" => TitleSort::Added,
                     _ => {
                         return Err(UsageError(format!(
-                            "Unknown sort `{v}`: use relevance, year or title."
+                            "Unknown sort `{v}`: use relevance, year, title or added."
                         )));
                     }
                 })
             }
-            "page" => {
-                args.page = v
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|p| (1..=100_000).contains(p))
-                    .ok_or_else(|| UsageError(format!("`page:{v}` must be a number from 1.")))?
-            }
+            "page" => args.page = page_option(&v)?,
             _ => unreachable!("split_options only returns known keys"),
         }
     }
@@ -241,22 +322,17 @@ pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
     Some(match name.as_str() {
         "why-not" | "whynot" | "why" => why_not_args(rest),
         "titles" => titles_args(rest).map(Request::Titles),
-        "title" => split_options(rest, &["name"], "title").and_then(|(opts, free)| {
-            let name = opts.into_iter().map(|o| o.1).next().unwrap_or(free);
-            if name.trim().is_empty() {
-                Err(UsageError(
-                    "/title needs a name, e.g. /title Breaking Bad".into(),
-                ))
-            } else {
-                Ok(Request::Title { name })
-            }
-        }),
+        "title" => title_args(rest),
+        "new" | "latest" => new_args(rest).map(Request::Titles),
         "ask" | "search" => split_options(rest, &["question"], "ask").and_then(|(opts, free)| {
             let text = opts.into_iter().map(|o| o.1).next().unwrap_or(free);
             if text.trim().is_empty() {
                 Err(UsageError("/ask needs a question.".into()))
             } else {
-                Ok(Request::Search { text })
+                Ok(Request::Search {
+                    text,
+                    documents: false,
+                })
             }
         }),
         "help" | "start" | "?" => Ok(Request::Help),
@@ -264,10 +340,89 @@ pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
             "Type a command after the slash.\n{HELP}"
         ))),
         other => Err(UsageError(format!(
-            "There is no /{} command. Try /why-not, /titles, /title or /help.",
+            "There is no /{} command. Try /why-not, /titles, /new, /title or /help.",
             crate::text::truncate(other, 40)
         ))),
     })
+}
+
+fn title_args(rest: &str) -> Result<Request, UsageError> {
+    let (opts, free) = split_options(rest, &["name", "service"], "title")?;
+    let mut name = None;
+    let mut service = None;
+    for (k, v) in opts {
+        match k.as_str() {
+            "name" => name = Some(v),
+            _ => service = Some(service_option(&v)?),
+        }
+    }
+    let name = match (name, free.trim().is_empty()) {
+        (Some(n), true) => n,
+        (Some(n), false) => format!("{n} {free}"),
+        (None, _) => free,
+    };
+    if name.trim().is_empty() {
+        return Err(UsageError(
+            "/title needs a name, e.g. /title Breaking Bad".into(),
+        ));
+    }
+    Ok(Request::Title { name, service })
+}
+
+/// `/new [service] [origin] [type]`: `/titles` sorted by the date added, the words in any
+/// order (`/new hulu`, `/new netflix kr tv`) or as options.
+fn new_args(rest: &str) -> Result<TitlesArgs, UsageError> {
+    let (options, free) = split_options(rest, &["service", "origin", "type", "page"], "new")?;
+    let mut args = TitlesArgs {
+        sort: Some(TitleSort::Added),
+        page: 1,
+        ..TitlesArgs::default()
+    };
+    for (k, v) in options {
+        if v.is_empty() {
+            return Err(UsageError(format!("`{k}:` needs a value.")));
+        }
+        match k.as_str() {
+            "service" => args.service = Some(service_option(&v)?),
+            "type" => args.kind = Some(kind_option(&v)?),
+            "page" => args.page = page_option(&v)?,
+            _ => args.origin = Some(v),
+        }
+    }
+    let mut origin = Vec::new();
+    for w in free.split_whitespace() {
+        if args.service.is_none()
+            && let Some(s) = parse_service(w)
+        {
+            args.service = Some(s);
+        } else if args.kind.is_none()
+            && let Some(k) = Kind::parse(w)
+        {
+            args.kind = Some(k);
+        } else {
+            origin.push(w);
+        }
+    }
+    if !origin.is_empty() {
+        if args.origin.is_some() {
+            return Err(UsageError(
+                "Give the country once: /new netflix kr or /new origin:kr".into(),
+            ));
+        }
+        args.origin = Some(origin.join(" "));
+    }
+    Ok(args)
+}
+
+fn kind_option(v: &str) -> Result<Kind, UsageError> {
+    Kind::parse(v).ok_or_else(|| UsageError(format!("Unknown type `{v}`: use movie or tv.")))
+}
+
+fn page_option(v: &str) -> Result<usize, UsageError> {
+    v.parse::<usize>()
+        .ok()
+        .filter(|p| (1..=100_000).contains(p))
+        .ok_or_else(|| UsageError(format!("`page:{v}` must be a number from 1.")))
 }
 
 fn why_not_args(rest: &str) -> Result<Request, UsageError> {
@@ -376,7 +531,8 @@ mod tests {
         assert_eq!(
             parse("/title Breaking Bad").unwrap(),
             Request::Title {
-                name: "Breaking Bad".into()
+                name: "Breaking Bad".into(),
+                service: None
             }
         );
         assert_eq!(parse("/help").unwrap(), Request::Help);
@@ -384,7 +540,8 @@ mod tests {
         assert_eq!(
             parse("/title Shawn Mendes: Live in Concert").unwrap(),
             Request::Title {
-                name: "Shawn Mendes: Live in Concert".into()
+                name: "Shawn Mendes: Live in Concert".into(),
+                service: None
             }
         );
         let Request::Titles(a) = parse("/titles Star Wars: The Clone Wars").unwrap() else {

@@ -6,52 +6,7 @@ use crate::corpus::service_name;
 use crate::places::{PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
 
-/// `2019` or `2010<sep>2020`.
-fn year_span((a, b): (u16, u16), sep: &str) -> String {
-    if a == b {
-        a.to_string()
-    } else {
-        format!("{a}{sep}{b}")
-    }
-}
-
-fn describe(args: &TitlesArgs, origin: Option<&str>) -> String {
-    let mut parts = vec!["/titles".to_string()];
-    if let Some(o) = origin {
-        parts.push(format!("origin:{o}"));
-    }
-    if let Some(k) = args.kind {
-        parts.push(format!("type:{}", k.as_str()));
-    }
-    if let Some(s) = &args.service {
-        parts.push(format!("service:{s}"));
-    }
-    if let Some(g) = &args.genre {
-        parts.push(format!("genre:\"{g}\""));
-    }
-    if let Some(y) = args.years {
-        parts.push(format!("year:{}", year_span(y, "-")));
-    }
-    if let Some(y) = args.added {
-        parts.push(format!("added:{}", year_span(y, "-")));
-    }
-    if let Some(q) = &args.query {
-        parts.push(format!("query:\"{q}\""));
-    }
-    if let Some(s) = args.sort {
-        parts.push(format!(
-            "sort:{}",
-            serde_json::to_value(s)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default()
-        ));
-    }
-    if args.page > 1 {
-        parts.push(format!("page:{}", args.page));
-    }
-    parts.join(" ")
-}
+use super::request::year_span;
 
 /// Answers `/titles` with the given filters.
 pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError> {
@@ -64,7 +19,7 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
             }
             Err(PlaceError::Unknown { input, suggestions }) => {
                 let mut a = Answer::not_found(
-                    describe(args, Some(&input)),
+                    args.command(Some(&input)),
                     format!(
                         "I don't know a country called \"{}\".{}",
                         crate::text::truncate(&input, 60),
@@ -88,13 +43,15 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
         years: args.years,
         added: args.added,
         query: args.query.clone(),
+        director: args.director.clone(),
+        cast: args.cast.clone(),
         sort: args.sort,
         page: args.page.max(1),
     };
     let (total, found) = engine.titles(&filter)?;
     let mut answer = Answer::new(
         AnswerKind::Titles,
-        describe(args, place.map(|p| p.code.as_str())),
+        args.command(place.map(|p| p.code.as_str())),
     );
     answer.place = place.map(PlaceRef::from);
     answer.service = args.service.clone();
@@ -136,6 +93,12 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
         if let Some(g) = &args.genre {
             m.push_str(&format!(" in genre \"{g}\""));
         }
+        if let Some(d) = &args.director {
+            m.push_str(&format!(" directed by {d}"));
+        }
+        if let Some(c) = &args.cast {
+            m.push_str(&format!(" with {c}"));
+        }
         if let Some(q) = &args.query {
             m.push_str(&format!(" matching \"{q}\""));
         }
@@ -151,10 +114,34 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
         if let Some(y) = args.added {
             m.push_str(&format!(", added {}", year_span(y, "–")));
         }
-        m.push_str(&format!(
-            "; showing {first}–{last} (page {} of {}).",
-            filter.page, answer.pages
-        ));
+        if args.count {
+            m = format!("There {} {m}.", if total == 1 { "is" } else { "are" });
+            m.push_str(&format!(
+                " Showing {first}–{last} (page {} of {}).",
+                filter.page, answer.pages
+            ));
+        } else {
+            m.push_str(&format!(
+                "; showing {first}–{last} (page {} of {}).",
+                filter.page, answer.pages
+            ));
+        }
+        if filter.sort == Some(crate::search::TitleSort::Added) {
+            m.push_str(" Newest additions first.");
+            let undated = answer
+                .titles
+                .iter()
+                .filter(|t| match &args.service {
+                    Some(s) => !t.added.iter().any(|a| a.service == *s),
+                    None => t.added.is_empty(),
+                })
+                .count();
+            if undated > 0 {
+                m.push_str(&format!(
+                    " {undated} of these have no date added in the data."
+                ));
+            }
+        }
         if filter.origin.is_some() {
             m.push_str(" Origin is where a title was produced, not where it can be watched.");
         }
@@ -223,6 +210,24 @@ fn relaxations(engine: &Engine, filter: &TitleFilter) -> Result<Vec<String>, Ans
             "added",
             TitleFilter {
                 added: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.director.is_some() {
+        count(
+            "director",
+            TitleFilter {
+                director: None,
+                ..filter.clone()
+            },
+        )?;
+    }
+    if filter.cast.is_some() {
+        count(
+            "cast",
+            TitleFilter {
+                cast: None,
                 ..filter.clone()
             },
         )?;

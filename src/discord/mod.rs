@@ -33,6 +33,7 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
     vec![
         commands::why_not::why_not(),
         commands::titles::titles(),
+        commands::new::new(),
         commands::title::title(),
         commands::ask::ask(),
         commands::sources::sources(),
@@ -45,9 +46,22 @@ async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &serenity::FullEvent,
 ) -> Result<(), Error> {
-    if let serenity::FullEvent::Message { new_message } = event {
-        commands::dm::on_message(framework.serenity_context, framework.user_data, new_message)
+    match event {
+        serenity::FullEvent::Message { new_message } => {
+            commands::dm::on_message(framework.serenity_context, framework.user_data, new_message)
+                .await;
+        }
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(press),
+        } => {
+            commands::suggestion::on_component(
+                framework.serenity_context,
+                framework.user_data,
+                press,
+            )
             .await;
+        }
+        _ => {}
     }
     Ok(())
 }

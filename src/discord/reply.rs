@@ -30,10 +30,36 @@ pub fn to_serenity(e: &Embed) -> serenity::CreateEmbed {
     b
 }
 
-/// A reply with the answer's embeds and no mentions.
+/// Custom ids of suggestion buttons start with this; the rest is the command to run.
+pub const RUN_PREFIX: &str = "run:";
+
+/// A button for each suggestion that is a command (`/titles origin:KR`), at most five: a click
+/// asks that question (see [`super::commands::suggestion`]).
+pub fn suggestion_buttons(answer: &Answer) -> Vec<serenity::CreateActionRow> {
+    let buttons: Vec<serenity::CreateButton> = answer
+        .suggestions
+        .iter()
+        .filter(|s| s.starts_with('/'))
+        .filter(|s| RUN_PREFIX.len() + s.chars().count() <= embed::limits::CUSTOM_ID)
+        .take(embed::limits::BUTTONS_PER_ROW)
+        .map(|s| {
+            serenity::CreateButton::new(format!("{RUN_PREFIX}{s}"))
+                .label(embed::clip(s, embed::limits::BUTTON_LABEL))
+                .style(serenity::ButtonStyle::Secondary)
+        })
+        .collect();
+    if buttons.is_empty() {
+        Vec::new()
+    } else {
+        vec![serenity::CreateActionRow::Buttons(buttons)]
+    }
+}
+
+/// A reply with the answer's embeds, its suggestion buttons and no mentions.
 pub fn answer_reply(answer: &Answer) -> poise::CreateReply {
-    let mut r =
-        poise::CreateReply::default().allowed_mentions(serenity::CreateAllowedMentions::new());
+    let mut r = poise::CreateReply::default()
+        .allowed_mentions(serenity::CreateAllowedMentions::new())
+        .components(suggestion_buttons(answer));
     for e in embed::embeds(answer) {
         r = r.embed(to_serenity(&e));
     }
@@ -122,8 +148,16 @@ pub async fn answer_and_reply(
     ctx: Context<'_>,
     request: Request,
 ) -> anyhow::Result<Option<Answer>> {
+    compute_and_reply(ctx, move |engine| crate::answer::answer(engine, &request)).await
+}
+
+/// Computes an answer off-thread and replies; usage errors go back ephemeral.
+pub async fn compute_and_reply(
+    ctx: Context<'_>,
+    f: impl FnOnce(&crate::search::Engine) -> Result<Answer, AnswerError> + Send + 'static,
+) -> anyhow::Result<Option<Answer>> {
     let engine = ctx.data().engine.clone();
-    let result = off_thread(ctx, move || crate::answer::answer(&engine, &request)).await?;
+    let result = off_thread(ctx, move || f(&engine)).await?;
     match result {
         Ok(answer) => {
             send(ctx, answer_reply(&answer)).await?;

@@ -20,6 +20,9 @@ pub mod limits {
     pub const EMBEDS: usize = 10;
     pub const CHOICES: usize = 25;
     pub const CHOICE_NAME: usize = 100;
+    pub const CUSTOM_ID: usize = 100;
+    pub const BUTTON_LABEL: usize = 80;
+    pub const BUTTONS_PER_ROW: usize = 5;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -272,10 +272,35 @@ pub fn write_corpus(
         if let Some(y) = t.year {
             doc.add_u64(f.year, y as u64);
         }
+        for name in &t.director {
+            doc.add_text(f.director, fold(name));
+            doc.add_text(f.director_name, name);
+        }
+        for name in &t.cast {
+            doc.add_text(f.cast, fold(name));
+            doc.add_text(f.cast_name, name);
+        }
+        let tie = u32::MAX as u64 - rank[i];
+        let day_rank = |d: crate::corpus::Day| {
+            let ymd = d.year as u64 * 10_000 + d.month as u64 * 100 + d.day as u64;
+            (ymd << 32) | tie
+        };
+        let mut newest = 0;
         for l in &t.listings {
             if let Some(d) = l.date_added {
                 doc.add_u64(f.added, d.year as u64);
+                newest = newest.max(day_rank(d));
             }
+        }
+        doc.add_u64(f.rank_added, newest);
+        for (service, field) in &f.added_by_service {
+            let day = t
+                .listings
+                .iter()
+                .filter(|l| l.service == *service)
+                .filter_map(|l| l.date_added)
+                .max();
+            doc.add_u64(*field, day.map_or(0, day_rank));
         }
         doc.add_u64(f.rank_title, rank[i]);
         let year = t.year.unwrap_or(0) as u64;

@@ -4,6 +4,7 @@
 pub mod analyzer;
 mod build;
 mod names;
+mod people;
 mod query;
 pub mod schema;
 pub mod snippet;
@@ -15,6 +16,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 pub use build::{DocumentInfo, FactRecord, FileInfo, IndexInfo, month_name};
 pub use names::NameHit;
+pub use people::{Credits, Role};
 pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort};
 pub use schema::Fields;
 
@@ -66,6 +68,8 @@ pub struct Engine {
     genre_words: RwLock<Arc<Vec<String>>>,
     /// Names of titles by segment, read from fast fields on first use.
     names: names::NameCache,
+    /// Directors' and actors' names, read on first use.
+    people: people::PeopleCache,
     writing: Mutex<()>,
 }
 
@@ -204,6 +208,7 @@ impl Engine {
             info: RwLock::new(Arc::new(info)),
             genre_words: RwLock::new(Arc::new(Vec::new())),
             names: names::NameCache::default(),
+            people: people::PeopleCache::default(),
             writing: Mutex::new(()),
         };
         engine.refresh_genre_words()?;
@@ -283,6 +288,7 @@ impl Engine {
         )?;
         self.reader.reload()?;
         self.names.clear();
+        self.people.clear();
         let info = Arc::new(info);
         *self.info.write().unwrap_or_else(|e| e.into_inner()) = info.clone();
         self.refresh_genre_words()?;

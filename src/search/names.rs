@@ -76,6 +76,14 @@ impl Strings {
     }
 }
 
+/// Every value of a string fast field, in dictionary order.
+pub(super) fn read_strings(column: &StrColumn) -> Result<Vec<String>, SearchError> {
+    let values = Strings::read(column)?;
+    Ok((0..values.ends.len() as u64)
+        .map(|o| values.get(o).to_string())
+        .collect())
+}
+
 /// One segment's fast fields for names, with their values read into memory.
 pub(super) struct NameColumns {
     keys: StrColumn,

@@ -11,7 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{analyze, exact_analyzer, text_analyzer};
-use super::schema::{KIND_FACT, KIND_PASSAGE, KIND_TITLE};
+use super::schema::{KIND_FACT, KIND_PASSAGE, KIND_TITLE, RANK_ADDED, added_field};
 use super::{Engine, FactRecord, SearchError};
 use crate::corpus::{EVERYWHERE_ELSE, Kind, Title};
 use crate::text::fold;
@@ -30,6 +30,19 @@ pub enum TitleSort {
     Year,
     /// Alphabetical.
     Title,
+    /// Newest addition to a service first; titles without a date last.
+    Added,
+}
+
+impl TitleSort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TitleSort::Relevance => "relevance",
+            TitleSort::Year => "year",
+            TitleSort::Title => "title",
+            TitleSort::Added => "added",
+        }
+    }
 }
 
 /// Filters of a titles question. Empty fields do not filter.
@@ -45,6 +58,9 @@ pub struct TitleFilter {
     /// Years added to a service, inclusive.
     pub added: Option<(u16, u16)>,
     pub query: Option<String>,
+    /// A director's or actor's whole name (folded before matching).
+    pub director: Option<String>,
+    pub cast: Option<String>,
     pub sort: Option<TitleSort>,
     /// 1-based.
     pub page: usize,
@@ -104,6 +120,12 @@ pub(super) fn stored_json<T: serde::de::DeserializeOwned>(
 /// that genres match without stemming (which would make `anime` match `animation`).
 pub fn genre_variants(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
+    out.extend(
+        crate::lexicon::Lexicon::global()
+            .synonyms(word)
+            .iter()
+            .cloned(),
+    );
     if let Some(stem) = word.strip_suffix("ies") {
         out.push(format!("{stem}y"));
     } else if let Some(stem) = word.strip_suffix('y') {
@@ -179,6 +201,12 @@ impl Engine {
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(variants))));
             }
         }
+        if let Some(d) = &filter.director {
+            clauses.push((Occur::Must, term_q(f.director, &fold(d))));
+        }
+        if let Some(c) = &filter.cast {
+            clauses.push((Occur::Must, term_q(f.cast, &fold(c))));
+        }
         if let Some(y) = filter.years {
             clauses.push((Occur::Must, year_range(f.year, y)));
         }
@@ -238,6 +266,15 @@ impl Engine {
             }
             TitleSort::Title => {
                 let c = top.order_by_u64_field("rank_title", Order::Asc);
+                let (n, docs) = searcher.search(&query, &(Count, c))?;
+                (n, docs.into_iter().map(|d| d.1).collect())
+            }
+            TitleSort::Added => {
+                let field = match &filter.service {
+                    Some(s) if f.added_by_service.iter().any(|(id, _)| id == s) => added_field(s),
+                    _ => RANK_ADDED.to_string(),
+                };
+                let c = top.order_by_u64_field(&field, Order::Desc);
                 let (n, docs) = searcher.search(&query, &(Count, c))?;
                 (n, docs.into_iter().map(|d| d.1).collect())
             }
@@ -396,6 +433,23 @@ impl Engine {
             }
         }
         Ok(out.into_iter().collect())
+    }
+
+    /// Services that list at least one title, sorted.
+    pub fn title_services(&self) -> Result<Vec<String>, SearchError> {
+        let f = self.fields();
+        let searcher = self.searcher();
+        let mut out = Vec::new();
+        for s in self.terms_of(f.service)? {
+            let q = BooleanQuery::new(vec![
+                (Occur::Must, term_q(f.kind, KIND_TITLE)),
+                (Occur::Must, term_q(f.service, &s)),
+            ]);
+            if searcher.search(&q, &Count)? > 0 {
+                out.push(s);
+            }
+        }
+        Ok(out)
     }
 
     /// Genres containing what was typed (folded), for autocomplete.

@@ -9,7 +9,7 @@ use tantivy::IndexSettings;
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_TITLE: &str = "title";
@@ -48,8 +48,26 @@ pub struct Fields {
     pub added: Field,
     pub rank_title: Field,
     pub rank_year: Field,
+    /// Folded whole names of directors and of the cast, for `director:` and `cast:`.
+    pub director: Field,
+    pub cast: Field,
+    /// The names as written (fast fields only): the dictionaries autocomplete reads.
+    pub director_name: Field,
+    pub cast_name: Field,
+    /// The newest date any service added the title, `yyyymmdd << 32 | tie-break` (0 without
+    /// a date), and the same per known service, for `sort:added`.
+    pub rank_added: Field,
+    pub added_by_service: Vec<(&'static str, Field)>,
     // facts
     pub place: Field,
+}
+
+/// The fast field ordering titles by their newest addition to any service.
+pub const RANK_ADDED: &str = "rank_added";
+
+/// The fast field ordering titles by their addition to `service` (a known service).
+pub fn added_field(service: &str) -> String {
+    format!("added_{service}")
 }
 
 fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
@@ -104,6 +122,15 @@ pub fn build_schema() -> (Schema, Fields) {
         added: b.add_u64_field("added", INDEXED),
         rank_title: b.add_u64_field("rank_title", FAST),
         rank_year: b.add_u64_field("rank_year", FAST),
+        director: b.add_text_field("director", STRING),
+        cast: b.add_text_field("cast", STRING),
+        director_name: b.add_text_field("director_name", TextOptions::default().set_fast("raw")),
+        cast_name: b.add_text_field("cast_name", TextOptions::default().set_fast("raw")),
+        rank_added: b.add_u64_field(RANK_ADDED, FAST),
+        added_by_service: crate::corpus::KNOWN_SERVICES
+            .iter()
+            .map(|(id, _)| (*id, b.add_u64_field(&added_field(id), FAST)))
+            .collect(),
         place: b.add_text_field("place", STRING),
     };
     (b.build(), fields)

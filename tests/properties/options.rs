@@ -42,7 +42,10 @@ proptest! {
             prop_assert!(routed.is_err());
             return Ok(());
         }
-        if part.starts_with('/') {
+        let asked = ["/ask ", "/search "]
+            .iter()
+            .any(|p| part.to_ascii_lowercase().starts_with(p) && !part[p.len()..].trim().is_empty());
+        if part.starts_with('/') && !asked {
             prop_assert_eq!(Some(routed), answer::parse_command(part));
             return Ok(());
         }
@@ -52,26 +55,31 @@ proptest! {
                 prop_assert!(service.as_deref().is_none_or(is_service_id));
             }
             Request::Titles(a) => {
-                prop_assert!(a.kind.is_some() || a.origin.is_some());
+                prop_assert!(
+                    a.kind.is_some() || a.origin.is_some() || a.service.is_some() || a.genre.is_some()
+                        || a.years.is_some() || a.added.is_some() || a.director.is_some()
+                        || a.cast.is_some() || a.sort.is_some() || a.count,
+                    "titles without a filter: {a:?}"
+                );
                 if let Some(o) = &a.origin {
                     prop_assert!(places.by_code(o).is_some_and(|p| &p.code == o), "{o:?}");
                 }
                 prop_assert!(a.service.as_deref().is_none_or(is_service_id));
                 prop_assert_eq!(a.page, 1);
-                if let Some((lo, hi)) = a.years {
-                    prop_assert!(lo == hi && (1900..=2100).contains(&lo));
+                for (lo, hi) in [a.years, a.added].into_iter().flatten() {
+                    prop_assert!(lo <= hi && (1900..=2109).contains(&lo) && hi <= 2109);
                 }
-                prop_assert_eq!(a.added, None);
-                prop_assert_eq!(a.sort, None);
-                if let Some(g) = &a.genre {
-                    prop_assert!(engine().is_genre_word(g));
-                }
-                if let Some(q) = &a.query {
-                    prop_assert!(!q.trim().is_empty());
+                prop_assert!(a.sort.is_none() || a.sort == Some(TitleSort::Added));
+                for v in [&a.genre, &a.query, &a.director, &a.cast].into_iter().flatten() {
+                    prop_assert!(!v.trim().is_empty());
                 }
             }
-            Request::Search { text } => prop_assert_eq!(text, part),
-            other => prop_assert!(false, "free text gave {other:?}"),
+            Request::Search { text, documents } => {
+                prop_assert!(documents || !text.trim().is_empty(), "an empty search");
+                prop_assert!(text.len() <= part.len(), "a search for words that were not typed");
+            }
+            Request::Title { name, .. } => prop_assert!(!name.trim().is_empty()),
+            Request::Help => {}
         }
     }
 
@@ -107,7 +115,7 @@ proptest! {
         prop::sample::select(vec!["Breaking Bad", "breakng bad", "流浪地球", "The Wandering Earth", "x"]).prop_map(String::from),
         hostile(),
     ]) {
-        let a = answer::answer(engine(), &Request::Title { name }).expect("title always answers");
+        let a = answer::answer(engine(), &Request::Title { name, service: None }).expect("title always answers");
         match a.kind {
             AnswerKind::Title => prop_assert_eq!(a.titles.len(), 1),
             AnswerKind::NotFound => prop_assert!(a.titles.is_empty()),
@@ -146,8 +154,11 @@ proptest! {
             years,
             added,
             query,
+            director: None,
+            cast: None,
             sort,
             page,
+            count: false,
         };
         let a = match answer::titles(engine(), &args) {
             Ok(a) => a,

@@ -43,8 +43,8 @@ proptest! {
                             prop_assert!(!v.trim().is_empty(), "{input:?} gave an empty option");
                         }
                     }
-                    Request::Title { name } => prop_assert!(!name.trim().is_empty()),
-                    Request::Search { text } => prop_assert!(!text.trim().is_empty()),
+                    Request::Title { name, .. } => prop_assert!(!name.trim().is_empty()),
+                    Request::Search { text, .. } => prop_assert!(!text.trim().is_empty()),
                     Request::Help => {}
                 }
             }
@@ -75,11 +75,11 @@ proptest! {
         );
         prop_assert_eq!(
             parse(format!("/title name:\"{v}\"")),
-            Ok(Request::Title { name: want.clone() })
+            Ok(Request::Title { name: want.clone(), service: None })
         );
         prop_assert_eq!(
             parse(format!("/ask question:\"{v}\"")),
-            Ok(Request::Search { text: want })
+            Ok(Request::Search { text: want, documents: false })
         );
     }
 

@@ -10,16 +10,6 @@ pub async fn ask(
     #[max_length = 1000]
     question: String,
 ) -> Result<(), Error> {
-    let engine = ctx.data().engine.clone();
-    let text = question.clone();
-    let request = reply::off_thread(ctx, move || crate::answer::route(&engine, &text)).await?;
-    match request {
-        Ok(r) => {
-            reply::answer_and_reply(ctx, r).await?;
-        }
-        Err(u) => {
-            reply::send(ctx, reply::ephemeral_text(&u.0)).await?;
-        }
-    }
+    reply::compute_and_reply(ctx, move |engine| crate::answer::respond(engine, &question)).await?;
     Ok(())
 }

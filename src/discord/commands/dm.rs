@@ -40,6 +40,7 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
             for e in embed::embeds(&answer) {
                 out = out.embed(reply::to_serenity(&e));
             }
+            out = out.components(reply::suggestion_buttons(&answer));
         }
         Ok(Err(AnswerError::Usage(u))) => {
             out = out.content(embed::clip(&u.0, embed::limits::CONTENT))

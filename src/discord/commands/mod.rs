@@ -3,8 +3,10 @@
 pub mod ask;
 pub mod dm;
 pub mod help;
+pub mod new;
 pub mod reindex;
 pub mod sources;
+pub mod suggestion;
 pub mod title;
 pub mod titles;
 pub mod why_not;
@@ -106,4 +108,33 @@ pub async fn autocomplete_title(
 ) -> serenity::CreateAutocompleteResponse {
     let partial = partial.to_string();
     choices(lookup(ctx, move |e| e.complete_titles(&partial, limits::CHOICES)).await)
+}
+
+/// Directors' names, those with the most titles first.
+pub async fn autocomplete_director(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    autocomplete_person(ctx, partial, crate::search::Role::Director).await
+}
+
+/// Actors' names, those with the most titles first.
+pub async fn autocomplete_cast(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    autocomplete_person(ctx, partial, crate::search::Role::Cast).await
+}
+
+async fn autocomplete_person(
+    ctx: Context<'_>,
+    partial: &str,
+    role: crate::search::Role,
+) -> serenity::CreateAutocompleteResponse {
+    let partial = partial.to_string();
+    let found = lookup(ctx, move |e| {
+        e.complete_people(&partial, role, limits::CHOICES)
+    })
+    .await;
+    choices(found.into_iter().map(|n| (n.clone(), n)))
 }

@@ -1,17 +1,19 @@
-//! `/title`: one title's card.
+//! `/title`: one title's card, led by where it can be watched.
 
-use super::autocomplete_title;
+use super::{Service, autocomplete_title};
 use crate::answer::Request;
 use crate::discord::{Context, Error, reply};
 
-/// Look up one title: year, type, origin, genres, cast, where it streams. Typos are fine.
+/// Look up one title: where it streams, year, type, origin, genres, cast. Typos are fine.
 #[poise::command(slash_command)]
 pub async fn title(
     ctx: Context<'_>,
     #[description = "The title's name"]
     #[autocomplete = "autocomplete_title"]
     name: String,
+    #[description = "Is it on this service?"] service: Option<Service>,
 ) -> Result<(), Error> {
-    reply::answer_and_reply(ctx, Request::Title { name }).await?;
+    let service = service.map(|s| s.id().to_string());
+    reply::answer_and_reply(ctx, Request::Title { name, service }).await?;
     Ok(())
 }

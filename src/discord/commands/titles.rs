@@ -5,7 +5,9 @@ use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
-use super::{Service, autocomplete_genre, autocomplete_place};
+use super::{
+    Service, autocomplete_cast, autocomplete_director, autocomplete_genre, autocomplete_place,
+};
 use crate::answer::{Answer, AnswerError, TitlesArgs, parse_years};
 use crate::corpus::Kind;
 use crate::discord::retry::retrying;
@@ -33,6 +35,17 @@ pub enum SortChoice {
     Year,
     #[name = "title"]
     Title,
+    #[name = "newest added"]
+    Added,
+}
+
+impl TypeChoice {
+    pub fn kind(self) -> Kind {
+        match self {
+            TypeChoice::Movie => Kind::Movie,
+            TypeChoice::Tv => Kind::Tv,
+        }
+    }
 }
 
 fn buttons(id: u64, answer: &Answer) -> Vec<serenity::CreateActionRow> {
@@ -68,6 +81,14 @@ pub async fn titles(
     genre: Option<String>,
     #[description = "Release year, or a range like 2010-2020"] year: Option<String>,
     #[description = "Year added to the service, or a range"] added: Option<String>,
+    #[description = "A director's whole name, e.g. Bong Joon Ho"]
+    #[autocomplete = "autocomplete_director"]
+    #[max_length = 100]
+    director: Option<String>,
+    #[description = "An actor's whole name, e.g. Lee Jung-jae"]
+    #[autocomplete = "autocomplete_cast"]
+    #[max_length = 100]
+    cast: Option<String>,
     #[description = "Words to look for in titles, descriptions, cast"]
     #[max_length = 200]
     query: Option<String>,
@@ -81,24 +102,31 @@ pub async fn titles(
             return Ok(());
         }
     };
-    let mut args = TitlesArgs {
+    let args = TitlesArgs {
         origin,
-        kind: kind.map(|k| match k {
-            TypeChoice::Movie => Kind::Movie,
-            TypeChoice::Tv => Kind::Tv,
-        }),
+        kind: kind.map(TypeChoice::kind),
         service: service.map(|s| s.id().to_string()),
         genre,
         years,
         added,
         query,
+        director,
+        cast,
         sort: sort.map(|s| match s {
             SortChoice::Relevance => TitleSort::Relevance,
             SortChoice::Year => TitleSort::Year,
             SortChoice::Title => TitleSort::Title,
+            SortChoice::Added => TitleSort::Added,
         }),
         page: 1,
+        count: false,
     };
+    browse(ctx, args).await
+}
+
+/// Sends the first page of `args` with Previous/Next buttons, and turns pages for the person
+/// who asked until the buttons time out. Shared by `/titles` and `/new`.
+pub async fn browse(ctx: Context<'_>, mut args: TitlesArgs) -> Result<(), Error> {
     let Some(mut answer) = page(ctx, &args).await? else {
         return Ok(());
     };

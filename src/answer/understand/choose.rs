@@ -1,0 +1,443 @@
+//! Choosing the question from a tagged text. The order of the rules is the documented
+//! precedence (README, "What the bot understands"): a title's whole name; the documents; a
+//! place with a why or an availability word; a title with where/what words; people; filters
+//! (titles); and last a search of the words that are left.
+
+use super::tag::{Mark, Tagged};
+use super::{Understanding, UsageError};
+use crate::answer::request::{Request, TitlesArgs};
+use crate::corpus::Kind;
+use crate::lexicon::Tag;
+use crate::search::{Engine, Role, SearchError, TitleSort};
+
+/// Tokens of filler words tried on either side of a name (`the` in `the Witcher`).
+const NAME_EDGE: usize = 3;
+
+/// A name typed alone is taken for a misspelled title from this similarity on.
+const LONE_TITLE_SIMILARITY: f32 = 0.8;
+
+/// Everything the tags say, gathered.
+#[derive(Debug, Default)]
+struct Reading {
+    service: Option<String>,
+    kind: Option<Kind>,
+    genres: Vec<String>,
+    place: Option<String>,
+    origin: Option<String>,
+    years: Option<(u16, u16)>,
+    added: Option<(u16, u16)>,
+    recent: bool,
+    count: bool,
+    why: bool,
+    available: bool,
+    where_: bool,
+    info: bool,
+    docs: bool,
+    help: bool,
+    /// Spans that say a person's name is next to them, and whose.
+    people: Vec<(usize, Option<Role>)>,
+}
+
+impl Reading {
+    fn of(t: &Tagged) -> Reading {
+        let mut r = Reading::default();
+        for (i, span) in t.spans.iter().enumerate() {
+            for mark in &span.marks {
+                let tag = match mark {
+                    Mark::Years(a, b) => {
+                        let near_added = |j: Option<usize>| {
+                            j.and_then(|j| t.spans.get(j))
+                                .is_some_and(|s| s.has(&Tag::Added))
+                        };
+                        if near_added(i.checked_sub(1)) || near_added(Some(i + 1)) {
+                            r.added.get_or_insert((*a, *b));
+                        } else {
+                            r.years.get_or_insert((*a, *b));
+                        }
+                        continue;
+                    }
+                    Mark::Tag(tag) => tag,
+                };
+                match tag {
+                    Tag::Service(s) => {
+                        r.service.get_or_insert_with(|| s.clone());
+                    }
+                    Tag::Kind(k) => {
+                        r.kind.get_or_insert(*k);
+                    }
+                    Tag::Genre(g) => {
+                        if !r.genres.contains(g) {
+                            r.genres.push(g.clone());
+                        }
+                    }
+                    Tag::Place(p) => {
+                        r.place.get_or_insert_with(|| p.clone());
+                    }
+                    Tag::Origin(o) => {
+                        r.origin.get_or_insert_with(|| o.clone());
+                    }
+                    Tag::Recent => r.recent = true,
+                    Tag::Count => r.count = true,
+                    Tag::Why => r.why = true,
+                    Tag::Available => r.available = true,
+                    Tag::Where => r.where_ = true,
+                    Tag::Info => r.info = true,
+                    Tag::Docs => r.docs = true,
+                    Tag::Help => r.help = true,
+                    Tag::Director => r.people.push((i, Some(Role::Director))),
+                    Tag::Cast => r.people.push((i, Some(Role::Cast))),
+                    Tag::Person => r.people.push((i, None)),
+                    Tag::Added | Tag::Filler => {}
+                }
+            }
+        }
+        r
+    }
+
+    /// Whether anything narrows a list of titles.
+    fn filters(&self) -> bool {
+        self.kind.is_some()
+            || !self.genres.is_empty()
+            || self.years.is_some()
+            || self.added.is_some()
+            || self.recent
+            || self.count
+    }
+}
+
+/// A failed lookup while reading a question is logged and read as "not found".
+fn found<T: Default>(r: Result<T, SearchError>) -> T {
+    r.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "a lookup failed while reading a question");
+        T::default()
+    })
+}
+
+/// Punctuation around a whole question (`Okja?`, `「流浪地球」`).
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| !c.is_alphanumeric() && !crate::text::is_cjk(c))
+}
+
+/// The longest text around run `from..to` that is a title's exact name: all its untagged
+/// tokens, and up to [`NAME_EDGE`] filler tokens on either side.
+fn title_in(engine: &Engine, t: &Tagged, (from, to): (usize, usize)) -> Option<String> {
+    let first = (from..to).find(|&i| t.is_untagged(i))?;
+    let last = (from..to).rev().find(|&i| t.is_untagged(i))?;
+    for left in first.saturating_sub(NAME_EDGE).max(from)..=first {
+        for right in ((last + 1)..=(last + 1 + NAME_EDGE).min(to)).rev() {
+            let name = t.text_of(left, right);
+            if found(engine.title_exists(name)) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A person's whole name next to span `marker`: after it (`directed by X`), else before it
+/// (`X导演的`). The name's role is the marker's, or the one the data knows best.
+fn person_near(
+    engine: &Engine,
+    t: &Tagged,
+    marker: usize,
+    role: Option<Role>,
+) -> Option<(Role, String, (usize, usize))> {
+    let span = &t.spans[marker];
+    let check = |from: usize, to: usize| -> Option<(Role, String, (usize, usize))> {
+        let name = t.text_of(from, to);
+        let c = found(engine.credits(name));
+        let role = match role {
+            Some(Role::Director) if c.directed > 0 => Role::Director,
+            Some(Role::Cast) if c.acted > 0 => Role::Cast,
+            None if c.directed > 0 && c.directed >= c.acted => Role::Director,
+            None if c.acted > 0 => Role::Cast,
+            _ => return None,
+        };
+        Some((role, name.to_string(), (from, to)))
+    };
+    let after_end = (span.to..t.tokens.len())
+        .take_while(|&i| t.is_untagged(i))
+        .last()
+        .map(|i| i + 1);
+    if let Some(end) = after_end {
+        for to in (span.to + 1..=end).rev() {
+            if let Some(hit) = check(span.to, to) {
+                return Some(hit);
+            }
+        }
+    }
+    let before_start = (0..span.from)
+        .rev()
+        .take_while(|&i| t.is_untagged(i))
+        .last();
+    if let Some(start) = before_start {
+        for from in start..span.from {
+            if let Some(hit) = check(from, span.from) {
+                return Some(hit);
+            }
+        }
+    }
+    None
+}
+
+/// A loose run that is a whole person's name, with the role the data knows best.
+fn person_alone(engine: &Engine, t: &Tagged, run: (usize, usize)) -> Option<(Role, String)> {
+    let first = (run.0..run.1).find(|&i| t.is_untagged(i))?;
+    let last = (run.0..run.1).rev().find(|&i| t.is_untagged(i))?;
+    let name = t.text_of(first, last + 1);
+    let c = found(engine.credits(name));
+    match (c.directed, c.acted) {
+        (0, 0) => None,
+        (d, a) if d >= a => Some((Role::Director, name.to_string())),
+        _ => Some((Role::Cast, name.to_string())),
+    }
+}
+
+/// Whether a tag is about how a question is asked rather than what it is about.
+fn is_question_word(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Filler
+            | Tag::Why
+            | Tag::Available
+            | Tag::Where
+            | Tag::Info
+            | Tag::Docs
+            | Tag::Help
+            | Tag::Count
+            | Tag::Recent
+            | Tag::Added
+            | Tag::Director
+            | Tag::Cast
+            | Tag::Person
+    )
+}
+
+/// The words a search should look for: everything but question and filler words.
+fn content_words(t: &Tagged, skip: &[(usize, usize)]) -> String {
+    let keep = (0..t.tokens.len()).filter(|&i| {
+        !skip.iter().any(|&(a, b)| (a..b).contains(&i))
+            && t.span_of[i].is_none_or(|s| {
+                !t.spans[s]
+                    .marks
+                    .iter()
+                    .all(|m| matches!(m, Mark::Tag(tag) if is_question_word(tag)))
+            })
+    });
+    t.words_of(keep)
+}
+
+/// The text after the where/what words, up to a trailing service or question words: the
+/// name in "where can I watch The Chinese Botanist's Daughters on Netflix?".
+fn tail_after_question(t: &Tagged) -> Option<(usize, usize)> {
+    let asked = t
+        .spans
+        .iter()
+        .position(|s| s.has(&Tag::Where) || s.has(&Tag::Info))?;
+    let from = t.spans[asked].to;
+    let mut to = t.tokens.len();
+    while to > from
+        && t.span_of[to - 1].is_some_and(|s| {
+            t.spans[s].marks.iter().all(|m| {
+                matches!(m, Mark::Tag(tag) if is_question_word(tag) || matches!(tag, Tag::Service(_)))
+            })
+        })
+    {
+        to -= 1;
+    }
+    (to > from).then_some((from, to))
+}
+
+pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, UsageError> {
+    let r = Reading::of(t);
+    let only = |request| Ok(Understanding::only(request));
+    let whole = trim_punct(t.text);
+    let one_phrase = t.spans.len() == 1 && t.spans[0].from == 0 && t.spans[0].to == t.tokens.len();
+
+    // 1. A title's whole name ("The Witcher", "New Girl", "流浪地球").
+    if !one_phrase && found(engine.title_exists(whole)) {
+        return only(Request::Title {
+            name: whole.to_string(),
+            service: None,
+        });
+    }
+    // 2. The documents ("what does the essay say about censorship?").
+    if r.docs {
+        return only(Request::Search {
+            text: content_words(t, &[]),
+            documents: true,
+        });
+    }
+    let runs = t.loose_runs();
+    let title = runs
+        .iter()
+        .find_map(|&run| title_in(engine, t, run))
+        .or_else(|| {
+            tail_after_question(t)
+                .map(|(a, b)| t.text_of(a, b))
+                .filter(|name| found(engine.title_exists(name)))
+                .map(str::to_string)
+        });
+    let title_request = |name: String| Request::Title {
+        name,
+        service: r.service.clone(),
+    };
+
+    // 3. A place, and why or whether a service is there.
+    if let Some(place) = &r.place
+        && (r.why || r.available || (title.is_none() && !r.filters()))
+    {
+        let also = (!r.why && !r.available && r.service.is_none()).then(|| {
+            Request::Titles(TitlesArgs {
+                origin: Some(place.clone()),
+                page: 1,
+                ..TitlesArgs::default()
+            })
+        });
+        return Ok(Understanding {
+            request: Request::WhyNot {
+                place: place.clone(),
+                service: r.service.clone(),
+            },
+            also,
+        });
+    }
+    // 4. A title by its name, with where/what words or a service ("is Parasite on Hulu").
+    if let Some(name) = title.clone()
+        && (r.where_ || r.info || r.why || !r.filters())
+    {
+        return only(title_request(name));
+    }
+    // 5. Why, without a place: "why can't Chinese people use Netflix" is about China;
+    //    "why do Chinese productions struggle abroad" is a question for the documents.
+    if r.why {
+        if let (Some(origin), Some(_)) = (&r.origin, &r.service) {
+            return only(Request::WhyNot {
+                place: origin.clone(),
+                service: r.service.clone(),
+            });
+        }
+        return only(Request::Search {
+            text: content_words(t, &[]),
+            documents: true,
+        });
+    }
+    // 6. People: "films directed by Bong Joon Ho", "Lee Jung-jae主演的剧", "Bong Joon Ho".
+    let mut person = r
+        .people
+        .iter()
+        .find_map(|&(marker, role)| person_near(engine, t, marker, role));
+    if person.is_none() && title.is_none() {
+        person = runs
+            .iter()
+            .find_map(|&run| person_alone(engine, t, run).map(|(role, name)| (role, name, run)));
+    }
+    // 7. Where/what about a name that is not a title's exact name: the title answer finds the
+    //    closest names, or says it is in none of the catalogues.
+    if person.is_none()
+        && (r.where_ || r.info)
+        && let Some((a, b)) = tail_after_question(t).or_else(|| runs.first().copied())
+    {
+        let name = if (a..b).all(|i| t.is_loose(i)) {
+            t.text_of(a, b).to_string()
+        } else {
+            t.words_of((a..b).filter(|&i| t.is_untagged(i)))
+        };
+        if (a..b).any(|i| t.is_untagged(i)) {
+            return only(title_request(name));
+        }
+    }
+    // 8. Titles by their filters.
+    let any_filter = r.filters()
+        || person.is_some()
+        || r.service.is_some()
+        || r.origin.is_some()
+        || r.place.is_some();
+    if any_filter {
+        return Ok(titles(engine, t, &r, person));
+    }
+    // 9. Words alone: a misspelled title's name, or a search.
+    let content = content_words(t, &[]);
+    if content.is_empty() {
+        return only(Request::Help);
+    }
+    if runs.len() == 1 && content.chars().count() >= 4 {
+        let best = found(engine.names_by_name(&content, 1));
+        if best
+            .first()
+            .is_some_and(|h| h.score >= LONE_TITLE_SIMILARITY)
+        {
+            return only(title_request(content));
+        }
+    }
+    only(Request::Search {
+        text: content,
+        documents: false,
+    })
+}
+
+/// A titles question from the filters, with the words no tag took as the query.
+fn titles(
+    engine: &Engine,
+    t: &Tagged,
+    r: &Reading,
+    person: Option<(Role, String, (usize, usize))>,
+) -> Understanding {
+    let mut args = TitlesArgs {
+        origin: r.place.clone().or_else(|| r.origin.clone()),
+        kind: r.kind,
+        service: r.service.clone(),
+        years: r.years,
+        added: r.added,
+        sort: r.recent.then_some(TitleSort::Added),
+        count: r.count,
+        page: 1,
+        ..TitlesArgs::default()
+    };
+    let mut genres = r.genres.clone();
+    let mut used = Vec::new();
+    if let Some((role, name, span)) = person {
+        match role {
+            Role::Director => args.director = Some(name),
+            Role::Cast => args.cast = Some(name),
+        }
+        used.push(span);
+    }
+    let mut rest = Vec::new();
+    for i in 0..t.tokens.len() {
+        if !t.is_untagged(i) || used.iter().any(|&(a, b)| (a..b).contains(&i)) {
+            continue;
+        }
+        let word = &t.tokens[i];
+        if !word.cjk && engine.is_genre_word(&word.text) {
+            if !genres.contains(&word.text) {
+                genres.push(word.text.clone());
+            }
+        } else {
+            rest.push(i);
+        }
+    }
+    if !genres.is_empty() {
+        args.genre = Some(genres.join(" "));
+    }
+    let query = t.words_of(rest);
+    if !query.is_empty() {
+        args.query = Some(query);
+    }
+    let also = match (
+        &args.origin,
+        r.filters() || args.query.is_some() || args.service.is_some(),
+    ) {
+        (Some(origin), false) if args.director.is_none() && args.cast.is_none() => {
+            Some(Request::WhyNot {
+                place: origin.clone(),
+                service: None,
+            })
+        }
+        _ => None,
+    };
+    Understanding {
+        request: Request::Titles(args),
+        also,
+    }
+}

@@ -1,0 +1,122 @@
+//! Years as people write them in questions: `2019`, `2019年`, `2010-2015`, `2010 to 2015`,
+//! `2010年到2015年`, decades (`90s`, `the 1990s`, `90年代`, `2010年代`).
+
+use crate::lexicon::Token;
+
+/// Years a title can have; other numbers are not years.
+const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
+/// Words and signs between two years that make them a range.
+const RANGE_WORDS: &[&str] = &[
+    "to", "and", "till", "until", "through", "至", "到", "—", "~",
+];
+
+fn year(token: &Token) -> Option<u16> {
+    if token.cjk || token.text.len() != 4 {
+        return None;
+    }
+    token.text.parse().ok().filter(|y| YEARS.contains(y))
+}
+
+/// `90s` → 1990, `1990s` → 1990, `2000s` → 2000.
+fn decade(text: &str) -> Option<u16> {
+    let digits = text.strip_suffix('s')?;
+    decade_digits(digits)
+}
+
+fn decade_digits(digits: &str) -> Option<u16> {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u16 = digits.parse().ok()?;
+    let start = match digits.len() {
+        2 if n % 10 == 0 => {
+            if n >= 30 {
+                1900 + n
+            } else {
+                2000 + n
+            }
+        }
+        4 if n % 10 == 0 => n,
+        _ => return None,
+    };
+    YEARS.contains(&start).then_some(start)
+}
+
+fn is(tokens: &[Token], at: usize, text: &str) -> bool {
+    tokens.get(at).is_some_and(|t| t.text == text)
+}
+
+/// Years starting at `tokens[at]`: how many tokens they take and the range.
+pub fn years_at(text: &str, tokens: &[Token], at: usize) -> Option<(usize, (u16, u16))> {
+    let t = &tokens[at];
+    // Decades: `90s`, `1990s`, `90年代`, `2010年代`.
+    if let Some(start) = decade(&t.text) {
+        return Some((1, (start, start + 9)));
+    }
+    if is(tokens, at + 1, "年")
+        && is(tokens, at + 2, "代")
+        && let Some(start) = decade_digits(&t.text)
+    {
+        return Some((3, (start, start + 9)));
+    }
+    let from = year(t)?;
+    let mut used = 1;
+    if is(tokens, at + used, "年") {
+        used += 1;
+    }
+    // A range: a dash between the numbers, or a word such as `to`/`到`.
+    let next = at + used;
+    let (gap, after) = match tokens.get(next) {
+        Some(n) if RANGE_WORDS.contains(&n.text.as_str()) => (1, next + 1),
+        Some(_) => {
+            let between = text[tokens[next - 1].end..tokens[next].start].trim();
+            if matches!(between, "-" | "–" | "—" | "~" | "..") {
+                (0, next)
+            } else {
+                return Some((used, (from, from)));
+            }
+        }
+        None => return Some((used, (from, from))),
+    };
+    let Some(to) = tokens.get(after).and_then(year) else {
+        return Some((used, (from, from)));
+    };
+    used += gap + 1;
+    if is(tokens, at + used, "年") {
+        used += 1;
+    }
+    Some((used, (from.min(to), from.max(to))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::tokens;
+
+    #[test]
+    fn years_as_people_write_them() {
+        for (input, want) in [
+            ("2019", Some((1, (2019, 2019)))),
+            ("2019年", Some((2, (2019, 2019)))),
+            ("2010-2015", Some((2, (2010, 2015)))),
+            ("2015 – 2010", Some((2, (2010, 2015)))),
+            ("2010 to 2015", Some((3, (2010, 2015)))),
+            ("2010年到2015年", Some((5, (2010, 2015)))),
+            ("90s", Some((1, (1990, 1999)))),
+            ("1980s", Some((1, (1980, 1989)))),
+            ("2000s", Some((1, (2000, 2009)))),
+            ("90年代", Some((3, (1990, 1999)))),
+            ("2010年代", Some((3, (2010, 2019)))),
+            ("2019 movies", Some((1, (2019, 2019)))),
+            ("2010 to watch", Some((1, (2010, 2010)))),
+            ("1850", None),
+            ("42", None),
+            ("95s", None),
+            ("movies", None),
+        ] {
+            let t = tokens(input);
+            assert_eq!(years_at(input, &t, 0), want, "{input}");
+        }
+    }
+}

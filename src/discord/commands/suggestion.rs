@@ -1,0 +1,81 @@
+//! Suggestion buttons: an answer offers another reading or a next question as a button
+//! (`/titles origin:KR` under the why-not answer to "Korea"); a click asks it, and the answer
+//! comes as a new message. Anyone may click, and the usual cooldown applies.
+
+use std::time::{Duration, Instant};
+
+use poise::serenity_prelude as serenity;
+
+use crate::answer::AnswerError;
+use crate::discord::Data;
+use crate::discord::cooldown::slow_down;
+use crate::discord::reply::{self, RUN_PREFIX};
+use crate::discord::retry::retrying;
+use crate::limit::Verdict;
+
+/// A click must be answered within Discord's 3 s, less a margin for the trip.
+const ANSWER_WITHIN: Duration = Duration::from_millis(2800);
+
+/// Answers a click on a suggestion button; other components are left to their collectors.
+pub async fn on_component(
+    ctx: &serenity::Context,
+    data: &Data,
+    press: &serenity::ComponentInteraction,
+) {
+    let Some(command) = press.data.custom_id.strip_prefix(RUN_PREFIX) else {
+        return;
+    };
+    let until = Instant::now() + ANSWER_WITHIN;
+    let message = match data.may_ask(press.user.id.get()) {
+        Verdict::Limited { retry_after, .. } => serenity::CreateInteractionResponseMessage::new()
+            .content(slow_down(retry_after))
+            .ephemeral(true),
+        Verdict::Allowed => {
+            let engine = data.engine.clone();
+            let command = command.to_string();
+            let result =
+                tokio::task::spawn_blocking(move || crate::answer::respond(&engine, &command))
+                    .await;
+            match result {
+                Ok(Ok(answer)) => serenity::CreateInteractionResponseMessage::new()
+                    .embeds(
+                        crate::render::embed::embeds(&answer)
+                            .iter()
+                            .map(reply::to_serenity)
+                            .collect(),
+                    )
+                    .components(reply::suggestion_buttons(&answer)),
+                Ok(Err(AnswerError::Usage(u))) => serenity::CreateInteractionResponseMessage::new()
+                    .content(crate::render::embed::clip(
+                        &u.0,
+                        crate::render::embed::limits::CONTENT,
+                    ))
+                    .ephemeral(true),
+                Ok(Err(e)) => {
+                    tracing::error!(error = %e, "answering a suggestion failed");
+                    apology()
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "answering a suggestion panicked");
+                    apology()
+                }
+            }
+        }
+    };
+    let response = serenity::CreateInteractionResponse::Message(
+        message.allowed_mentions(serenity::CreateAllowedMentions::new()),
+    );
+    if let Err(e) = retrying("suggestion", until, || {
+        press.create_response(ctx, response.clone())
+    })
+    .await
+    {
+        tracing::warn!(error = %e, "could not answer a suggestion button");
+    }
+}
+
+fn apology() -> serenity::CreateInteractionResponseMessage {
+    serenity::CreateInteractionResponseMessage::new()
+        .content("Sorry, something went wrong answering that. Please try again in a moment.")
+        .ephemeral(true)
+}
