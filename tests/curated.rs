@@ -277,11 +277,14 @@ fn hostile_input_never_panics_or_fails() {
 
 #[test]
 fn input_without_words_matches_nothing() {
-    for input in ["🎬🍿🇨🇳", "?!?!", "/titles query:🎬"] {
+    for input in ["🎬🍿", "?!?!", "/titles query:🎬"] {
         let a = ask(input);
         assert_eq!(a.kind, AnswerKind::NotFound, "{input}: {}", a.message);
         assert!(a.titles.is_empty() && a.citations.is_empty(), "{input}");
     }
     let long = "a".repeat(10_000);
     assert_eq!(ask(&long).kind, AnswerKind::NotFound);
+    // A flag is a place: China's flag alone asks about China.
+    let a = ask("🎬🍿🇨🇳");
+    assert_eq!((a.kind, place_code(&a)), (AnswerKind::WhyNot, Some("CN")));
 }

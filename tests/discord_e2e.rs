@@ -23,7 +23,7 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(
         names,
         [
-            "ask", "help", "reindex", "sources", "title", "titles", "why-not"
+            "ask", "help", "new", "reindex", "sources", "title", "titles", "why-not"
         ]
     );
     let options = |name: &str| -> Vec<String> {
@@ -39,10 +39,12 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(
         options("titles"),
         [
-            "origin", "type", "service", "genre", "year", "added", "query", "sort"
+            "origin", "type", "service", "genre", "year", "added", "director", "cast", "query",
+            "sort"
         ]
     );
-    assert_eq!(options("title"), ["name"]);
+    assert_eq!(options("new"), ["service", "origin", "type"]);
+    assert_eq!(options("title"), ["name", "service"]);
     assert_eq!(options("ask"), ["question"]);
     assert_eq!(options("reindex"), ["file"]);
     let reindex = commands.iter().find(|c| c["name"] == "reindex").unwrap();

@@ -68,12 +68,13 @@ pub enum BenchError {
 const SEED: u64 = 0x5eed_2026;
 
 /// The shapes, in report order.
-pub const SHAPES: [&str; 6] = [
+pub const SHAPES: [&str; 7] = [
     "why_not",
     "titles_origin_type",
     "titles_text",
     "title_fuzzy",
     "route",
+    "route_mixed",
     "autocomplete",
 ];
 
@@ -196,6 +197,9 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
     let mut text = Vec::with_capacity(n);
     let mut fuzzy = Vec::with_capacity(n);
     let mut route = Vec::with_capacity(n);
+    let mut mixed = Vec::with_capacity(n);
+    let chinese_places = crate::lexicon::Lexicon::global().place_names();
+    let services = ["Netflix", "Hulu", "Prime Video", "Disney+", "网飞", "迪士尼", "亚马逊"];
     let mut complete = Vec::with_capacity(n);
     let genres = [
         "comedy",
@@ -232,15 +236,33 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
             .adjective(&place.code)
             .unwrap_or("Korean")
             .to_string();
-        let r = match rng.below(6) {
+        let title = &rng.pick(titles).title;
+        let service = rng.pick(&services);
+        let r = match rng.below(10) {
             0 => format!("{adjective} movies on Netflix"),
             1 => format!("why can't I watch Netflix in {}?", place.name),
             2 => format!("{adjective} {} shows", rng.pick(&genres)),
             3 => format!("is Netflix available in {}", place.name),
             4 => format!("{} movies from {}", rng.pick(&genres), place.name),
+            5 => format!("where can I watch {title}?"),
+            6 => format!("is {title} on {service}"),
+            7 => format!("what's new on {service}"),
+            8 => format!("how many {adjective} movies are on {service}"),
             _ => format!("movies about {}", rng.pick(&words_or(&words))),
         };
         route.push(Q::Route(r));
+        let (cn_place, _) = rng.pick(chinese_places);
+        let m = match rng.below(8) {
+            0 => format!("{cn_place}电影"),
+            1 => format!("{service}最新的{cn_place}电视剧"),
+            2 => format!("为什么{cn_place}不能看{service}"),
+            3 => format!("{title}在哪里看"),
+            4 => format!("{}年的{cn_place}电视剧", 1990 + rng.below(32)),
+            5 => format!("{adjective} movies 在 {service} 上有多少"),
+            6 => format!("{service}在{cn_place}能用吗？"),
+            _ => format!("{cn_place}的纪录片 on {service}"),
+        };
+        mixed.push(Q::Route(m));
         let title = &rng.pick(titles).title;
         let cut: String = title.chars().take(1 + rng.below(6)).collect();
         let pcut: String = place.name.chars().take(1 + rng.below(4)).collect();
@@ -252,6 +274,7 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
         ("titles_text", text),
         ("title_fuzzy", fuzzy),
         ("route", route),
+        ("route_mixed", mixed),
         ("autocomplete", complete),
     ]
 }

@@ -214,15 +214,14 @@ fn is_question_word(tag: &Tag) -> bool {
 }
 
 /// The words a search should look for: everything but question and filler words.
-fn content_words(t: &Tagged, skip: &[(usize, usize)]) -> String {
+fn content_words(t: &Tagged) -> String {
     let keep = (0..t.tokens.len()).filter(|&i| {
-        !skip.iter().any(|&(a, b)| (a..b).contains(&i))
-            && t.span_of[i].is_none_or(|s| {
-                !t.spans[s]
-                    .marks
-                    .iter()
-                    .all(|m| matches!(m, Mark::Tag(tag) if is_question_word(tag)))
-            })
+        t.span_of[i].is_none_or(|s| {
+            !t.spans[s]
+                .marks
+                .iter()
+                .all(|m| matches!(m, Mark::Tag(tag) if is_question_word(tag)))
+        })
     });
     t.words_of(keep)
 }
@@ -264,7 +263,7 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
     // 2. The documents ("what does the essay say about censorship?").
     if r.docs {
         return only(Request::Search {
-            text: content_words(t, &[]),
+            text: content_words(t),
             documents: true,
         });
     }
@@ -318,7 +317,7 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
             });
         }
         return only(Request::Search {
-            text: content_words(t, &[]),
+            text: content_words(t),
             documents: true,
         });
     }
@@ -356,9 +355,16 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
     if any_filter {
         return Ok(titles(engine, t, &r, person));
     }
-    // 9. Words alone: a misspelled title's name, or a search.
-    let content = content_words(t, &[]);
+    // 9. Words alone: a misspelled title's name, or a search. Greetings get the help; text
+    //    without a word gets "nothing matches".
+    let content = content_words(t);
     if content.is_empty() {
+        if t.tokens.is_empty() {
+            return only(Request::Search {
+                text: t.text.to_string(),
+                documents: false,
+            });
+        }
         return only(Request::Help);
     }
     if runs.len() == 1 && content.chars().count() >= 4 {
