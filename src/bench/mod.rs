@@ -199,7 +199,15 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
     let mut route = Vec::with_capacity(n);
     let mut mixed = Vec::with_capacity(n);
     let chinese_places = crate::lexicon::Lexicon::global().place_names();
-    let services = ["Netflix", "Hulu", "Prime Video", "Disney+", "网飞", "迪士尼", "亚马逊"];
+    let services = [
+        "Netflix",
+        "Hulu",
+        "Prime Video",
+        "Disney+",
+        "网飞",
+        "迪士尼",
+        "亚马逊",
+    ];
     let mut complete = Vec::with_capacity(n);
     let genres = [
         "comedy",
