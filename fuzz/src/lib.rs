@@ -72,8 +72,8 @@ pub fn check_request(input: &str, request: &Request) {
                 assert!(!v.trim().is_empty(), "{input:?}: an empty option");
             }
         }
-        Request::Title { name } => assert!(!name.trim().is_empty()),
-        Request::Search { text } => assert!(!text.trim().is_empty()),
+        Request::Title { name, .. } => assert!(!name.trim().is_empty()),
+        Request::Search { text, documents } => assert!(*documents || !text.trim().is_empty()),
         Request::Help => {}
     }
 }

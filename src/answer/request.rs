@@ -97,18 +97,27 @@ impl TitlesArgs {
     }
 }
 
+/// An option value as a command writes it: in quotes when it holds a space.
+fn quoted(v: &str) -> String {
+    if v.contains(char::is_whitespace) {
+        format!("\"{v}\"")
+    } else {
+        v.to_string()
+    }
+}
+
 impl Request {
     /// The slash command asking this, in a form [`parse_command`] reads back.
     pub fn command(&self) -> String {
         match self {
             Request::WhyNot { place, service } => match service {
-                Some(s) => format!("/why-not place:\"{place}\" service:{s}"),
-                None => format!("/why-not place:\"{place}\""),
+                Some(s) => format!("/why-not place:{} service:{s}", quoted(place)),
+                None => format!("/why-not place:{}", quoted(place)),
             },
             Request::Titles(args) => args.command(args.origin.as_deref()),
             Request::Title { name, service } => match service {
-                Some(s) => format!("/title name:\"{name}\" service:{s}"),
-                None => format!("/title name:\"{name}\""),
+                Some(s) => format!("/title name:{} service:{s}", quoted(name)),
+                None => format!("/title name:{}", quoted(name)),
             },
             Request::Search { text, .. } => format!("/ask {text}"),
             Request::Help => "/help".to_string(),

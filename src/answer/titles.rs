@@ -85,8 +85,11 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
         let first = (filter.page - 1) * PAGE_SIZE + 1;
         let last = first + answer.titles.len() - 1;
         let what = match args.kind {
+            Some(crate::corpus::Kind::Movie) if total == 1 => "movie",
             Some(crate::corpus::Kind::Movie) => "movies",
+            Some(crate::corpus::Kind::Tv) if total == 1 => "TV show",
             Some(crate::corpus::Kind::Tv) => "TV shows",
+            None if total == 1 => "title",
             None => "titles",
         };
         let mut m = format!("{total} {what}");

@@ -435,7 +435,7 @@ impl Engine {
         Ok(out.into_iter().collect())
     }
 
-    /// Services that list at least one title, sorted.
+    /// Services that list at least one title: the known ones first, in their usual order.
     pub fn title_services(&self) -> Result<Vec<String>, SearchError> {
         let f = self.fields();
         let searcher = self.searcher();
@@ -449,6 +449,14 @@ impl Engine {
                 out.push(s);
             }
         }
+        // The known services in their usual order, then any others.
+        let rank = |s: &String| {
+            crate::corpus::KNOWN_SERVICES
+                .iter()
+                .position(|(id, _)| id == s)
+                .unwrap_or(usize::MAX)
+        };
+        out.sort_by_key(|s| (rank(s), s.clone()));
         Ok(out)
     }
 

@@ -105,6 +105,19 @@ impl Reading {
     }
 }
 
+/// Whether `name` can be a person's name: some letters, not a stray number or initial.
+fn name_like(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Whether `name` is a misspelling of some title's name (fuzzy: only for a lone name).
+fn close_to_a_title(engine: &Engine, name: &str) -> bool {
+    name.chars().count() >= 4
+        && found(engine.names_by_name(name, 1))
+            .first()
+            .is_some_and(|h| h.score >= LONE_TITLE_SIMILARITY)
+}
+
 /// A failed lookup while reading a question is logged and read as "not found".
 fn found<T: Default>(r: Result<T, SearchError>) -> T {
     r.unwrap_or_else(|e| {
@@ -145,6 +158,9 @@ fn person_near(
     let span = &t.spans[marker];
     let check = |from: usize, to: usize| -> Option<(Role, String, (usize, usize))> {
         let name = t.text_of(from, to);
+        if !name_like(name) {
+            return None;
+        }
         let c = found(engine.credits(name));
         let role = match role {
             Some(Role::Director) if c.directed > 0 => Role::Director,
@@ -185,6 +201,9 @@ fn person_alone(engine: &Engine, t: &Tagged, run: (usize, usize)) -> Option<(Rol
     let first = (run.0..run.1).find(|&i| t.is_untagged(i))?;
     let last = (run.0..run.1).rev().find(|&i| t.is_untagged(i))?;
     let name = t.text_of(first, last + 1);
+    if !name_like(name) {
+        return None;
+    }
     let c = found(engine.credits(name));
     match (c.directed, c.acted) {
         (0, 0) => None,
@@ -346,6 +365,18 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
             return only(title_request(name));
         }
     }
+    // "is Sqiud Game on Netflix": a service and one misspelled name, nothing else.
+    if person.is_none()
+        && r.service.is_some()
+        && !r.filters()
+        && r.origin.is_none()
+        && let [run] = runs.as_slice()
+    {
+        let name = t.words_of((run.0..run.1).filter(|&i| t.is_untagged(i)));
+        if close_to_a_title(engine, &name) {
+            return only(title_request(name));
+        }
+    }
     // 8. Titles by their filters.
     let any_filter = r.filters()
         || person.is_some()
@@ -367,14 +398,8 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         }
         return only(Request::Help);
     }
-    if runs.len() == 1 && content.chars().count() >= 4 {
-        let best = found(engine.names_by_name(&content, 1));
-        if best
-            .first()
-            .is_some_and(|h| h.score >= LONE_TITLE_SIMILARITY)
-        {
-            return only(title_request(content));
-        }
+    if runs.len() == 1 && close_to_a_title(engine, &content) {
+        return only(title_request(content));
     }
     only(Request::Search {
         text: content,
