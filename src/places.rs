@@ -269,6 +269,21 @@ impl Places {
     }
 
     /// All places, countries first.
+    /// The place whose adjective is one typo away from `folded` (`kroean` → South Korea), when
+    /// only one is.
+    pub fn close_demonym(&self, folded: &str) -> Option<&Place> {
+        let mut found = None;
+        for (adj, &idx) in &self.demonyms {
+            if adj.len().abs_diff(folded.len()) <= 1 && strsim::osa_distance(adj, folded) == 1 {
+                match found {
+                    Some(i) if i != idx => return None,
+                    _ => found = Some(idx),
+                }
+            }
+        }
+        found.map(|i| &self.places[i])
+    }
+
     pub fn all(&self) -> &[Place] {
         &self.places
     }

@@ -47,6 +47,8 @@ pub enum Tag {
     Help,
     /// Words that carry nothing for this bot.
     Filler,
+    /// A person's name in another script (`成龙`), as the data writes it (`Jackie Chan`).
+    Name(String),
 }
 
 /// Why a lexicon line could not be read (a bug in `lexicon.txt`, caught by the tests).
@@ -189,6 +191,7 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("docs", None) => Tag::Docs,
         ("help", None) => Tag::Help,
         ("filler", None) => Tag::Filler,
+        ("name", Some(v)) => Tag::Name(v.replace('_', " ")),
         _ => return None,
     })
 }
@@ -274,6 +277,24 @@ impl Lexicon {
     /// The tags of a whole phrase, if the lexicon has it.
     pub fn phrase(&self, text: &str) -> Option<&[Tag]> {
         self.phrases.get(&key(&tokens(text))).map(Vec::as_slice)
+    }
+
+    /// The service a one-word phrase one typo away from `word` names (`netflxi` → Netflix).
+    pub fn close_service(&self, word: &str) -> Option<Tag> {
+        let mut found = None;
+        for (phrase, tags) in &self.phrases {
+            if let [Tag::Service(_)] = tags.as_slice()
+                && !phrase.contains(' ')
+                && phrase.len() >= 4
+                && strsim::osa_distance(phrase, word) == 1
+            {
+                match &found {
+                    Some(t) if t != &tags[0] => return None,
+                    _ => found = Some(tags[0].clone()),
+                }
+            }
+        }
+        found
     }
 
     /// Words that mean the same genre word in another dataset (`romance` → `romantic`).

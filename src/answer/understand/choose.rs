@@ -15,6 +15,11 @@ const NAME_EDGE: usize = 3;
 
 /// A name typed alone is taken for a misspelled title from this similarity on.
 const LONE_TITLE_SIMILARITY: f32 = 0.8;
+/// The same for a name in Chinese characters.
+const LONE_CJK_TITLE_SIMILARITY: f32 = 0.7;
+
+/// Words that begin titles' names.
+const ARTICLES: &[&str] = &["the", "a", "an"];
 
 /// Everything the tags say, gathered.
 #[derive(Debug, Default)]
@@ -36,6 +41,8 @@ struct Reading {
     help: bool,
     /// Spans that say a person's name is next to them, and whose.
     people: Vec<(usize, Option<Role>)>,
+    /// People named in another script (`成龙`), with their span.
+    names: Vec<(String, usize)>,
 }
 
 impl Reading {
@@ -45,11 +52,7 @@ impl Reading {
             for mark in &span.marks {
                 let tag = match mark {
                     Mark::Years(a, b) => {
-                        let near_added = |j: Option<usize>| {
-                            j.and_then(|j| t.spans.get(j))
-                                .is_some_and(|s| s.has(&Tag::Added))
-                        };
-                        if near_added(i.checked_sub(1)) || near_added(Some(i + 1)) {
+                        if added_near(t, i) {
                             r.added.get_or_insert((*a, *b));
                         } else {
                             r.years.get_or_insert((*a, *b));
@@ -87,6 +90,7 @@ impl Reading {
                     Tag::Director => r.people.push((i, Some(Role::Director))),
                     Tag::Cast => r.people.push((i, Some(Role::Cast))),
                     Tag::Person => r.people.push((i, None)),
+                    Tag::Name(n) => r.names.push((n.clone(), i)),
                     Tag::Added | Tag::Filler => {}
                 }
             }
@@ -96,8 +100,12 @@ impl Reading {
 
     /// Whether anything narrows a list of titles.
     fn filters(&self) -> bool {
-        self.kind.is_some()
-            || !self.genres.is_empty()
+        self.kind.is_some() || self.filters_but_kind()
+    }
+
+    /// Whether anything but a kind narrows a list ("the movie Okja" names a title).
+    fn filters_but_kind(&self) -> bool {
+        !self.genres.is_empty()
             || self.years.is_some()
             || self.added.is_some()
             || self.recent
@@ -110,12 +118,62 @@ fn name_like(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
-/// Whether `name` is a misspelling of some title's name (fuzzy: only for a lone name).
+/// Whether `name` is a misspelling of some title's name (fuzzy: only for a lone name). A
+/// Chinese name is short, so one wrong character of four is still the name (`流浪地求`).
 fn close_to_a_title(engine: &Engine, name: &str) -> bool {
-    name.chars().count() >= 4
+    let chars = name.chars().count();
+    let cjk = name.chars().all(crate::text::is_cjk);
+    let threshold = if cjk {
+        LONE_CJK_TITLE_SIMILARITY
+    } else {
+        LONE_TITLE_SIMILARITY
+    };
+    (chars >= 4 || (cjk && chars >= 3))
         && found(engine.names_by_name(name, 1))
             .first()
-            .is_some_and(|h| h.score >= LONE_TITLE_SIMILARITY)
+            .is_some_and(|h| h.score >= threshold)
+}
+
+/// The name in a run: its untagged words, with an article just before them (`The Wticher`).
+fn name_in(t: &Tagged, (from, to): (usize, usize)) -> String {
+    let Some(first) = (from..to).find(|&i| t.is_untagged(i)) else {
+        return String::new();
+    };
+    let last = (from..to)
+        .rev()
+        .find(|&i| t.is_untagged(i))
+        .unwrap_or(first);
+    let start = if first > from && ARTICLES.contains(&t.tokens[first - 1].text.as_str()) {
+        first - 1
+    } else {
+        first
+    };
+    t.text_of(start, last + 1).to_string()
+}
+
+/// Whether the years of span `i` are the years titles were added: an `added` word next to
+/// them, or past filler and service words (`shows added to Hulu in 2021`, `2019年奈飞上线`).
+fn added_near(t: &Tagged, i: usize) -> bool {
+    /// Filler and service spans looked past.
+    const REACH: usize = 3;
+    let passable = |s: &super::tag::Span| {
+        s.marks
+            .iter()
+            .all(|m| matches!(m, Mark::Tag(Tag::Filler | Tag::Service(_))))
+    };
+    let before = t.spans[..i].iter().rev().take(REACH + 1);
+    let after = t.spans[i + 1..].iter().take(REACH + 1);
+    for side in [before.collect::<Vec<_>>(), after.collect::<Vec<_>>()] {
+        for s in side {
+            if s.has(&Tag::Added) {
+                return true;
+            }
+            if !passable(s) {
+                break;
+            }
+        }
+    }
+    false
 }
 
 /// A failed lookup while reading a question is logged and read as "not found".
@@ -133,14 +191,18 @@ fn trim_punct(s: &str) -> &str {
 
 /// The longest text around run `from..to` that is a title's exact name: all its untagged
 /// tokens, and up to [`NAME_EDGE`] filler tokens on either side.
-fn title_in(engine: &Engine, t: &Tagged, (from, to): (usize, usize)) -> Option<String> {
+fn title_in(
+    engine: &Engine,
+    t: &Tagged,
+    (from, to): (usize, usize),
+) -> Option<(String, (usize, usize))> {
     let first = (from..to).find(|&i| t.is_untagged(i))?;
     let last = (from..to).rev().find(|&i| t.is_untagged(i))?;
     for left in first.saturating_sub(NAME_EDGE).max(from)..=first {
         for right in ((last + 1)..=(last + 1 + NAME_EDGE).min(to)).rev() {
             let name = t.text_of(left, right);
             if found(engine.title_exists(name)) {
-                return Some(name.to_string());
+                return Some((name.to_string(), (left, right)));
             }
         }
     }
@@ -267,7 +329,7 @@ fn tail_after_question(t: &Tagged) -> Option<(usize, usize)> {
 }
 
 pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, UsageError> {
-    let r = Reading::of(t);
+    let mut r = Reading::of(t);
     let only = |request| Ok(Understanding::only(request));
     let whole = trim_punct(t.text);
     let one_phrase = t.spans.len() == 1 && t.spans[0].from == 0 && t.spans[0].to == t.tokens.len();
@@ -291,17 +353,48 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         .iter()
         .find_map(|&run| title_in(engine, t, run))
         .or_else(|| {
-            tail_after_question(t)
-                .map(|(a, b)| t.text_of(a, b))
-                .filter(|name| found(engine.title_exists(name)))
-                .map(str::to_string)
+            let tail = tail_after_question(t)?;
+            let name = t.text_of(tail.0, tail.1);
+            found(engine.title_exists(name)).then(|| (name.to_string(), tail))
         });
+    // A year inside a title's name ("Reply 1988") is part of the name, not a filter.
+    if let Some((_, (from, to))) = &title
+        && t.spans.iter().any(|s| {
+            s.from >= *from && s.to <= *to && s.marks.iter().any(|m| matches!(m, Mark::Years(..)))
+        })
+    {
+        r.years = None;
+    }
+    // "the movie Okja": a kind word with an article, just before the name, describes it.
+    let described = title.as_ref().is_some_and(|(_, (from, _))| {
+        t.span_of
+            .get(from.wrapping_sub(1))
+            .copied()
+            .flatten()
+            .is_some_and(|k| {
+                let kind = &t.spans[k];
+                kind.marks
+                    .iter()
+                    .all(|m| matches!(m, Mark::Tag(Tag::Kind(_))))
+                    && kind.from > 0
+                    && ARTICLES.contains(&t.tokens[kind.from - 1].text.as_str())
+            })
+    });
     let title_request = |name: String| Request::Title {
         name,
         service: r.service.clone(),
     };
 
     // 3. A place, and why or whether a service is there.
+    // "为什么中国的影视作品在海外不受欢迎" asks why about a place but not about a service: the
+    // documents answer it.
+    let untagged = (0..t.tokens.len()).filter(|&i| t.is_untagged(i)).count();
+    if r.place.is_some() && r.why && r.service.is_none() && !r.available && untagged >= 2 {
+        return only(Request::Search {
+            text: content_words(t),
+            documents: true,
+        });
+    }
     if let Some(place) = &r.place
         && (r.why || r.available || (title.is_none() && !r.filters()))
     {
@@ -321,8 +414,8 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         });
     }
     // 4. A title by its name, with where/what words or a service ("is Parasite on Hulu").
-    if let Some(name) = title.clone()
-        && (r.where_ || r.info || r.why || !r.filters())
+    if let Some((name, _)) = title.clone()
+        && (r.where_ || r.info || r.why || !r.filters() || (described && !r.filters_but_kind()))
     {
         return only(title_request(name));
     }
@@ -345,6 +438,19 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         .people
         .iter()
         .find_map(|&(marker, role)| person_near(engine, t, marker, role));
+    if person.is_none()
+        && let Some((name, span)) = r.names.first()
+    {
+        let c = found(engine.credits(name));
+        let wanted = r.people.iter().find_map(|&(_, role)| role);
+        let role = match wanted {
+            Some(role) => role,
+            None if c.directed >= c.acted && c.directed > 0 => Role::Director,
+            None => Role::Cast,
+        };
+        let s = &t.spans[*span];
+        person = Some((role, name.clone(), (s.from, s.to)));
+    }
     if person.is_none() && title.is_none() {
         person = runs
             .iter()
@@ -372,7 +478,7 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         && r.origin.is_none()
         && let [run] = runs.as_slice()
     {
-        let name = t.words_of((run.0..run.1).filter(|&i| t.is_untagged(i)));
+        let name = name_in(t, *run);
         if close_to_a_title(engine, &name) {
             return only(title_request(name));
         }
@@ -398,8 +504,11 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         }
         return only(Request::Help);
     }
-    if runs.len() == 1 && close_to_a_title(engine, &content) {
-        return only(title_request(content));
+    if let [run] = runs.as_slice() {
+        let name = name_in(t, *run);
+        if close_to_a_title(engine, &name) {
+            return only(title_request(name));
+        }
     }
     only(Request::Search {
         text: content,

@@ -7,6 +7,13 @@ use crate::places::Places;
 
 use super::years::years_at;
 
+/// Codes that are codes even in a question written all in capitals.
+const ALWAYS_CODES: &[&str] = &["US", "UK", "USA", "UAE", "PRC"];
+
+/// Untagged words at least this long are compared with services and adjectives, one typo
+/// allowed (`netflxi`, `kroean`).
+const FUZZY_FROM: usize = 5;
+
 /// The most tokens a place name takes (`Democratic Republic of the Congo`, `中華人民共和國`).
 const LONGEST_PLACE: usize = 7;
 
@@ -52,6 +59,12 @@ impl<'a> Tagged<'a> {
     pub fn new(text: &'a str) -> Tagged<'a> {
         let tokens = tokens(text);
         let lexicon = Lexicon::global();
+        // In a question written all in capitals, `IN` and `IS` are words, not country codes.
+        let shouted = tokens.iter().filter(|t| !t.cjk && t.text.len() > 1).count() > 1
+            && tokens
+                .iter()
+                .filter(|t| !t.cjk && t.text.len() > 1)
+                .all(|t| t.upper || t.text.chars().all(|c| c.is_ascii_digit()));
         let mut spans = Vec::new();
         let mut span_of = vec![None; tokens.len()];
         let mut at = 0;
@@ -59,7 +72,7 @@ impl<'a> Tagged<'a> {
             let found = years_at(text, &tokens, at)
                 .map(|(len, (a, b))| (len, vec![Mark::Years(a, b)]))
                 .into_iter()
-                .chain(place_at(text, &tokens, at))
+                .chain(place_at(text, &tokens, at, shouted))
                 .chain(
                     lexicon
                         .longest_at(&tokens, at)
@@ -88,6 +101,29 @@ impl<'a> Tagged<'a> {
                 None => at += 1,
             }
         }
+        // One typo in a service or an adjective, for words nothing else took.
+        for (i, t) in tokens.iter().enumerate() {
+            if span_of[i].is_some() || t.cjk || t.text.chars().count() < FUZZY_FROM {
+                continue;
+            }
+            if let Some(tag) = lexicon
+                .close_service(&t.text)
+                .or_else(|| close_origin(&t.text))
+            {
+                span_of[i] = Some(spans.len());
+                spans.push(Span {
+                    from: i,
+                    to: i + 1,
+                    marks: vec![Mark::Tag(tag)],
+                });
+            }
+        }
+        spans.sort_by_key(|s| s.from);
+        for (n, s) in spans.iter().enumerate() {
+            for slot in &mut span_of[s.from..s.to] {
+                *slot = Some(n);
+            }
+        }
         Tagged {
             text,
             tokens,
@@ -96,9 +132,16 @@ impl<'a> Tagged<'a> {
         }
     }
 
-    /// Whether token `i` is covered by nothing or by filler words only.
+    /// Whether token `i` is covered by nothing, by filler words or by years (a name may hold
+    /// a year: `Reply 1988`).
     pub fn is_loose(&self, i: usize) -> bool {
-        self.span_of[i].is_none_or(|s| self.spans[s].is_filler())
+        self.span_of[i].is_none_or(|s| {
+            self.spans[s].is_filler()
+                || self.spans[s]
+                    .marks
+                    .iter()
+                    .all(|m| matches!(m, Mark::Years(..)))
+        })
     }
 
     /// Whether token `i` is covered by no tag at all.
@@ -156,8 +199,15 @@ impl<'a> Tagged<'a> {
     }
 }
 
+/// The adjective of a place one typo away from `word` (`kroean` → Korean).
+fn close_origin(word: &str) -> Option<Tag> {
+    Places::global()
+        .close_demonym(word)
+        .map(|p| Tag::Origin(p.code.clone()))
+}
+
 /// A place name, adjective or flag starting at `tokens[at]`, the longest first.
-fn place_at(text: &str, tokens: &[Token], at: usize) -> Option<(usize, Vec<Mark>)> {
+fn place_at(text: &str, tokens: &[Token], at: usize, shouted: bool) -> Option<(usize, Vec<Mark>)> {
     let places = Places::global();
     let first = &tokens[at];
     if let Some(code) = first.text.strip_prefix("flag:") {
@@ -173,8 +223,13 @@ fn place_at(text: &str, tokens: &[Token], at: usize) -> Option<(usize, Vec<Mark>
         }
         let phrase = &text[first.start..last.end];
         if len == 1 && !first.cjk && phrase.chars().count() < 4 {
-            // Short words are places only as codes in capitals (`US`, `UK`), not `us` or `in`.
+            // Short words are places only as codes in capitals (`US`, `UK`), not `us` or `in`;
+            // in shouted text, only the codes people write in capitals anyway.
+            let word_too = shouted
+                && !ALWAYS_CODES.contains(&phrase)
+                && Lexicon::global().phrase(phrase).is_some();
             if first.upper
+                && !word_too
                 && let Some(p) = places.by_code(phrase).or_else(|| places.exact(phrase))
             {
                 return Some((1, vec![Mark::Tag(Tag::Place(p.code.clone()))]));

@@ -11,6 +11,9 @@ const RANGE_WORDS: &[&str] = &[
     "to", "and", "till", "until", "through", "至", "到", "—", "~",
 ];
 
+/// One to nine in Chinese numerals.
+const CHINESE_DIGITS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
 fn year(token: &Token) -> Option<u16> {
     if token.cjk || token.text.len() != 4 {
         return None;
@@ -30,14 +33,14 @@ fn decade_digits(digits: &str) -> Option<u16> {
     }
     let n: u16 = digits.parse().ok()?;
     let start = match digits.len() {
-        2 if n % 10 == 0 => {
+        2 if n.is_multiple_of(10) => {
             if n >= 30 {
                 1900 + n
             } else {
                 2000 + n
             }
         }
-        4 if n % 10 == 0 => n,
+        4 if n.is_multiple_of(10) => n,
         _ => return None,
     };
     YEARS.contains(&start).then_some(start)
@@ -59,6 +62,15 @@ pub fn years_at(text: &str, tokens: &[Token], at: usize) -> Option<(usize, (u16,
         && let Some(start) = decade_digits(&t.text)
     {
         return Some((3, (start, start + 9)));
+    }
+    // `九十年代` (the nineties), in Chinese numerals.
+    if let Some(tens) = CHINESE_DIGITS.iter().position(|d| *d == t.text)
+        && is(tokens, at + 1, "十")
+        && is(tokens, at + 2, "年")
+        && is(tokens, at + 3, "代")
+    {
+        let start = 1900 + 10 * (tens as u16 + 1);
+        return Some((4, (start, start + 9)));
     }
     let from = year(t)?;
     let mut used = 1;
@@ -108,6 +120,8 @@ mod tests {
             ("2000s", Some((1, (2000, 2009)))),
             ("90年代", Some((3, (1990, 1999)))),
             ("2010年代", Some((3, (2010, 2019)))),
+            ("九十年代", Some((4, (1990, 1999)))),
+            ("八十年代的", Some((4, (1980, 1989)))),
             ("2019 movies", Some((1, (2019, 2019)))),
             ("2010 to watch", Some((1, (2010, 2010)))),
             ("1850", None),
