@@ -2,33 +2,19 @@
 //! places the essay names, the citations' exact offsets into the essay, title lookup, free-text
 //! routing, the JSON shape, and hostile input.
 
-use std::path::Path;
+mod support;
+
 use std::sync::OnceLock;
 
 use streambot::answer::{Answer, AnswerError, AnswerKind, respond};
 use streambot::corpus::Status;
-use streambot::search::{Engine, OpenOutcome};
-
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use streambot::search::Engine;
+use support::datasets::{crate_root, open_engine};
 
 /// One engine for the whole test binary, built from `data/` into a fresh temporary directory.
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let dir =
-            std::env::temp_dir().join(format!("streambot-test-curated-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let data = vec![crate_root().join("data")];
-        let (engine, outcome) =
-            Engine::open(&dir, &data, "tests/curated.rs", &|_, _| {}).expect("index builds");
-        assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
-        // Every segment file is open (memory-mapped) by the engine's reader, and the reader never
-        // reloads (manual policy), so the directory can go now: no static destructor would run.
-        let _ = std::fs::remove_dir_all(&dir);
-        engine
-    })
+    ENGINE.get_or_init(|| open_engine("curated", None))
 }
 
 fn ask(input: &str) -> Answer {

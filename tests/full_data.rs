@@ -6,40 +6,20 @@
 //! When `../shared/data` is missing the tests print a note and pass, except on CI (`CI` set),
 //! where a missing dataset is an error.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 use streambot::answer::{Answer, AnswerKind, respond};
 use streambot::corpus::Kind;
 use streambot::places::Places;
-use streambot::search::{Engine, OpenOutcome};
-
-/// The four public title files, by service id.
-const SERVICES: [&str; 4] = ["amazon_prime", "disney_plus", "hulu", "netflix"];
-
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use streambot::search::Engine;
+use support::datasets::{Model, Row, count, fold, model, open_engine, read_title_file};
 
 /// `../shared/data`, or `None` (with a note) when it is missing outside CI.
-fn shared_dir() -> Option<PathBuf> {
-    let dir = crate_root().join("../shared/data");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "the public datasets are missing: {} does not exist, and CI is set. \
-             Put the Kaggle title files there (see data/SOURCES.md).",
-            dir.display()
-        );
-    }
-    eprintln!(
-        "note: {} does not exist; skipping this full-data test",
-        dir.display()
-    );
-    None
+fn shared_dir() -> Option<std::path::PathBuf> {
+    support::datasets::shared_dir("this full-data test")
 }
 
 /// One engine for the whole test binary, built from `data` + `../shared/data` into a fresh
@@ -47,19 +27,7 @@ fn shared_dir() -> Option<PathBuf> {
 fn engine() -> Option<&'static Engine> {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     let shared = shared_dir()?;
-    Some(ENGINE.get_or_init(|| {
-        let dir =
-            std::env::temp_dir().join(format!("streambot-test-full_data-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let data = vec![crate_root().join("data"), shared];
-        let (engine, outcome) =
-            Engine::open(&dir, &data, "tests/full_data.rs", &|_, _| {}).expect("index builds");
-        assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
-        // Every segment file is open (memory-mapped) by the engine's reader, and the reader never
-        // reloads (manual policy), so the directory can go now: no static destructor would run.
-        let _ = std::fs::remove_dir_all(&dir);
-        engine
-    }))
+    Some(ENGINE.get_or_init(|| open_engine("full_data", Some(&shared))))
 }
 
 fn ask(engine: &Engine, input: &str) -> Answer {
@@ -67,161 +35,7 @@ fn ask(engine: &Engine, input: &str) -> Answer {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The independent model of the title files.
-
-/// One row of a title file, as this test reads it.
-#[derive(Debug, Clone)]
-struct Row {
-    service: String,
-    title: String,
-    year: String,
-    kind: Kind,
-    countries: Vec<String>,
-}
-
-/// Splits a `country` cell: comma-separated, trimmed, empty tokens dropped.
-fn country_tokens(cell: &str) -> Vec<String> {
-    cell.split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn read_title_file(path: &Path, service: &str) -> Vec<Row> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header = rdr.headers().expect("a header").clone();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').trim() == name)
-            .unwrap_or_else(|| panic!("{} has no {name} column", path.display()))
-    };
-    let (c_type, c_title, c_country, c_year) = (
-        col("type"),
-        col("title"),
-        col("country"),
-        col("release_year"),
-    );
-    let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let cell = |i: usize| rec.get(i).unwrap_or("").trim();
-        if cell(c_title).is_empty() {
-            continue;
-        }
-        let kind = match cell(c_type) {
-            "Movie" => Kind::Movie,
-            "TV Show" => Kind::Tv,
-            other => panic!("{}: unexpected type {other:?}", path.display()),
-        };
-        rows.push(Row {
-            service: service.to_string(),
-            title: cell(c_title).to_string(),
-            year: cell(c_year).to_string(),
-            kind,
-            countries: country_tokens(cell(c_country)),
-        });
-    }
-    rows
-}
-
-/// Every title row, in the order the loader reads the files: `data/titles/*.csv` (sorted), then
-/// the four public files (sorted).
-fn all_rows(shared: &Path) -> Vec<Row> {
-    let mut curated: Vec<PathBuf> = std::fs::read_dir(crate_root().join("data/titles"))
-        .expect("data/titles")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    curated.sort();
-    let mut rows = Vec::new();
-    for path in curated {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let service = name
-            .strip_suffix("_titles.csv")
-            .unwrap_or_else(|| panic!("unexpected curated file {name}"));
-        rows.extend(read_title_file(&path, service));
-    }
-    for service in SERVICES {
-        rows.extend(read_title_file(
-            &shared.join(format!("{service}_titles.csv")),
-            service,
-        ));
-    }
-    rows
-}
-
-/// A work: the rows that name the same title, merged the way the datasets are documented to be
-/// merged (src/corpus/merge.rs): the same title and release year are one work within a service
-/// whatever the type, and one work across services when the type agrees too. A work's
-/// production countries are those of all its rows; its type is that of its first row.
-#[derive(Debug, Default)]
-struct Work {
-    year: String,
-    kind: Option<Kind>,
-    countries: HashSet<String>,
-    services: HashSet<String>,
-}
-
-/// The key a title is compared by, as the issue defines "the same title": case- and
-/// accent-insensitive (spaces collapsed), punctuation kept. So "Veronica"/"Verónica" (2017,
-/// Netflix) are one title, while "BLAME!" (Netflix) and "Blame" (Hulu) stay apart.
-fn title_key(title: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
-    let s: String = title
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn works(rows: &[Row]) -> Vec<Work> {
-    let mut works: Vec<Work> = Vec::new();
-    let mut in_service: HashMap<(String, String, String), usize> = HashMap::new();
-    let mut across: HashMap<(String, String, Kind), usize> = HashMap::new();
-    for r in rows {
-        let key = title_key(&r.title);
-        let service_key = (r.service.clone(), key.clone(), r.year.clone());
-        let i = match in_service.get(&service_key) {
-            Some(&i) => i,
-            None => {
-                let i = *across
-                    .entry((key, r.year.clone(), r.kind))
-                    .or_insert_with(|| {
-                        works.push(Work {
-                            year: r.year.clone(),
-                            kind: Some(r.kind),
-                            ..Work::default()
-                        });
-                        works.len() - 1
-                    });
-                in_service.insert(service_key, i);
-                i
-            }
-        };
-        let w = &mut works[i];
-        w.countries.extend(r.countries.iter().cloned());
-        w.services.insert(r.service.clone());
-    }
-    works
-}
-
-/// Works produced (partly) in `country` (exact name as in the files), of `kind` (any when
-/// `None`), listed by `service` (any when `None`).
-fn count(works: &[Work], country: &str, kind: Option<Kind>, service: Option<&str>) -> usize {
-    works
-        .iter()
-        .filter(|w| w.countries.contains(country))
-        .filter(|w| kind.is_none() || w.kind == kind)
-        .filter(|w| service.is_none_or(|s| w.services.contains(s)))
-        .count()
-}
+// The independent model of the title files (tests/support/datasets.rs).
 
 /// Titles of one service produced (partly) in `country`: the distinct (title, year) keys among
 /// that service's rows (all its files, curated ones included) whose country list names
@@ -230,23 +44,9 @@ fn count_rows(rows: &[Row], country: &str, kind: Option<Kind>, service: &str) ->
     rows.iter()
         .filter(|r| r.service == service && r.countries.iter().any(|c| c == country))
         .filter(|r| kind.is_none_or(|k| r.kind == k))
-        .map(|r| (title_key(&r.title), r.year.clone()))
+        .map(|r| (fold(&r.title), r.year.clone()))
         .collect::<HashSet<_>>()
         .len()
-}
-
-struct Model {
-    rows: Vec<Row>,
-    works: Vec<Work>,
-}
-
-fn model(shared: &Path) -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        let rows = all_rows(shared);
-        let works = works(&rows);
-        Model { rows, works }
-    })
 }
 
 /// The engine and the independent model, or `None` when the datasets are missing.
@@ -445,7 +245,7 @@ fn soviet_union_titles_are_counted_once_per_work() {
         .rows
         .iter()
         .filter(|r| r.countries.iter().any(|c| c == "Soviet Union"))
-        .map(|r| (title_key(&r.title), r.year.clone(), r.kind))
+        .map(|r| (fold(&r.title), r.year.clone(), r.kind))
         .collect();
     assert!(!distinct.is_empty());
     assert_eq!(count(&m.works, "Soviet Union", None, None), distinct.len());

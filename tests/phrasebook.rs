@@ -4,229 +4,28 @@
 //!
 //! Every line is checked and every failure is listed at once, with a count. Where a line says
 //! `total=csv`, the expected total is counted here, independently, from the title files with
-//! the `csv` crate (the model of tests/full_data.rs, extended with directors, cast, genres).
+//! the `csv` crate (the model in tests/support/datasets.rs, shared with tests/full_data.rs).
 //!
 //! The engine is built from `data/` + `../shared/data`; when `../shared/data` is missing the
 //! test prints a note and passes, except on CI (`CI` set), where that is an error.
 
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use streambot::answer::{Answer, AnswerKind, respond, understand};
 use streambot::corpus::Kind;
-use streambot::search::{Engine, OpenOutcome};
+use streambot::search::Engine;
+use support::datasets::{Work, crate_root, fold, model, open_engine, shared_dir};
 
-const SERVICES: [&str; 4] = ["amazon_prime", "disney_plus", "hulu", "netflix"];
-
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `../shared/data`, or `None` (with a note) when it is missing outside CI.
-fn shared_dir() -> Option<PathBuf> {
-    let dir = crate_root().join("../shared/data");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "the public datasets are missing: {} does not exist, and CI is set. \
-             Put the Kaggle title files there (see data/SOURCES.md).",
-            dir.display()
-        );
-    }
-    eprintln!(
-        "note: {} does not exist; skipping the phrasebook",
-        dir.display()
-    );
-    None
-}
-
-fn engine(shared: &Path) -> &'static Engine {
+fn engine(shared: &std::path::Path) -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let dir =
-            std::env::temp_dir().join(format!("streambot-test-phrasebook-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let data = vec![crate_root().join("data"), shared.to_path_buf()];
-        let (engine, outcome) =
-            Engine::open(&dir, &data, "tests/phrasebook.rs", &|_, _| {}).expect("index builds");
-        assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
-        // The reader keeps every segment open (memory-mapped) and never reloads.
-        let _ = std::fs::remove_dir_all(&dir);
-        engine
-    })
+    ENGINE.get_or_init(|| open_engine("phrasebook", Some(shared)))
 }
 
 // ---------------------------------------------------------------------------------------------
-// The independent model of the title files.
-
-/// Case- and accent-insensitive, spaces collapsed.
-fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
-    let s: String = s
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn list(cell: &str) -> Vec<String> {
-    cell.split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-#[derive(Debug, Clone)]
-struct Row {
-    service: String,
-    title: String,
-    year: String,
-    kind: Kind,
-    countries: Vec<String>,
-    directors: Vec<String>,
-    cast: Vec<String>,
-    genres: Vec<String>,
-}
-
-fn read_title_file(path: &Path, service: &str) -> Vec<Row> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header = rdr.headers().expect("a header").clone();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').trim() == name)
-            .unwrap_or_else(|| panic!("{} has no {name} column", path.display()))
-    };
-    let c = [
-        col("type"),
-        col("title"),
-        col("country"),
-        col("release_year"),
-        col("director"),
-        col("cast"),
-        col("listed_in"),
-    ];
-    let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let cell = |i: usize| rec.get(c[i]).unwrap_or("").trim();
-        if cell(1).is_empty() {
-            continue;
-        }
-        let kind = match cell(0) {
-            "Movie" => Kind::Movie,
-            "TV Show" => Kind::Tv,
-            other => panic!("{}: unexpected type {other:?}", path.display()),
-        };
-        rows.push(Row {
-            service: service.to_string(),
-            title: cell(1).to_string(),
-            year: cell(3).to_string(),
-            kind,
-            countries: list(cell(2)),
-            directors: list(cell(4)),
-            cast: list(cell(5)),
-            genres: list(cell(6)),
-        });
-    }
-    rows
-}
-
-/// `data/titles/*.csv` (sorted), then the four public files.
-fn all_rows(shared: &Path) -> Vec<Row> {
-    let mut curated: Vec<PathBuf> = std::fs::read_dir(crate_root().join("data/titles"))
-        .expect("data/titles")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    curated.sort();
-    let mut rows = Vec::new();
-    for path in curated {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let service = name
-            .strip_suffix("_titles.csv")
-            .unwrap_or_else(|| panic!("unexpected curated file {name}"));
-        rows.extend(read_title_file(&path, service));
-    }
-    for service in SERVICES {
-        rows.extend(read_title_file(
-            &shared.join(format!("{service}_titles.csv")),
-            service,
-        ));
-    }
-    rows
-}
-
-/// A work, merged as the datasets are documented to be merged (see tests/full_data.rs): the
-/// same title and year are one work within a service whatever the type, and one work across
-/// services when the type agrees too. Lists are the union of its rows'; year and type are its
-/// first row's.
-#[derive(Debug, Default)]
-struct Work {
-    year: Option<u16>,
-    kind: Option<Kind>,
-    countries: HashSet<String>,
-    services: HashSet<String>,
-    directors: HashSet<String>,
-    cast: HashSet<String>,
-    /// Every word of every genre, folded.
-    genre_words: HashSet<String>,
-}
-
-fn works(rows: &[Row]) -> Vec<Work> {
-    let mut works: Vec<Work> = Vec::new();
-    let mut in_service: HashMap<(String, String, String), usize> = HashMap::new();
-    let mut across: HashMap<(String, String, Kind), usize> = HashMap::new();
-    for r in rows {
-        let key = fold(&r.title);
-        let service_key = (r.service.clone(), key.clone(), r.year.clone());
-        let i = match in_service.get(&service_key) {
-            Some(&i) => i,
-            None => {
-                let i = *across
-                    .entry((key, r.year.clone(), r.kind))
-                    .or_insert_with(|| {
-                        works.push(Work {
-                            year: r.year.parse().ok(),
-                            kind: Some(r.kind),
-                            ..Work::default()
-                        });
-                        works.len() - 1
-                    });
-                in_service.insert(service_key, i);
-                i
-            }
-        };
-        let w = &mut works[i];
-        w.countries.extend(r.countries.iter().cloned());
-        w.services.insert(r.service.clone());
-        w.directors.extend(r.directors.iter().map(|n| fold(n)));
-        w.cast.extend(r.cast.iter().map(|n| fold(n)));
-        for g in &r.genres {
-            w.genre_words.extend(
-                fold(g)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string),
-            );
-        }
-    }
-    works
-}
-
-fn model(shared: &Path) -> &'static Vec<Work> {
-    static MODEL: OnceLock<Vec<Work>> = OnceLock::new();
-    MODEL.get_or_init(|| works(&all_rows(shared)))
-}
+// Counting with the independent model of the title files (tests/support/datasets.rs).
 
 /// The country names the title files use, for the codes the phrasebook counts by.
 fn country_of(origin: &str) -> &'static str {
@@ -337,9 +136,7 @@ fn count(works: &[Work], f: &Filters) -> usize {
     let genres: Vec<Vec<String>> = f.genre.iter().map(|g| genre_words(g)).collect();
     works
         .iter()
-        .filter(|w| country.is_none_or(|c| w.countries.contains(c)))
-        .filter(|w| f.kind.is_none() || w.kind == f.kind)
-        .filter(|w| f.service.as_ref().is_none_or(|s| w.services.contains(s)))
+        .filter(|w| w.matches(country, f.kind, f.service.as_deref()))
         .filter(|w| {
             f.director
                 .as_ref()
@@ -348,7 +145,7 @@ fn count(works: &[Work], f: &Filters) -> usize {
         .filter(|w| f.cast.as_ref().is_none_or(|c| w.cast.contains(&fold(c))))
         .filter(|w| {
             f.years
-                .is_none_or(|(a, b)| w.year.is_some_and(|y| (a..=b).contains(&y)))
+                .is_none_or(|(a, b)| w.year_number().is_some_and(|y| (a..=b).contains(&y)))
         })
         .filter(|w| {
             genres
@@ -567,9 +364,11 @@ fn the_phrasebook_is_big_enough() {
 
 #[test]
 fn every_phrasing_is_understood_as_meant() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = shared_dir("the phrasebook") else {
+        return;
+    };
     let engine = engine(&shared);
-    let works = model(&shared);
+    let works = &model(&shared).works;
     let cases = full_phrasebook();
     let mut failures = Vec::new();
     let mut failed_cases = 0;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod bot;
+pub mod datasets;
 pub mod fake_discord;
 pub mod fs;
 pub mod logs;
