@@ -314,6 +314,36 @@ mod tests {
     }
 
     #[test]
+    fn shouted_words_are_not_country_codes() {
+        let places = |text: &str| -> Vec<String> {
+            Tagged::new(text)
+                .spans
+                .iter()
+                .flat_map(|s| s.marks.clone())
+                .filter_map(|m| match m {
+                    Mark::Tag(Tag::Place(p)) => Some(p),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(places("WHY CAN'T I WATCH NETFLIX IN CHINA"), ["CN"]);
+        assert_eq!(places("IS HULU IN THE US"), ["US"]);
+        assert_eq!(places("Netflix in IN"), ["IN"]);
+        assert_eq!(places("netfilx kroean"), Vec::<String>::new());
+        let t = Tagged::new("netfilx kroean");
+        assert_eq!(
+            t.spans
+                .iter()
+                .flat_map(|s| s.marks.clone())
+                .collect::<Vec<_>>(),
+            vec![
+                tag(Tag::Service("netflix".into())),
+                tag(Tag::Origin("KR".into()))
+            ]
+        );
+    }
+
+    #[test]
     fn loose_runs_hold_the_untagged_words() {
         let t = Tagged::new("where can I watch the Witcher on Netflix");
         assert_eq!(t.loose_runs(), vec![(4, 7)]);
