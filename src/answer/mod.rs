@@ -17,7 +17,7 @@ pub use route::{MAX_INPUT, route};
 pub use search::search;
 pub use title::title;
 pub use titles::titles;
-pub use why_not::why_not;
+pub use why_not::{service_word, why_not};
 
 use crate::corpus::{Status, Title};
 use crate::places::Place;

@@ -106,6 +106,9 @@ pub fn text(a: &Answer) -> String {
                 .map(|s| s.as_str().to_uppercase())
                 .unwrap_or_default();
             let _ = writeln!(out, "[{status}] {}", a.message);
+            if !a.suggestions.is_empty() {
+                let _ = writeln!(out, "Other services here: {}", a.suggestions.join(" · "));
+            }
         }
         AnswerKind::NotFound => {
             let _ = writeln!(out, "Not found: {}", a.message);
