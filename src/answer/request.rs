@@ -19,6 +19,11 @@ pub enum Request {
     Search {
         text: String,
     },
+    /// `/map [service] [figure]`: a world map of a service's availability or figures.
+    Map {
+        service: Option<String>,
+        figure: Option<super::Figure>,
+    },
     Help,
 }
 
@@ -50,6 +55,8 @@ pub const HELP: &str = "\
     year:2019 or year:2010-2020  added:2021  query:<words>  sort:relevance|year|title  page:<n>
                              e.g. /titles origin:cn type:movie
 /title <name>                one title's card; small typos are fine
+/map [service] [figure]      a world map of where a service is available, e.g. /map disney;
+                             figure:library|price shades Netflix's per-country figures (Dec 2021)
 /help                        this text
 Anything else is free text: \"why can't I watch Netflix in Russia?\", \"Korean movies on Netflix\".";
 
@@ -259,6 +266,7 @@ pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
                 Ok(Request::Search { text })
             }
         }),
+        "map" => map_args(rest),
         "help" | "start" | "?" => Ok(Request::Help),
         "" => Err(UsageError(format!(
             "Type a command after the slash.\n{HELP}"
@@ -268,6 +276,34 @@ pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
             crate::text::truncate(other, 40)
         ))),
     })
+}
+
+fn map_args(rest: &str) -> Result<Request, UsageError> {
+    let (opts, free) = split_options(rest, &["service", "figure"], "map")?;
+    let (mut service, mut figure) = (None, None);
+    let figure_option = |v: &str| {
+        super::Figure::parse(v)
+            .ok_or_else(|| UsageError(format!("Unknown figure `{v}`: use library or price.")))
+    };
+    for (k, v) in opts {
+        match k.as_str() {
+            "service" => service = Some(service_option(&v)?),
+            _ => figure = Some(figure_option(&v)?),
+        }
+    }
+    for w in free.split_whitespace() {
+        if let (None, Some(s)) = (&service, parse_service(w)) {
+            service = Some(s);
+        } else if let (None, Some(f)) = (&figure, super::Figure::parse(w)) {
+            figure = Some(f);
+        } else {
+            return Err(UsageError(format!(
+                "/map takes a service and a figure, e.g. /map disney or /map netflix library; `{}` is neither.",
+                crate::text::truncate(w, 40)
+            )));
+        }
+    }
+    Ok(Request::Map { service, figure })
 }
 
 fn why_not_args(rest: &str) -> Result<Request, UsageError> {

@@ -34,6 +34,7 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
         commands::why_not::why_not(),
         commands::titles::titles(),
         commands::title::title(),
+        commands::map::map(),
         commands::ask::ask(),
         commands::sources::sources(),
         commands::help::help(),

@@ -419,6 +419,7 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             fields: Vec::new(),
             footer: clip(&defuse(&a.query), 200),
         },
+        AnswerKind::Map => super::map::embed(a),
         AnswerKind::Help => Embed {
             title: "streambot help".into(),
             description: format!("```\n{}\n```", defuse(&a.message.replace("```", "'''"))),

@@ -113,6 +113,22 @@ pub fn text(a: &Answer) -> String {
         AnswerKind::NotFound => {
             let _ = writeln!(out, "Not found: {}", a.message);
         }
+        AnswerKind::Map => {
+            let _ = writeln!(out, "{}", a.message);
+            if let Some(data) = a.map.as_ref().filter(|d| d.figure.is_none()) {
+                for (status, name) in [
+                    (crate::corpus::Status::Unavailable, "Not available"),
+                    (crate::corpus::Status::Suspended, "Suspended"),
+                    (crate::corpus::Status::Unknown, "Unknown"),
+                ] {
+                    let places = super::map::legend::places_in(data, status);
+                    if !places.is_empty() {
+                        let _ = writeln!(out, "{name}: {}", places.join(", "));
+                    }
+                }
+                let _ = writeln!(out, "Everywhere else: {}", data.elsewhere.as_str());
+            }
+        }
         _ => {
             let _ = writeln!(out, "{}", a.message);
         }
