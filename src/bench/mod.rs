@@ -63,19 +63,25 @@ pub enum BenchError {
     Sqlite(#[from] rusqlite::Error),
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Map(#[from] render::map::MapError),
 }
 
 const SEED: u64 = 0x5eed_2026;
 
 /// The shapes, in report order.
-pub const SHAPES: [&str; 6] = [
+pub const SHAPES: [&str; 7] = [
     "why_not",
     "titles_origin_type",
     "titles_text",
     "title_fuzzy",
     "route",
     "autocomplete",
+    "map",
 ];
+
+/// The map shape's picture size, as Discord answers use it.
+pub const MAP_SIZE: (u32, u32) = (render::map::WIDTH, render::map::HEIGHT);
 
 /// One question, in the form both engines can answer.
 #[derive(Debug, Clone)]
@@ -86,6 +92,8 @@ enum Q {
     Fuzzy(String),
     Route(String),
     Complete(String, String),
+    /// `/map <service>`, drawn as a PNG.
+    Map(&'static str),
 }
 
 impl Q {
@@ -97,6 +105,7 @@ impl Q {
             Q::Fuzzy(n) => format!("/title {n}"),
             Q::Route(t) => t.clone(),
             Q::Complete(t, _) => t.clone(),
+            Q::Map(s) => format!("/map {s}"),
         }
     }
 }
@@ -246,6 +255,11 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
         let pcut: String = place.name.chars().take(1 + rng.below(4)).collect();
         complete.push(Q::Complete(cut, pcut));
     }
+    // Drawing a map takes milliseconds, not microseconds (and most of a second unoptimised,
+    // as in CI's smoke run): a fortieth as many.
+    let maps = (0..(n / 40).max(5))
+        .map(|i| Q::Map(["netflix", "prime", "disney", "hulu"][i % 4]))
+        .collect();
     vec![
         ("why_not", why),
         ("titles_origin_type", origin),
@@ -253,6 +267,7 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
         ("title_fuzzy", fuzzy),
         ("route", route),
         ("autocomplete", complete),
+        ("map", maps),
     ]
 }
 
@@ -276,12 +291,24 @@ fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
                 .collect();
             std::hint::black_box(json!({"titles": titles, "places": places}).to_string());
         }
+        Q::Map(_) => {
+            std::hint::black_box(map_png(engine, q)?);
+        }
         _ => {
             let a = respond(engine, &q.input())?;
             std::hint::black_box(render::json(&a));
         }
     }
     Ok(())
+}
+
+/// A map question answered and drawn at [`MAP_SIZE`]: the PNG's bytes.
+fn map_png(engine: &Engine, q: &Q) -> Result<Vec<u8>, BenchError> {
+    let a = respond(engine, &q.input())?;
+    match &a.map {
+        Some(data) => Ok(render::map::png(data, MAP_SIZE.0, MAP_SIZE.1)?),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// The peer; `None` for shapes FTS5 cannot answer (free-text routing is ours alone).
@@ -292,7 +319,7 @@ fn peer(db: &fts5::Fts5, q: &Q) -> Option<Result<(), BenchError>> {
         Q::Text(w) => db.titles_text(w).map(drop),
         Q::Fuzzy(n) => db.title_fuzzy(n).map(drop),
         Q::Complete(t, p) => db.autocomplete(t, p).map(drop),
-        Q::Route(_) => return None,
+        Q::Route(_) | Q::Map(_) => return None,
     };
     Some(r.map_err(BenchError::from))
 }
@@ -404,9 +431,7 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
             }
             _ => None,
         };
-        shapes.insert(
-            name.to_string(),
-            json!({
+        let mut shape = json!({
                 "queries": qs.len(),
                 "p50_us": s.p50,
                 "p99_us": s.p99,
@@ -416,8 +441,17 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
                 "fts5_max_us": p.map(|p| p.max),
                 "fts5_build_ms": p.map(|_| ms(fts5_build)),
                 "ratio_p50": p.map(|p| ratio(s.p50, p.p50)).unwrap_or(Value::Null),
-            }),
-        );
+        });
+        if *name == "map" {
+            // The largest of the four services' pictures.
+            let mut largest = 0;
+            for q in qs.iter().take(4) {
+                largest = largest.max(map_png(&engine, q)?.len());
+            }
+            shape["png_bytes"] = json!(largest);
+            shape["size"] = json!(format!("{}x{}", MAP_SIZE.0, MAP_SIZE.1));
+        }
+        shapes.insert(name.to_string(), shape);
     }
 
     // Fuzzy title recall@1 over real titles (not synthetic ones) with one or two typos.

@@ -50,5 +50,11 @@ pub fn table(r: &Value) -> String {
             num(&v["ratio_p50"]),
         ));
     }
+    let m = &r["shapes"]["map"];
+    out.push_str(&format!(
+        "\nmap: {} PNG, largest {} bytes\n",
+        num(&m["size"]).trim_matches('"'),
+        num(&m["png_bytes"])
+    ));
     out
 }
