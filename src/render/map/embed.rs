@@ -3,7 +3,7 @@
 
 use crate::answer::{Answer, Figure, MapData};
 use crate::corpus::Status;
-use crate::render::embed::{Embed, EmbedField, escape, fit, limits};
+use crate::render::embed::{Embed, EmbedField, defuse, escape, fit, limits};
 
 use super::legend;
 
@@ -66,7 +66,7 @@ pub fn embed(a: &Answer) -> Embed {
         description: escape(&a.message),
         color: COLOR,
         fields: Vec::new(),
-        footer: super::source_line(data),
+        footer: defuse(&super::source_line(data)),
     };
     match data.figure {
         None => {
