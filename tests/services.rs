@@ -179,6 +179,7 @@ fn nothing_sourced_means_unknown_never_a_guess() {
         "I don't know whether Prime Video is available in Crimea: no source I have says either way. \
          What is known about Prime Video is below."
     );
+    assert_eq!(a.suggestions, ["/why-not crimea netflix"]);
     let mut expected = rows("amazon_prime", "UA-43");
     expected.extend(rows("amazon_prime", "*"));
     assert_eq!(a.facts.len(), expected.len());

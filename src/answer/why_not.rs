@@ -78,7 +78,9 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
     } else {
         (everywhere_else.clone(), false)
     };
-    if !specific {
+    // Other services' facts for this place help when this one has none, or only an "unknown".
+    let first_status = status_rows.first().and_then(|r| r.status);
+    if !specific || first_status == Some(Status::Unknown) {
         answer.suggestions = other_services(engine, &service, &place.code, &place.name)?;
     }
     // A place's first row states its status and since when (see data/SOURCES.md).
