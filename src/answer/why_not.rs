@@ -68,15 +68,24 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
         return Ok(answer);
     }
 
+    // Without rows of its own, `facts` returns the service's everywhere-else rows.
     let (own, has_own) = engine.facts(&service, &place.code)?;
-    let (figures, status_rows): (Vec<FactRecord>, Vec<FactRecord>) = own
+    let (figures, own_status): (Vec<FactRecord>, Vec<FactRecord>) = own
         .into_iter()
         .partition(|r| r.category == Category::Figures);
-    let everywhere_else = engine.facts(&service, crate::corpus::EVERYWHERE_ELSE)?.0;
-    let (status_rows, specific) = if has_own && !status_rows.is_empty() {
-        (status_rows, true)
+    let specific = has_own && !own_status.is_empty();
+    let own_first = own_status.first().and_then(|r| r.status);
+    let everywhere_else = if !has_own {
+        own_status.clone()
+    } else if !specific || own_first == Some(Status::Unknown) {
+        engine.facts(&service, crate::corpus::EVERYWHERE_ELSE)?.0
     } else {
-        (everywhere_else.clone(), false)
+        Vec::new()
+    };
+    let status_rows = if specific {
+        own_status
+    } else {
+        everywhere_else.clone()
     };
     // Other services' facts for this place help when this one has none, or only an "unknown".
     let first_status = status_rows.first().and_then(|r| r.status);
@@ -231,18 +240,18 @@ fn other_services(
     code: &str,
     name: &str,
 ) -> Result<Vec<String>, SearchError> {
-    let mut out = Vec::new();
-    for other in engine.services_with_facts()? {
-        if other == service {
+    let mut out: Vec<String> = Vec::new();
+    for r in engine.place_facts(code)? {
+        if r.service == service || r.category == Category::Figures {
             continue;
         }
-        let (rows, own) = engine.facts(&other, code)?;
-        if own && rows.iter().any(|r| r.category != Category::Figures) {
-            out.push(format!(
-                "/why-not {} {}",
-                name.to_lowercase(),
-                service_word(&other)
-            ));
+        let suggestion = format!(
+            "/why-not {} {}",
+            name.to_lowercase(),
+            service_word(&r.service)
+        );
+        if !out.contains(&suggestion) {
+            out.push(suggestion);
         }
     }
     Ok(out)

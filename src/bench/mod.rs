@@ -449,6 +449,21 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
                 largest = largest.max(map_png(&engine, q)?.len());
             }
             shape["png_bytes"] = json!(largest);
+            // Where the time goes, for the Netflix map: drawing, then PNG encoding.
+            let data = respond(&engine, "/map netflix")?.map;
+            if let Some(data) = data {
+                let (mut draw, mut encode) = (Vec::new(), Vec::new());
+                for _ in 0..qs.len() {
+                    let t = Instant::now();
+                    let pixmap = render::map::draw(&data, MAP_SIZE.0, MAP_SIZE.1)?;
+                    draw.push(t.elapsed().as_micros() as u64);
+                    let t = Instant::now();
+                    std::hint::black_box(render::map::encode(&pixmap)?);
+                    encode.push(t.elapsed().as_micros() as u64);
+                }
+                shape["draw_p50_us"] = json!(stats(draw).p50);
+                shape["encode_p50_us"] = json!(stats(encode).p50);
+            }
             shape["size"] = json!(format!("{}x{}", MAP_SIZE.0, MAP_SIZE.1));
         }
         shapes.insert(name.to_string(), shape);

@@ -52,9 +52,11 @@ pub fn table(r: &Value) -> String {
     }
     let m = &r["shapes"]["map"];
     out.push_str(&format!(
-        "\nmap: {} PNG, largest {} bytes\n",
+        "\nmap: {} PNG, largest {} bytes; Netflix map p50 {} µs drawing + {} µs encoding\n",
         num(&m["size"]).trim_matches('"'),
-        num(&m["png_bytes"])
+        num(&m["png_bytes"]),
+        num(&m["draw_p50_us"]),
+        num(&m["encode_p50_us"]),
     ));
     out
 }

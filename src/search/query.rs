@@ -374,6 +374,18 @@ impl Engine {
         )
     }
 
+    /// Every fact recorded for `place` (all services, figures included), in file order.
+    pub fn place_facts(&self, place: &str) -> Result<Vec<FactRecord>, SearchError> {
+        let f = self.fields();
+        self.facts_where(
+            vec![
+                (Occur::Must, term_q(f.kind, KIND_FACT)),
+                (Occur::Must, term_q(f.place, place)),
+            ],
+            1_000,
+        )
+    }
+
     fn facts_where(
         &self,
         clauses: Vec<(Occur, Box<dyn Query>)>,
