@@ -4,6 +4,7 @@
 //! times, fuzzy-title recall, start to first answer and peak memory.
 
 pub mod fts5;
+mod map;
 pub mod synthetic;
 mod table;
 
@@ -17,6 +18,7 @@ use crate::corpus::{self, Kind, Title};
 use crate::places::Places;
 use crate::render;
 use crate::search::Engine;
+pub use map::MAP_SIZE;
 use synthetic::{Rng, typo};
 pub use table::table;
 
@@ -79,9 +81,6 @@ pub const SHAPES: [&str; 7] = [
     "autocomplete",
     "map",
 ];
-
-/// The map shape's picture size, as Discord answers use it.
-pub const MAP_SIZE: (u32, u32) = (render::map::WIDTH, render::map::HEIGHT);
 
 /// One question, in the form both engines can answer.
 #[derive(Debug, Clone)]
@@ -255,11 +254,6 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
         let pcut: String = place.name.chars().take(1 + rng.below(4)).collect();
         complete.push(Q::Complete(cut, pcut));
     }
-    // Drawing a map takes milliseconds, not microseconds (and most of a second unoptimised,
-    // as in CI's smoke run): a fortieth as many.
-    let maps = (0..(n / 40).max(5))
-        .map(|i| Q::Map(["netflix", "prime", "disney", "hulu"][i % 4]))
-        .collect();
     vec![
         ("why_not", why),
         ("titles_origin_type", origin),
@@ -267,7 +261,7 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
         ("title_fuzzy", fuzzy),
         ("route", route),
         ("autocomplete", complete),
-        ("map", maps),
+        ("map", map::questions(n)),
     ]
 }
 
@@ -292,7 +286,7 @@ fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
             std::hint::black_box(json!({"titles": titles, "places": places}).to_string());
         }
         Q::Map(_) => {
-            std::hint::black_box(map_png(engine, q)?);
+            std::hint::black_box(map::png(engine, &q.input())?);
         }
         _ => {
             let a = respond(engine, &q.input())?;
@@ -300,15 +294,6 @@ fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
         }
     }
     Ok(())
-}
-
-/// A map question answered and drawn at [`MAP_SIZE`]: the PNG's bytes.
-fn map_png(engine: &Engine, q: &Q) -> Result<Vec<u8>, BenchError> {
-    let a = respond(engine, &q.input())?;
-    match &a.map {
-        Some(data) => Ok(render::map::png(data, MAP_SIZE.0, MAP_SIZE.1)?),
-        None => Ok(Vec::new()),
-    }
 }
 
 /// The peer; `None` for shapes FTS5 cannot answer (free-text routing is ours alone).
@@ -443,28 +428,7 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
                 "ratio_p50": p.map(|p| ratio(s.p50, p.p50)).unwrap_or(Value::Null),
         });
         if *name == "map" {
-            // The largest of the four services' pictures.
-            let mut largest = 0;
-            for q in qs.iter().take(4) {
-                largest = largest.max(map_png(&engine, q)?.len());
-            }
-            shape["png_bytes"] = json!(largest);
-            // Where the time goes, for the Netflix map: drawing, then PNG encoding.
-            let data = respond(&engine, "/map netflix")?.map;
-            if let Some(data) = data {
-                let (mut draw, mut encode) = (Vec::new(), Vec::new());
-                for _ in 0..qs.len() {
-                    let t = Instant::now();
-                    let pixmap = render::map::draw(&data, MAP_SIZE.0, MAP_SIZE.1)?;
-                    draw.push(t.elapsed().as_micros() as u64);
-                    let t = Instant::now();
-                    std::hint::black_box(render::map::encode(&pixmap)?);
-                    encode.push(t.elapsed().as_micros() as u64);
-                }
-                shape["draw_p50_us"] = json!(stats(draw).p50);
-                shape["encode_p50_us"] = json!(stats(encode).p50);
-            }
-            shape["size"] = json!(format!("{}x{}", MAP_SIZE.0, MAP_SIZE.1));
+            map::describe(&engine, qs, &mut shape)?;
         }
         shapes.insert(name.to_string(), shape);
     }
