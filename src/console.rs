@@ -7,6 +7,21 @@ use crate::answer::{AnswerError, respond};
 use crate::render;
 use crate::search::Engine;
 
+/// Draws a map answer into `dir` and says where it went (or that it could not be drawn).
+pub fn save_map(data: &crate::answer::MapData, dir: &std::path::Path) -> String {
+    let path = dir.join(format!("streambot-{}", render::map::attachment_name(data)));
+    let drawn = render::map::png(data, render::map::WIDTH, render::map::HEIGHT)
+        .map_err(|e| e.to_string())
+        .and_then(|png| std::fs::write(&path, png).map_err(|e| e.to_string()));
+    match drawn {
+        Ok(()) => format!("Map saved to {}", path.display()),
+        Err(e) => {
+            tracing::error!(error = %e, path = %path.display(), "could not save the map");
+            "Sorry, the map could not be drawn or saved.".to_string()
+        }
+    }
+}
+
 /// Reads questions from `input` until it ends (or `/quit`), writing answers to `out`.
 pub fn run(engine: &Engine, input: impl BufRead, mut out: impl Write) -> std::io::Result<()> {
     let interactive = std::io::stdin().is_terminal();
@@ -33,7 +48,12 @@ pub fn run(engine: &Engine, input: impl BufRead, mut out: impl Write) -> std::io
         }
         if !line.is_empty() {
             match respond(engine, line) {
-                Ok(answer) => write!(out, "{}", render::text(&answer))?,
+                Ok(answer) => {
+                    write!(out, "{}", render::text(&answer))?;
+                    if let Some(data) = &answer.map {
+                        writeln!(out, "{}", save_map(data, &std::env::temp_dir()))?;
+                    }
+                }
                 Err(AnswerError::Usage(u)) => writeln!(out, "{u}")?,
                 Err(e) => {
                     tracing::error!(error = %e, input = line, "answering failed");

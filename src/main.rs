@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing_subscriber::EnvFilter;
 
-use streambot::answer::{AnswerError, AnswerKind, respond};
+use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond};
 use streambot::config::Config;
 use streambot::search::{Engine, OpenOutcome};
 use streambot::{corpus, render};
@@ -41,6 +41,24 @@ enum Command {
     },
     /// Rebuild the index from the data directories, listing every skipped or repaired row.
     Index,
+    /// Draw a service's availability map (or a per-country figure) as a PNG.
+    Map {
+        /// netflix, prime, disney or hulu.
+        #[arg(long, default_value = "netflix")]
+        service: String,
+        /// Shade a per-country figure instead of statuses: library or price (Netflix, Dec 2021).
+        #[arg(long)]
+        figure: Option<String>,
+        /// Where to write the PNG.
+        #[arg(long, default_value = "map.png")]
+        out: PathBuf,
+        /// Width in pixels.
+        #[arg(long, default_value_t = render::map::WIDTH)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = render::map::HEIGHT)]
+        height: u32,
+    },
     /// Open the local console (what `streambot` does without a Discord token).
     Console,
     /// Benchmark the engine against SQLite FTS5 (see BENCHMARKS.md); builds in a temp dir.
@@ -181,6 +199,31 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Index) => index(&cfg),
+        Some(Command::Map {
+            service,
+            figure,
+            out,
+            width,
+            height,
+        }) => {
+            let (Some(service), Ok(figure)) = (
+                parse_service(&service),
+                figure
+                    .as_deref()
+                    .map(Figure::parse)
+                    .map_or(Ok(None), |f| f.map(Some).ok_or(())),
+            ) else {
+                eprintln!(
+                    "streambot: use --service netflix|prime|disney|hulu and --figure library|price"
+                );
+                return ExitCode::from(USAGE);
+            };
+            let engine = match open(&cfg, stderr_tty) {
+                Ok(e) => e,
+                Err(code) => return code,
+            };
+            map(&engine, &service, figure, &out, (width, height))
+        }
         Some(Command::Bench {
             synthetic,
             queries,
@@ -269,6 +312,54 @@ fn bench(
             ExitCode::from(FAILURE)
         }
     }
+}
+
+/// `streambot map`: draws the map and writes the PNG.
+fn map(
+    engine: &Engine,
+    service: &str,
+    figure: Option<Figure>,
+    out: &std::path::Path,
+    (width, height): (u32, u32),
+) -> ExitCode {
+    let request = Request::Map {
+        service: Some(service.to_string()),
+        figure,
+    };
+    let answer = match streambot::answer::answer(engine, &request) {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!(error = %e, "answering failed");
+            eprintln!("streambot: something went wrong; see the log (RUST_LOG=debug).");
+            return ExitCode::from(FAILURE);
+        }
+    };
+    let Some(data) = &answer.map else {
+        eprintln!("{}", answer.message);
+        return ExitCode::from(NOT_FOUND);
+    };
+    let png = match render::map::png(data, width, height) {
+        Ok(p) => p,
+        Err(e @ render::map::MapError::Size { .. }) => {
+            eprintln!("streambot: {e}");
+            return ExitCode::from(USAGE);
+        }
+        Err(e) => {
+            eprintln!("streambot: {e}");
+            return ExitCode::from(FAILURE);
+        }
+    };
+    if let Err(e) = std::fs::write(out, &png) {
+        eprintln!("streambot: cannot write {}: {e}", out.display());
+        return ExitCode::from(FAILURE);
+    }
+    print!("{}", render::text(&answer));
+    println!(
+        "Wrote {} ({} bytes, {width}x{height}).",
+        out.display(),
+        png.len()
+    );
+    ExitCode::SUCCESS
 }
 
 /// `streambot index`: rebuilds and reports.

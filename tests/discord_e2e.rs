@@ -23,7 +23,7 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(
         names,
         [
-            "ask", "help", "new", "reindex", "sources", "title", "titles", "why-not"
+            "ask", "help", "map", "new", "reindex", "sources", "title", "titles", "why-not"
         ]
     );
     let options = |name: &str| -> Vec<String> {
@@ -47,6 +47,7 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(options("title"), ["name", "service"]);
     assert_eq!(options("ask"), ["question"]);
     assert_eq!(options("reindex"), ["file"]);
+    assert_eq!(options("map"), ["service", "figure"]);
     let reindex = commands.iter().find(|c| c["name"] == "reindex").unwrap();
     assert_eq!(reindex["default_member_permissions"], "32", "Manage Server");
     for c in &commands {
@@ -81,6 +82,45 @@ async fn why_not_china_gets_status_facts_and_citations() {
             .iter()
             .all(|f| f["value"].as_str().unwrap().contains("\nSource: "))
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn map_arrives_as_an_embed_with_its_picture_attached() {
+    let bot = start("map").await;
+    let (id, p) = slash("map", ALICE, &[], MEMBER_PERMISSIONS, json!([]));
+    bot.fake.dispatch("INTERACTION_CREATE", p);
+    // Drawn off the async threads: the answer may come at once or after a deferral.
+    let r = bot
+        .fake
+        .wait_for(
+            |r| r.interaction_id == Some(id) && !r.files.is_empty(),
+            STEP,
+        )
+        .await
+        .expect("a reply carrying the map");
+    assert_eq!(r.status / 100, 2, "rejected: {:?}", r.rejected);
+    assert_eq!(r.files.len(), 1);
+    assert_eq!(r.files[0].filename, "netflix-map.png");
+    assert_eq!(&r.files[0].bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let body = if r.is_callback() {
+        &r.json["data"]
+    } else {
+        &r.json
+    };
+    assert_eq!(body["allowed_mentions"]["parse"], json!([]));
+    let e = &body["embeds"][0];
+    assert_eq!(e["title"], "Netflix availability · newest fact 2022-05");
+    assert_eq!(e["image"]["url"], "attachment://netflix-map.png");
+    assert_eq!(e["fields"][1]["value"], "Russia (since 2022-03-06)");
+    let alt = body["attachments"][0]["description"].as_str().unwrap();
+    assert!(
+        alt.starts_with(
+            "World map. Netflix availability · newest fact 2022-05. Available: 234 places."
+        ),
+        "{alt}"
+    );
+    let message = bot.fake.original_response(id).expect("the message exists");
+    assert_eq!(message["attachments"][0]["filename"], "netflix-map.png");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -52,6 +52,9 @@ fuzz_target!(|data: &[u8]| {
                 assert!(text.len() <= part.len());
             }
             Request::Title { name, .. } => assert!(!name.trim().is_empty()),
+            Request::Map { service, .. } => {
+                assert!(service.as_deref().is_none_or(is_service_id));
+            }
             Request::Help => {}
         }
     }

@@ -74,6 +74,9 @@ pub fn check_request(input: &str, request: &Request) {
         }
         Request::Title { name, .. } => assert!(!name.trim().is_empty()),
         Request::Search { text, documents } => assert!(*documents || !text.trim().is_empty()),
+        Request::Map { service, .. } => {
+            assert!(service.as_deref().is_none_or(is_service_id), "{service:?}");
+        }
         Request::Help => {}
     }
 }
@@ -209,6 +212,7 @@ pub fn answer(u: &mut Unstructured) -> Result<Answer> {
         AnswerKind::Search,
         AnswerKind::NotFound,
         AnswerKind::Help,
+        AnswerKind::Map,
     ])?;
     let mut a = Answer::new(kind, text(u)?);
     a.service = u.arbitrary::<bool>()?.then(|| text(u)).transpose()?;
@@ -218,10 +222,11 @@ pub fn answer(u: &mut Unstructured) -> Result<Answer> {
             name: text(u)?,
         });
     }
-    a.status = match u.int_in_range(0u8..=3)? {
+    a.status = match u.int_in_range(0u8..=4)? {
         0 => None,
         1 => Some(Status::Available),
         2 => Some(Status::Unavailable),
+        3 => Some(Status::Unknown),
         _ => Some(Status::Suspended),
     };
     for _ in 0..u.int_in_range(0..=40)? {

@@ -1,6 +1,7 @@
 //! Answers: one function per question, each returning a serializable [`Answer`] that knows
 //! nothing of how it will be shown (Discord embed, terminal text or JSON).
 
+mod map;
 mod request;
 mod search;
 mod title;
@@ -10,6 +11,7 @@ mod why_not;
 
 use serde::Serialize;
 
+pub use map::{Figure, MapData, MapPlace, map, map_data};
 pub use request::{
     HELP, Request, TitlesArgs, UsageError, parse_command, parse_service, parse_years,
 };
@@ -17,7 +19,7 @@ pub use search::search;
 pub use title::title;
 pub use titles::titles;
 pub use understand::{MAX_INPUT, Understanding, route, understand};
-pub use why_not::why_not;
+pub use why_not::{service_word, why_not};
 
 use crate::corpus::{Status, Title};
 use crate::places::Place;
@@ -33,6 +35,7 @@ pub enum AnswerKind {
     Search,
     NotFound,
     Help,
+    Map,
 }
 
 /// A place as answers name it.
@@ -163,6 +166,9 @@ pub struct Answer {
     /// A one-line summary, or what went wrong and what to try.
     pub message: String,
     pub suggestions: Vec<String>,
+    /// For `/map`: what the map shows (drawn by `render::map`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub map: Option<MapData>,
 }
 
 impl Answer {
@@ -181,6 +187,7 @@ impl Answer {
             pages: 0,
             message: String::new(),
             suggestions: Vec::new(),
+            map: None,
         }
     }
 
@@ -222,6 +229,7 @@ pub fn answer(engine: &Engine, request: &Request) -> Result<Answer, AnswerError>
         Request::Titles(args) => titles(engine, args),
         Request::Title { name, service } => Ok(title(engine, name, service.as_deref())?),
         Request::Search { text, documents } => Ok(search(engine, text, *documents)?),
+        Request::Map { service, figure } => Ok(map(engine, service.as_deref(), *figure)?),
         Request::Help => {
             let mut a = Answer::new(AnswerKind::Help, "/help");
             a.message = HELP.to_string();

@@ -23,6 +23,11 @@ pub enum Request {
         /// Only the documents, not the titles ("what does the essay say about …").
         documents: bool,
     },
+    /// `/map [service] [figure]`: a world map of a service's availability or figures.
+    Map {
+        service: Option<String>,
+        figure: Option<super::Figure>,
+    },
     Help,
 }
 
@@ -120,6 +125,16 @@ impl Request {
                 None => format!("/title name:{}", quoted(name)),
             },
             Request::Search { text, .. } => format!("/ask {text}"),
+            Request::Map { service, figure } => {
+                let mut c = "/map".to_string();
+                if let Some(s) = service {
+                    c.push_str(&format!(" service:{s}"));
+                }
+                if let Some(f) = figure {
+                    c.push_str(&format!(" figure:{}", f.as_str()));
+                }
+                c
+            }
             Request::Help => "/help".to_string(),
         }
     }
@@ -154,6 +169,8 @@ pub const HELP: &str = "\
                              e.g. /titles origin:cn type:movie · /titles director:\"Bong Joon Ho\"
 /new [service] [origin] [type]   the newest additions first, e.g. /new hulu · /new netflix kr tv
 /title <name> [service]      one title's card and where to watch it; small typos are fine
+/map [service] [figure]      a world map of where a service is available, e.g. /map disney;
+                             figure:library|price shades Netflix's per-country figures (Dec 2021)
 /help                        this text
 Anything else is free text, in English or Chinese: \"why can't I watch Netflix in Russia?\",
 \"Korean movies on Prime Video\", \"where can I watch Okja?\", \"what's new on Hulu\",
@@ -344,6 +361,7 @@ pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
                 })
             }
         }),
+        "map" => map_args(rest),
         "help" | "start" | "?" => Ok(Request::Help),
         "" => Err(UsageError(format!(
             "Type a command after the slash.\n{HELP}"
@@ -432,6 +450,34 @@ fn page_option(v: &str) -> Result<usize, UsageError> {
         .ok()
         .filter(|p| (1..=100_000).contains(p))
         .ok_or_else(|| UsageError(format!("`page:{v}` must be a number from 1.")))
+}
+
+fn map_args(rest: &str) -> Result<Request, UsageError> {
+    let (opts, free) = split_options(rest, &["service", "figure"], "map")?;
+    let (mut service, mut figure) = (None, None);
+    let figure_option = |v: &str| {
+        super::Figure::parse(v)
+            .ok_or_else(|| UsageError(format!("Unknown figure `{v}`: use library or price.")))
+    };
+    for (k, v) in opts {
+        match k.as_str() {
+            "service" => service = Some(service_option(&v)?),
+            _ => figure = Some(figure_option(&v)?),
+        }
+    }
+    for w in free.split_whitespace() {
+        if let (None, Some(s)) = (&service, parse_service(w)) {
+            service = Some(s);
+        } else if let (None, Some(f)) = (&figure, super::Figure::parse(w)) {
+            figure = Some(f);
+        } else {
+            return Err(UsageError(format!(
+                "/map takes a service and a figure, e.g. /map disney or /map netflix library; `{}` is neither.",
+                crate::text::truncate(w, 40)
+            )));
+        }
+    }
+    Ok(Request::Map { service, figure })
 }
 
 fn why_not_args(rest: &str) -> Result<Request, UsageError> {

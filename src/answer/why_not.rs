@@ -68,45 +68,90 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
         return Ok(answer);
     }
 
+    // Without rows of its own, `facts` returns the service's everywhere-else rows.
     let (own, has_own) = engine.facts(&service, &place.code)?;
-    let (figures, status_rows): (Vec<FactRecord>, Vec<FactRecord>) = own
+    let (figures, own_status): (Vec<FactRecord>, Vec<FactRecord>) = own
         .into_iter()
         .partition(|r| r.category == Category::Figures);
-    let (status_rows, specific) = if has_own && !status_rows.is_empty() {
-        (status_rows, true)
+    let specific = has_own && !own_status.is_empty();
+    let own_first = own_status.first().and_then(|r| r.status);
+    let everywhere_else = if !has_own {
+        own_status.clone()
+    } else if !specific || own_first == Some(Status::Unknown) {
+        engine.facts(&service, crate::corpus::EVERYWHERE_ELSE)?.0
     } else {
-        (
-            engine.facts(&service, crate::corpus::EVERYWHERE_ELSE)?.0,
-            false,
-        )
+        Vec::new()
     };
+    let status_rows = if specific {
+        own_status
+    } else {
+        everywhere_else.clone()
+    };
+    // Other services' facts for this place help when this one has none, or only an "unknown".
+    let first_status = status_rows.first().and_then(|r| r.status);
+    if !specific || first_status == Some(Status::Unknown) {
+        answer.suggestions = other_services(engine, &service, &place.code, &place.name)?;
+    }
     // A place's first row states its status and since when (see data/SOURCES.md).
-    let Some(status) = status_rows.first().and_then(|r| r.status) else {
-        let known = engine.services_with_facts()?;
-        answer.kind = AnswerKind::NotFound;
-        answer.message = format!(
-            "I have no sourced availability facts for {service_label}{}.",
-            if known.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "; I have them for {}",
-                    known
-                        .iter()
-                        .map(|s| service_name(s))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-        );
-        answer.suggestions = known
-            .iter()
-            .map(|s| format!("/why-not {} {s}", place.name.to_lowercase()))
-            .collect();
-        return Ok(answer);
+    let status = match status_rows.first().and_then(|r| r.status) {
+        Some(s) => s,
+        None if engine.services_with_facts()?.contains(&service) => Status::Unknown,
+        None => {
+            let known = engine.services_with_facts()?;
+            answer.kind = AnswerKind::NotFound;
+            answer.message = format!(
+                "I have no sourced availability facts for {service_label}{}.",
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; I have them for {}",
+                        known
+                            .iter()
+                            .map(|s| service_name(s))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            );
+            answer.suggestions = known
+                .iter()
+                .map(|s| format!("/why-not {} {}", place.name.to_lowercase(), service_word(s)))
+                .collect();
+            return Ok(answer);
+        }
     };
     answer.status = Some(status);
     let status_since = status_rows.first().and_then(|r| r.since.clone());
+
+    if status == Status::Unknown {
+        let covered = if specific {
+            String::new()
+        } else {
+            format!(
+                " Sourced facts cover {service_label} in {} places (/map {} shows them).",
+                known_places(engine, &service)?,
+                service_word(&service)
+            )
+        };
+        answer.message = format!(
+            "I don't know whether {service_label} is available in {}: no source I have {}.{covered} What is known about {service_label} is below.",
+            place.name,
+            if specific {
+                "says either way"
+            } else {
+                "covers it there"
+            },
+        );
+        answer.facts = status_rows.iter().map(|r| fact(r, None)).collect();
+        if specific {
+            answer
+                .facts
+                .extend(everywhere_else.iter().map(|r| fact(r, None)));
+        }
+        answer.facts.extend(figures.iter().map(|r| fact(r, None)));
+        return Ok(answer);
+    }
 
     answer.message = match (status, specific) {
         (Status::Available, true) => format!("{service_label} is available in {}.", place.name),
@@ -125,6 +170,7 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
                 place.name
             ),
         },
+        (Status::Unknown, _) => unreachable!("answered above"),
     };
 
     answer.facts = status_rows.iter().map(|r| fact(r, None)).collect();
@@ -150,7 +196,13 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
     }
     let context = format!("{service_label} {}", reason_words(&status_rows));
     let (hits, terms) = engine.passages(&context, &required, MAX_CITATIONS)?;
-    answer.citations = hits.iter().map(|h| citation(engine, h, &terms)).collect();
+    // A passage about another service explains nothing about this one.
+    let named = service_label.trim_end_matches('+').to_lowercase();
+    answer.citations = hits
+        .iter()
+        .filter(|h| h.text.to_lowercase().contains(&named))
+        .map(|h| citation(engine, h, &terms))
+        .collect();
     Ok(answer)
 }
 
@@ -163,11 +215,59 @@ fn reason_words(rows: &[FactRecord]) -> String {
             Category::Sanctions => "sanctions embargo government",
             Category::War => "war invasion",
             Category::Business => "market platforms competition license",
-            Category::Note | Category::Figures => "",
+            Category::Status | Category::Note | Category::Figures => "",
         };
         if !words.contains(&w) {
             words.push(w);
         }
     }
     words.join(" ")
+}
+
+/// What people type for a service in a command: `prime`, `disney`…
+pub fn service_word(id: &str) -> &str {
+    match id {
+        "amazon_prime" => "prime",
+        "disney_plus" => "disney",
+        other => other,
+    }
+}
+
+/// `/why-not <place> <service>` for each other service with facts of its own for this place.
+fn other_services(
+    engine: &Engine,
+    service: &str,
+    code: &str,
+    name: &str,
+) -> Result<Vec<String>, SearchError> {
+    let mut out: Vec<String> = Vec::new();
+    for r in engine.place_facts(code)? {
+        if r.service == service || r.category == Category::Figures {
+            continue;
+        }
+        let suggestion = format!(
+            "/why-not {} {}",
+            name.to_lowercase(),
+            service_word(&r.service)
+        );
+        if !out.contains(&suggestion) {
+            out.push(suggestion);
+        }
+    }
+    Ok(out)
+}
+
+/// How many places have a known status (not unknown) for `service`.
+fn known_places(engine: &Engine, service: &str) -> Result<usize, SearchError> {
+    let mut places: Vec<String> = engine
+        .service_facts(service)?
+        .into_iter()
+        .filter(|r| r.place != crate::corpus::EVERYWHERE_ELSE)
+        .filter(|r| r.category != Category::Figures)
+        .filter(|r| r.status.is_some_and(|s| s != Status::Unknown))
+        .map(|r| r.place)
+        .collect();
+    places.sort();
+    places.dedup();
+    Ok(places.len())
 }

@@ -4,6 +4,7 @@
 //! times, fuzzy-title recall, start to first answer and peak memory.
 
 pub mod fts5;
+mod map;
 pub mod synthetic;
 mod table;
 
@@ -17,6 +18,7 @@ use crate::corpus::{self, Kind, Title};
 use crate::places::Places;
 use crate::render;
 use crate::search::Engine;
+pub use map::MAP_SIZE;
 use synthetic::{Rng, typo};
 pub use table::table;
 
@@ -63,12 +65,14 @@ pub enum BenchError {
     Sqlite(#[from] rusqlite::Error),
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Map(#[from] render::map::MapError),
 }
 
 const SEED: u64 = 0x5eed_2026;
 
 /// The shapes, in report order.
-pub const SHAPES: [&str; 7] = [
+pub const SHAPES: [&str; 8] = [
     "why_not",
     "titles_origin_type",
     "titles_text",
@@ -76,6 +80,7 @@ pub const SHAPES: [&str; 7] = [
     "route",
     "route_mixed",
     "autocomplete",
+    "map",
 ];
 
 /// One question, in the form both engines can answer.
@@ -87,6 +92,8 @@ enum Q {
     Fuzzy(String),
     Route(String),
     Complete(String, String),
+    /// `/map <service>`, drawn as a PNG.
+    Map(&'static str),
 }
 
 impl Q {
@@ -98,6 +105,7 @@ impl Q {
             Q::Fuzzy(n) => format!("/title {n}"),
             Q::Route(t) => t.clone(),
             Q::Complete(t, _) => t.clone(),
+            Q::Map(s) => format!("/map {s}"),
         }
     }
 }
@@ -284,6 +292,7 @@ fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<
         ("route", route),
         ("route_mixed", mixed),
         ("autocomplete", complete),
+        ("map", map::questions(n)),
     ]
 }
 
@@ -307,6 +316,9 @@ fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
                 .collect();
             std::hint::black_box(json!({"titles": titles, "places": places}).to_string());
         }
+        Q::Map(_) => {
+            std::hint::black_box(map::png(engine, &q.input())?);
+        }
         _ => {
             let a = respond(engine, &q.input())?;
             std::hint::black_box(render::json(&a));
@@ -323,7 +335,7 @@ fn peer(db: &fts5::Fts5, q: &Q) -> Option<Result<(), BenchError>> {
         Q::Text(w) => db.titles_text(w).map(drop),
         Q::Fuzzy(n) => db.title_fuzzy(n).map(drop),
         Q::Complete(t, p) => db.autocomplete(t, p).map(drop),
-        Q::Route(_) => return None,
+        Q::Route(_) | Q::Map(_) => return None,
     };
     Some(r.map_err(BenchError::from))
 }
@@ -435,9 +447,7 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
             }
             _ => None,
         };
-        shapes.insert(
-            name.to_string(),
-            json!({
+        let mut shape = json!({
                 "queries": qs.len(),
                 "p50_us": s.p50,
                 "p99_us": s.p99,
@@ -447,8 +457,11 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
                 "fts5_max_us": p.map(|p| p.max),
                 "fts5_build_ms": p.map(|_| ms(fts5_build)),
                 "ratio_p50": p.map(|p| ratio(s.p50, p.p50)).unwrap_or(Value::Null),
-            }),
-        );
+        });
+        if *name == "map" {
+            map::describe(&engine, qs, &mut shape)?;
+        }
+        shapes.insert(name.to_string(), shape);
     }
 
     // Fuzzy title recall@1 over real titles (not synthetic ones) with one or two typos.

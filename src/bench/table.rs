@@ -50,5 +50,13 @@ pub fn table(r: &Value) -> String {
             num(&v["ratio_p50"]),
         ));
     }
+    let m = &r["shapes"]["map"];
+    out.push_str(&format!(
+        "\nmap: {} PNG, largest {} bytes; Netflix map p50 {} µs drawing + {} µs encoding\n",
+        num(&m["size"]).trim_matches('"'),
+        num(&m["png_bytes"]),
+        num(&m["draw_p50_us"]),
+        num(&m["encode_p50_us"]),
+    ));
     out
 }

@@ -16,6 +16,8 @@ pub enum Status {
     Available,
     Unavailable,
     Suspended,
+    /// No source says either way: never turned into a guess.
+    Unknown,
 }
 
 impl Status {
@@ -24,6 +26,7 @@ impl Status {
             "available" => Some(Status::Available),
             "unavailable" => Some(Status::Unavailable),
             "suspended" => Some(Status::Suspended),
+            "unknown" => Some(Status::Unknown),
             _ => None,
         }
     }
@@ -33,6 +36,7 @@ impl Status {
             Status::Available => "available",
             Status::Unavailable => "unavailable",
             Status::Suspended => "suspended",
+            Status::Unknown => "unknown",
         }
     }
 }
@@ -41,6 +45,8 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
+    /// A plain statement of status, such as a launch, with no reason given.
+    Status,
     Regulation,
     Sanctions,
     War,
@@ -54,6 +60,7 @@ pub enum Category {
 impl Category {
     pub fn parse(s: &str) -> Option<Category> {
         match s.trim().to_ascii_lowercase().as_str() {
+            "status" | "launch" | "-" | "—" => Some(Category::Status),
             "regulation" | "regulatory" => Some(Category::Regulation),
             "sanctions" => Some(Category::Sanctions),
             "war" => Some(Category::War),
@@ -67,6 +74,7 @@ impl Category {
     /// The label a fact of this category gets in answers.
     pub fn label(self) -> &'static str {
         match self {
+            Category::Status => "Status",
             Category::Regulation => "Regulation",
             Category::Sanctions => "Sanctions",
             Category::War => "War",

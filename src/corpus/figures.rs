@@ -21,8 +21,34 @@ pub struct MarketFigures {
     pub movies: Option<u32>,
     /// Monthly prices in US dollars: basic, standard, premium.
     pub prices_usd: [Option<f64>; 3],
+    /// Where the figures come from, as shown to people: the file's name and its public
+    /// origin, never a local path.
+    pub sources: Vec<String>,
     pub file: String,
     pub line: u64,
+}
+
+/// Public origins of the figures files we know, by file name (see `shared/data/SOURCES.md`).
+const ORIGINS: &[(&str, &str, &str)] = &[(
+    "netflix_subscription_fee_dec2021.csv",
+    "Kaggle dataset \"Netflix subscription price in different countries\" (Prasert Kanawattanachai), file \"Netflix subscription fee Dec-2021.csv\"",
+    "https://www.kaggle.com/datasets/prasertk/netflix-subscription-price-in-different-countries",
+)];
+
+/// The sources shown for a figures file: its name (never the folder it was read from) with
+/// its public origin when known, and the origin's address.
+pub fn sources_of(path: &Path) -> Vec<String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match ORIGINS
+        .iter()
+        .find(|(file, _, _)| file.eq_ignore_ascii_case(&name))
+    {
+        Some((_, origin, url)) => vec![format!("{name}, from the {origin}"), url.to_string()],
+        None => vec![name],
+    }
 }
 
 /// `netflix_subscription_fee_dec2021` → `Some("2021-12")`.
@@ -81,6 +107,7 @@ pub(super) fn read(
         .file_stem()
         .and_then(|s| date_from_name(&s.to_string_lossy()));
     let places = Places::global();
+    let sources = sources_of(path);
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = match rec {
@@ -116,6 +143,7 @@ pub(super) fn read(
             tv_shows: num(cols[0]),
             movies: num(cols[1]),
             prices_usd: [price(cols[2]), price(cols[3]), price(cols[4])],
+            sources: sources.clone(),
             file: label.to_string(),
             line,
         });
@@ -134,5 +162,23 @@ mod tests {
             Some("2021-12")
         );
         assert_eq!(date_from_name("fees_2021"), None);
+    }
+
+    #[test]
+    fn sources_name_the_file_and_its_origin_never_the_folder() {
+        let s = sources_of(Path::new(
+            "../shared/data/netflix_subscription_fee_dec2021.csv",
+        ));
+        assert_eq!(
+            s,
+            vec![
+                "netflix_subscription_fee_dec2021.csv, from the Kaggle dataset \"Netflix subscription price in different countries\" (Prasert Kanawattanachai), file \"Netflix subscription fee Dec-2021.csv\"".to_string(),
+                "https://www.kaggle.com/datasets/prasertk/netflix-subscription-price-in-different-countries".to_string(),
+            ]
+        );
+        assert_eq!(
+            sources_of(Path::new("/tmp/x/fees_2021.csv")),
+            vec!["fees_2021.csv".to_string()]
+        );
     }
 }

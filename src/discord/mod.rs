@@ -35,6 +35,7 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
         commands::titles::titles(),
         commands::new::new(),
         commands::title::title(),
+        commands::map::map(),
         commands::ask::ask(),
         commands::sources::sources(),
         commands::help::help(),

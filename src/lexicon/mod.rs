@@ -47,6 +47,10 @@ pub enum Tag {
     Help,
     /// Words that carry nothing for this bot.
     Filler,
+    /// A world map of where a service is available.
+    Map,
+    /// A per-country figure to shade a map by (`library`, `price`).
+    Figure(String),
     /// A person's name in another script (`成龙`), as the data writes it (`Jackie Chan`).
     Name(String),
 }
@@ -192,6 +196,8 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("help", None) => Tag::Help,
         ("filler", None) => Tag::Filler,
         ("name", Some(v)) => Tag::Name(v.replace('_', " ")),
+        ("map", None) => Tag::Map,
+        ("figure", Some(v)) => Tag::Figure(v.to_string()),
         _ => return None,
     })
 }

@@ -341,9 +341,18 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 Some(Status::Available) => ("✅ available", GREEN),
                 Some(Status::Unavailable) => ("🚫 not available", RED),
                 Some(Status::Suspended) => ("⏸️ suspended", AMBER),
+                Some(Status::Unknown) => ("❔ unknown", GREY),
                 None => ("", GREY),
             };
             let mut description = escape(&a.message);
+            if !a.suggestions.is_empty() {
+                let tries: Vec<String> = a
+                    .suggestions
+                    .iter()
+                    .map(|s| format!("`{}`", defuse(&s.replace('`', "'"))))
+                    .collect();
+                description.push_str(&format!("\n\nOther services here: {}", tries.join(" · ")));
+            }
             if !a.citations.is_empty() {
                 description.push_str("\n\n**From the documents**");
                 for (i, c) in a.citations.iter().enumerate() {
@@ -413,6 +422,7 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             fields: Vec::new(),
             footer: clip(&defuse(&a.query), 200),
         },
+        AnswerKind::Map => super::map::embed(a),
         AnswerKind::Help => Embed {
             title: "streambot help".into(),
             description: format!("```\n{}\n```", defuse(&a.message.replace("```", "'''"))),

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod embed;
+pub mod map;
 mod text;
 
 pub use text::{highlight, text, title_line};

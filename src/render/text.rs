@@ -106,9 +106,28 @@ pub fn text(a: &Answer) -> String {
                 .map(|s| s.as_str().to_uppercase())
                 .unwrap_or_default();
             let _ = writeln!(out, "[{status}] {}", a.message);
+            if !a.suggestions.is_empty() {
+                let _ = writeln!(out, "Other services here: {}", a.suggestions.join(" · "));
+            }
         }
         AnswerKind::NotFound => {
             let _ = writeln!(out, "Not found: {}", a.message);
+        }
+        AnswerKind::Map => {
+            let _ = writeln!(out, "{}", a.message);
+            if let Some(data) = a.map.as_ref().filter(|d| d.figure.is_none()) {
+                for (status, name) in [
+                    (crate::corpus::Status::Unavailable, "Not available"),
+                    (crate::corpus::Status::Suspended, "Suspended"),
+                    (crate::corpus::Status::Unknown, "Unknown"),
+                ] {
+                    let places = super::map::legend::places_in(data, status);
+                    if !places.is_empty() {
+                        let _ = writeln!(out, "{name}: {}", places.join(", "));
+                    }
+                }
+                let _ = writeln!(out, "Everywhere else: {}", data.elsewhere.as_str());
+            }
         }
         _ => {
             let _ = writeln!(out, "{}", a.message);

@@ -24,6 +24,10 @@ pub struct FactRecord {
     pub sources: Vec<String>,
     /// Figures' date (`YYYY-MM`), shown with every figure.
     pub as_of: Option<String>,
+    /// A figure as a number, for maps: the library size in titles, or the Standard plan's
+    /// monthly price in US dollars (Basic when there is no Standard).
+    #[serde(default)]
+    pub amount: Option<f64>,
     /// Position among all facts as loaded (data rows first, then figures): answers list a
     /// place's facts in this order, and its first row states the status. Documents come back
     /// from the index in whatever order its indexing threads wrote them, so this is stored.
@@ -92,6 +96,7 @@ fn fact_record(f: &PlaceFact) -> FactRecord {
         confidence: f.confidence.clone(),
         sources: f.sources.clone(),
         as_of: None,
+        amount: None,
         ord: 0,
     }
 }
@@ -115,7 +120,7 @@ fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
         None => label.to_string(),
     };
     let mut out = Vec::new();
-    let base = |label: String, value: String| FactRecord {
+    let base = |label: String, value: String, amount: Option<f64>| FactRecord {
         service: f.service.clone(),
         place: f.place.clone(),
         status: None,
@@ -124,8 +129,9 @@ fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
         label,
         value,
         confidence: None,
-        sources: vec![f.file.clone()],
+        sources: f.sources.clone(),
         as_of: f.as_of.clone(),
+        amount,
         ord: 0,
     };
     if let Some(total) = f.library_total {
@@ -137,7 +143,7 @@ fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
                 thousands(movies)
             ));
         }
-        out.push(base(dated("Library size"), value));
+        out.push(base(dated("Library size"), value, Some(f64::from(total))));
     }
     let names = ["Basic", "Standard", "Premium"];
     let prices: Vec<String> = f
@@ -147,7 +153,12 @@ fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
         .filter_map(|(p, n)| p.map(|p| format!("{n} ${p:.2}")))
         .collect();
     if !prices.is_empty() {
-        out.push(base(dated("Monthly price in USD"), prices.join(" · ")));
+        let amount = f.prices_usd[1].or(f.prices_usd[0]);
+        out.push(base(
+            dated("Monthly price in USD"),
+            prices.join(" · "),
+            amount,
+        ));
     }
     out
 }
@@ -353,6 +364,7 @@ mod tests {
             tv_shows: Some(1234),
             movies: Some(4000),
             prices_usd: [Some(9.0), None, Some(12.5)],
+            sources: vec!["fees.csv".into()],
             file: "fees.csv".into(),
             line: 2,
         };
@@ -361,5 +373,7 @@ mod tests {
         assert_eq!(r[0].value, "5,234 titles: 1,234 TV shows and 4,000 movies");
         assert_eq!(r[1].value, "Basic $9.00 · Premium $12.50");
         assert_eq!(r[1].as_of.as_deref(), Some("2021-12"));
+        assert_eq!(r[0].amount, Some(5234.0));
+        assert_eq!(r[1].amount, Some(9.0));
     }
 }

@@ -389,14 +389,50 @@ impl Engine {
 
     fn facts_exact(&self, service: &str, place: &str) -> Result<Vec<FactRecord>, SearchError> {
         let f = self.fields();
-        let q = BooleanQuery::new(vec![
-            (Occur::Must, term_q(f.kind, KIND_FACT)),
-            (Occur::Must, term_q(f.place, place)),
-            (Occur::Must, term_q(f.service, service)),
-        ]);
+        self.facts_where(
+            vec![
+                (Occur::Must, term_q(f.kind, KIND_FACT)),
+                (Occur::Must, term_q(f.place, place)),
+                (Occur::Must, term_q(f.service, service)),
+            ],
+            200,
+        )
+    }
+
+    /// Every fact recorded for `service` (all places, figures included), in file order.
+    pub fn service_facts(&self, service: &str) -> Result<Vec<FactRecord>, SearchError> {
+        let f = self.fields();
+        self.facts_where(
+            vec![
+                (Occur::Must, term_q(f.kind, KIND_FACT)),
+                (Occur::Must, term_q(f.service, service)),
+            ],
+            10_000,
+        )
+    }
+
+    /// Every fact recorded for `place` (all services, figures included), in file order.
+    pub fn place_facts(&self, place: &str) -> Result<Vec<FactRecord>, SearchError> {
+        let f = self.fields();
+        self.facts_where(
+            vec![
+                (Occur::Must, term_q(f.kind, KIND_FACT)),
+                (Occur::Must, term_q(f.place, place)),
+            ],
+            1_000,
+        )
+    }
+
+    fn facts_where(
+        &self,
+        clauses: Vec<(Occur, Box<dyn Query>)>,
+        limit: usize,
+    ) -> Result<Vec<FactRecord>, SearchError> {
+        let f = self.fields();
+        let q = BooleanQuery::new(clauses);
         let searcher = self.searcher();
         let mut facts = searcher
-            .search(&q, &TopDocs::with_limit(200).order_by_score())?
+            .search(&q, &TopDocs::with_limit(limit).order_by_score())?
             .into_iter()
             .map(|(_, a)| stored_json::<FactRecord>(&searcher, f.data, a))
             .collect::<Result<Vec<_>, _>>()?;

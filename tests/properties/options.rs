@@ -79,6 +79,9 @@ proptest! {
                 prop_assert!(text.len() <= part.len(), "a search for words that were not typed");
             }
             Request::Title { name, .. } => prop_assert!(!name.trim().is_empty()),
+            Request::Map { service, .. } => {
+                prop_assert!(service.as_deref().is_none_or(is_service_id));
+            }
             Request::Help => {}
         }
     }

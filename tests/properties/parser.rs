@@ -45,6 +45,9 @@ proptest! {
                     }
                     Request::Title { name, .. } => prop_assert!(!name.trim().is_empty()),
                     Request::Search { text, .. } => prop_assert!(!text.trim().is_empty()),
+                    Request::Map { service, .. } => {
+                        prop_assert!(service.as_deref().is_none_or(is_service_id));
+                    }
                     Request::Help => {}
                 }
             }

@@ -182,6 +182,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
         AnswerKind::Search,
         AnswerKind::NotFound,
         AnswerKind::Help,
+        AnswerKind::Map,
     ];
     let counts = prop_oneof![0..30usize, any::<usize>()];
     let head = (
@@ -193,6 +194,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
             Status::Available,
             Status::Unavailable,
             Status::Suspended,
+            Status::Unknown,
         ])),
     );
     let body = (
@@ -226,6 +228,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
             pages,
             message,
             suggestions,
+            map: None,
         },
     )
 }

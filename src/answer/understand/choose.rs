@@ -43,6 +43,8 @@ struct Reading {
     people: Vec<(usize, Option<Role>)>,
     /// People named in another script (`成龙`), with their span.
     names: Vec<(String, usize)>,
+    map: bool,
+    figure: Option<String>,
 }
 
 impl Reading {
@@ -91,6 +93,10 @@ impl Reading {
                     Tag::Cast => r.people.push((i, Some(Role::Cast))),
                     Tag::Person => r.people.push((i, None)),
                     Tag::Name(n) => r.names.push((n.clone(), i)),
+                    Tag::Map => r.map = true,
+                    Tag::Figure(f) => {
+                        r.figure.get_or_insert_with(|| f.clone());
+                    }
                     Tag::Added | Tag::Filler => {}
                 }
             }
@@ -291,6 +297,7 @@ fn is_question_word(tag: &Tag) -> bool {
             | Tag::Director
             | Tag::Cast
             | Tag::Person
+            | Tag::Map
     )
 }
 
@@ -347,6 +354,10 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
             text: content_words(t),
             documents: true,
         });
+    }
+    // 2b. A map ("show me the Netflix map", "which countries have Hulu", "网飞在哪些国家能看").
+    if r.map && r.place.is_none() {
+        return only(map_request(&r));
     }
     let runs = t.loose_runs();
     let title = runs
@@ -483,6 +494,18 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
             return only(title_request(name));
         }
     }
+    // "where is Hulu available?": a service, where or availability words, nothing else.
+    if person.is_none()
+        && title.is_none()
+        && r.service.is_some()
+        && (r.where_ || r.available)
+        && r.place.is_none()
+        && r.origin.is_none()
+        && !r.filters()
+        && runs.is_empty()
+    {
+        return only(map_request(&r));
+    }
     // 8. Titles by their filters.
     let any_filter = r.filters()
         || person.is_some()
@@ -514,6 +537,14 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         text: content,
         documents: false,
     })
+}
+
+/// A map of the service named (or Netflix), shaded by a figure if one was named.
+fn map_request(r: &Reading) -> Request {
+    Request::Map {
+        service: r.service.clone(),
+        figure: r.figure.as_deref().and_then(crate::answer::Figure::parse),
+    }
 }
 
 /// A titles question from the filters, with the words no tag took as the query.

@@ -3,6 +3,7 @@
 pub mod ask;
 pub mod dm;
 pub mod help;
+pub mod map;
 pub mod new;
 pub mod reindex;
 pub mod sources;
