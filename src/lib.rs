@@ -11,6 +11,7 @@ pub mod config;
 pub mod console;
 pub mod corpus;
 pub mod discord;
+pub mod i18n;
 pub mod lexicon;
 pub mod limit;
 pub mod places;

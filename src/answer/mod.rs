@@ -22,6 +22,7 @@ pub use understand::{MAX_INPUT, Understanding, route, understand};
 pub use why_not::{service_word, why_not};
 
 use crate::corpus::{Status, Title};
+use crate::i18n::Lang;
 use crate::places::Place;
 use crate::search::Engine;
 
@@ -169,6 +170,8 @@ pub struct Answer {
     /// For `/map`: what the map shows (drawn by `render::map`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub map: Option<MapData>,
+    /// The language the answer is written in (`en`, `zh`).
+    pub lang: Lang,
 }
 
 impl Answer {
@@ -188,6 +191,7 @@ impl Answer {
             message: String::new(),
             suggestions: Vec::new(),
             map: None,
+            lang: Lang::En,
         }
     }
 
@@ -210,9 +214,14 @@ pub enum AnswerError {
 /// Answers one input as a person would type it: `/why-not china`, `/titles origin:cn`,
 /// `/title Breaking Bad`, or free text.
 pub fn respond(engine: &Engine, input: &str) -> Result<Answer, AnswerError> {
+    respond_in(engine, input, crate::i18n::Lang::En)
+}
+
+/// [`respond`], written in `lang`.
+pub fn respond_in(engine: &Engine, input: &str, lang: Lang) -> Result<Answer, AnswerError> {
     let understood = understand(engine, input)?;
     tracing::debug!(understood = %understood.request.canonical(), "read a question");
-    let mut answer = answer(engine, &understood.request)?;
+    let mut answer = answer_in(engine, &understood.request, lang)?;
     if let Some(also) = &understood.also {
         let command = also.command();
         if !answer.suggestions.contains(&command) {
@@ -222,8 +231,19 @@ pub fn respond(engine: &Engine, input: &str) -> Result<Answer, AnswerError> {
     Ok(answer)
 }
 
-/// Answers a parsed request.
+/// Answers a parsed request, in English.
 pub fn answer(engine: &Engine, request: &Request) -> Result<Answer, AnswerError> {
+    answer_in(engine, request, Lang::En)
+}
+
+/// Answers a parsed request, written in `lang`.
+pub fn answer_in(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, AnswerError> {
+    let mut answer = answer_english(engine, request)?;
+    answer.lang = lang;
+    Ok(answer)
+}
+
+fn answer_english(engine: &Engine, request: &Request) -> Result<Answer, AnswerError> {
     match request {
         Request::WhyNot { place, service } => Ok(why_not(engine, place, service.as_deref())?),
         Request::Titles(args) => titles(engine, args),

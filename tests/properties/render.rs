@@ -208,12 +208,13 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
         counts,
         hostile(),
         prop::collection::vec(short(), 0..5),
+        prop::sample::select(streambot::i18n::Lang::ALL.to_vec()),
     );
     (head, body, tail).prop_map(
         |(
             (kind, query, service, place, status),
             (facts, citations, titles),
-            (total, page, pages, message, suggestions),
+            (total, page, pages, message, suggestions, lang),
         )| Answer {
             kind,
             query,
@@ -229,6 +230,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
             message,
             suggestions,
             map: None,
+            lang,
         },
     )
 }
