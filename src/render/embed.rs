@@ -4,8 +4,11 @@
 
 use crate::answer::{Answer, AnswerKind, Citation, Fact, TitleCard};
 use crate::corpus::{Status, service_name};
+use crate::i18n::Lang;
+use crate::t;
 
-use super::text::{highlight, title_line};
+use super::text::{highlight, title_line_in};
+use super::words;
 
 /// Discord's limits, in characters.
 pub mod limits {
@@ -112,7 +115,7 @@ fn link_target(url: &str) -> String {
 }
 
 /// A source as Markdown: a link for URLs, escaped text otherwise.
-fn source_md(s: &str) -> String {
+fn source_md(s: &str, lang: Lang) -> String {
     if (s.starts_with("https://") || s.starts_with("http://")) && !s.contains([' ', ')', '(']) {
         let host = s.split('/').nth(2).unwrap_or(s);
         format!(
@@ -123,22 +126,30 @@ fn source_md(s: &str) -> String {
     } else if let Some(doc) = s.strip_prefix("doc:") {
         let (id, para) = doc.split_once('#').unwrap_or((doc, ""));
         if para.is_empty() {
-            format!("document {}", escape(id))
+            t!(lang, "render-document", id = escape(id))
         } else {
-            format!("document {} ¶{}", escape(id), escape(para))
+            t!(
+                lang,
+                "render-document-paragraph",
+                id = escape(id),
+                paragraph = escape(para)
+            )
         }
     } else {
         escape(s)
     }
 }
 
-fn fact_field(f: &Fact) -> EmbedField {
+fn fact_field(f: &Fact, lang: Lang) -> EmbedField {
     let name = match &f.since {
-        Some(s) => format!("{} (since {s})", f.label),
+        Some(s) => t!(lang, "render-since", label = &f.label, since = s),
         None => f.label.clone(),
     };
-    let sources: Vec<String> = f.sources.iter().map(|s| source_md(s)).collect();
-    let tail = format!("\nSource: {}", sources.join(" · "));
+    let sources: Vec<String> = f.sources.iter().map(|s| source_md(s, lang)).collect();
+    let tail = format!(
+        "\n{}",
+        t!(lang, "render-source-line", sources = sources.join(" · "))
+    );
     let room = limits::FIELD_VALUE.saturating_sub(count(&tail));
     let body = clip(&escape(&f.value), room.max(200));
     EmbedField {
@@ -150,6 +161,11 @@ fn fact_field(f: &Fact) -> EmbedField {
 
 /// A citation as a numbered reference with matched words in bold.
 pub fn citation_md(i: usize, c: &Citation) -> String {
+    citation_md_in(i, c, Lang::En)
+}
+
+/// [`citation_md`] in `lang`.
+pub fn citation_md_in(i: usize, c: &Citation, lang: Lang) -> String {
     const MARK_OPEN: &str = "\u{1}";
     const MARK_CLOSE: &str = "\u{2}";
     // Marker characters in the text itself would turn into bold; they become spaces (one byte
@@ -169,23 +185,27 @@ pub fn citation_md(i: usize, c: &Citation) -> String {
         .replace(MARK_OPEN, "**")
         .replace(MARK_CLOSE, "**");
     format!(
-        "**[{i}]** {} ¶{} (bytes {}–{})\n> {}",
+        "**[{i}]** {} ¶{} ({})\n> {}",
         escape(&c.document_title),
         c.paragraph,
-        c.start,
-        c.end,
+        t!(
+            lang,
+            "render-citation-bytes",
+            start = c.start.to_string(),
+            end = c.end.to_string()
+        ),
         quoted
     )
 }
 
-fn title_field(n: Option<usize>, t: &TitleCard) -> EmbedField {
+fn title_field(n: Option<usize>, t: &TitleCard, lang: Lang) -> EmbedField {
     let name = match n {
-        Some(n) => format!("{n}. {}", title_line(t)),
-        None => title_line(t),
+        Some(n) => format!("{n}. {}", title_line_in(t, lang)),
+        None => title_line_in(t, lang),
     };
     let mut lines = Vec::new();
-    if let Some(aka) = &t.aka {
-        lines.push(format!("Also known as {}", escape(aka)));
+    if let Some(aka) = t.aka.as_ref().filter(|_| !words::aka_first(t, lang)) {
+        lines.push(t!(lang, "render-also-known-as", aka = escape(aka)));
     }
     let mut facts = Vec::new();
     if !t.genres.is_empty() {
@@ -211,74 +231,82 @@ fn title_field(n: Option<usize>, t: &TitleCard) -> EmbedField {
     }
 }
 
-fn card(t: &TitleCard) -> Embed {
+fn card(t: &TitleCard, lang: Lang) -> Embed {
     let mut e = Embed {
-        title: clip(
-            &match t.year {
-                Some(y) => format!("{} ({y})", escape(&t.title)),
-                None => escape(&t.title),
-            },
-            limits::TITLE,
-        ),
+        title: clip(&escape(&words::name_year(t, lang)), limits::TITLE),
         description: clip(&escape(&t.description), 1500),
         color: BLUE,
         ..Embed::default()
     };
-    let mut field = |name: &str, value: String, inline: bool| {
+    let mut field = |key: &str, value: String, inline: bool| {
         if !value.is_empty() {
             e.fields.push(EmbedField {
-                name: name.to_string(),
+                name: t!(lang, key),
                 value: clip(&value, limits::FIELD_VALUE),
                 inline,
             });
         }
     };
+    // In Chinese the aka already leads the title.
     field(
-        "Also known as",
-        t.aka.as_deref().map(escape).unwrap_or_default(),
+        "render-card-aka",
+        t.aka
+            .as_deref()
+            .filter(|_| !words::aka_first(t, lang))
+            .map(escape)
+            .unwrap_or_default(),
         true,
     );
     field(
-        "Type",
+        "render-card-type",
         match t.kind {
-            crate::corpus::Kind::Movie => "Movie".into(),
-            crate::corpus::Kind::Tv => "TV show".into(),
+            crate::corpus::Kind::Movie => t!(lang, "render-card-movie"),
+            crate::corpus::Kind::Tv => t!(lang, "render-card-tv"),
         },
         true,
     );
-    field("Origin", escape(&title_line_origin(t)), true);
-    field("Genres", escape(&t.genres.join(", ")), true);
+    field("render-card-origin", escape(&title_line_origin(t)), true);
+    field("render-card-genres", escape(&t.genres.join(", ")), true);
     field(
-        "Rating",
+        "render-card-rating",
         t.rating.as_deref().map(escape).unwrap_or_default(),
         true,
     );
     field(
-        "Duration",
+        "render-card-duration",
         t.duration.as_deref().map(escape).unwrap_or_default(),
         true,
     );
-    field("Director", escape(&t.director.join(", ")), true);
-    field("Cast", clip(&escape(&t.cast.join(", ")), 600), false);
+    field("render-card-director", escape(&t.director.join(", ")), true);
+    field(
+        "render-card-cast",
+        clip(&escape(&t.cast.join(", ")), 600),
+        false,
+    );
     let on: Vec<String> = t
         .services
         .iter()
         .map(|s| match t.added.iter().find(|a| &a.service == s) {
-            Some(a) => format!("{} (added {})", escape(&service_name(s)), escape(&a.date)),
+            Some(a) => t!(
+                lang,
+                "render-card-added-on",
+                service = escape(&service_name(s)),
+                date = escape(&a.date)
+            ),
             None => escape(&service_name(s)),
         })
         .collect();
-    field("On", on.join(", "), false);
+    field("render-card-on", on.join(", "), false);
     field(
-        "Sources",
+        "render-card-sources",
         t.sources
             .iter()
-            .map(|s| source_md(s))
+            .map(|s| source_md(s, lang))
             .collect::<Vec<_>>()
             .join(" · "),
         false,
     );
-    e.footer = defuse(&format!("id {}", t.id));
+    e.footer = defuse(&t!(lang, "render-card-footer", id = &t.id));
     e
 }
 
@@ -292,7 +320,12 @@ fn title_line_origin(t: &TitleCard) -> String {
 
 /// Puts an embed inside every limit: trims texts, and drops fields from the end (saying how
 /// many) until the whole fits in 6000 characters.
-pub fn fit(mut e: Embed) -> Embed {
+pub fn fit(e: Embed) -> Embed {
+    fit_in(e, Lang::En)
+}
+
+/// [`fit`], saying "…and N more" in `lang`.
+pub fn fit_in(mut e: Embed, lang: Lang) -> Embed {
     e.title = clip(&e.title, limits::TITLE);
     e.description = clip(&e.description, limits::DESCRIPTION);
     e.footer = clip(&e.footer, limits::FOOTER);
@@ -320,7 +353,7 @@ pub fn fit(mut e: Embed) -> Embed {
     if dropped > 0 {
         e.fields.push(EmbedField {
             name: "…".into(),
-            value: format!("…and {dropped} more not shown"),
+            value: t!(lang, "render-more-not-shown", count = dropped.to_string()),
             inline: false,
         });
     }
@@ -331,18 +364,28 @@ pub fn fit(mut e: Embed) -> Embed {
     e
 }
 
-/// The embeds for an answer (one, inside every limit).
+/// The embeds for an answer (one, inside every limit), in the answer's language.
 pub fn embeds(a: &Answer) -> Vec<Embed> {
+    let lang = a.lang;
     let e = match a.kind {
         AnswerKind::WhyNot => {
             let service = a.service.as_deref().map(service_name).unwrap_or_default();
-            let place = a.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+            let place = a
+                .place
+                .as_ref()
+                .map(|p| words::place(&p.code, &p.name, lang))
+                .unwrap_or_default();
             let (badge, color) = match a.status {
-                Some(Status::Available) => ("✅ available", GREEN),
-                Some(Status::Unavailable) => ("🚫 not available", RED),
-                Some(Status::Suspended) => ("⏸️ suspended", AMBER),
-                Some(Status::Unknown) => ("❔ unknown", GREY),
-                None => ("", GREY),
+                Some(s) => (
+                    words::badge(s, lang),
+                    match s {
+                        Status::Available => GREEN,
+                        Status::Unavailable => RED,
+                        Status::Suspended => AMBER,
+                        Status::Unknown => GREY,
+                    },
+                ),
+                None => (String::new(), GREY),
             };
             let mut description = escape(&a.message);
             if !a.suggestions.is_empty() {
@@ -351,25 +394,40 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                     .iter()
                     .map(|s| format!("`{}`", defuse(&s.replace('`', "'"))))
                     .collect();
-                description.push_str(&format!("\n\nOther services here: {}", tries.join(" · ")));
+                description.push_str("\n\n");
+                description.push_str(&t!(
+                    lang,
+                    "render-other-services",
+                    commands = tries.join(" · ")
+                ));
             }
             if !a.citations.is_empty() {
-                description.push_str("\n\n**From the documents**");
+                description.push_str(&format!("\n\n**{}**", t!(lang, "render-from-documents")));
                 for (i, c) in a.citations.iter().enumerate() {
                     description.push_str("\n\n");
-                    description.push_str(&citation_md(i + 1, c));
+                    description.push_str(&citation_md_in(i + 1, c, lang));
                 }
             }
+            let mut title = t!(
+                lang,
+                "render-why-not-title",
+                service = escape(&service),
+                place = escape(&place),
+                badge = badge
+            );
+            if lang == Lang::Zh {
+                title = words::space_cjk(&title);
+            }
             Embed {
-                title: format!("{} in {}: {badge}", escape(&service), escape(&place)),
+                title,
                 description,
                 color,
-                fields: a.facts.iter().map(fact_field).collect(),
-                footer: "Facts are sourced; quotes are exact text from the indexed documents. /sources lists them.".into(),
+                fields: a.facts.iter().map(|f| fact_field(f, lang)).collect(),
+                footer: t!(lang, "render-why-not-footer"),
             }
         }
         AnswerKind::Titles => Embed {
-            title: "Titles".into(),
+            title: t!(lang, "render-titles-title"),
             description: escape(&a.message),
             color: BLUE,
             fields: a
@@ -378,24 +436,28 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 .enumerate()
                 .map(|(i, t)| {
                     let first = (a.page.max(1) - 1).saturating_mul(crate::search::PAGE_SIZE);
-                    title_field(Some(first.saturating_add(i + 1)), t)
+                    title_field(Some(first.saturating_add(i + 1)), t, lang)
                 })
                 .collect(),
-            footer: defuse(&format!(
-                "Page {} of {} · {} titles · {}",
-                a.page, a.pages, a.total, a.query
+            footer: defuse(&t!(
+                lang,
+                "render-titles-footer",
+                page = a.page.to_string(),
+                pages = a.pages.to_string(),
+                total = a.total.to_string(),
+                query = &a.query
             )),
         },
         AnswerKind::Title => match a.titles.first() {
             Some(t) => {
-                let mut e = card(t);
+                let mut e = card(t, lang);
                 if !a.message.is_empty() && a.message != t.title {
                     e.description = format!("*{}*\n\n{}", escape(&a.message), e.description);
                 }
                 e
             }
             None => Embed {
-                title: "Title".into(),
+                title: t!(lang, "render-title-title"),
                 description: escape(&a.message),
                 color: GREY,
                 ..Embed::default()
@@ -405,18 +467,22 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             let mut description = escape(&a.message);
             for (i, c) in a.citations.iter().enumerate() {
                 description.push_str("\n\n");
-                description.push_str(&citation_md(i + 1, c));
+                description.push_str(&citation_md_in(i + 1, c, lang));
             }
             Embed {
-                title: "Search".into(),
+                title: t!(lang, "render-search-title"),
                 description,
                 color: BLUE,
-                fields: a.titles.iter().map(|t| title_field(None, t)).collect(),
+                fields: a
+                    .titles
+                    .iter()
+                    .map(|t| title_field(None, t, lang))
+                    .collect(),
                 footer: defuse(&a.query),
             }
         }
         AnswerKind::NotFound => Embed {
-            title: "Nothing found".into(),
+            title: t!(lang, "render-not-found-title"),
             description: escape(&a.message),
             color: GREY,
             fields: Vec::new(),
@@ -424,13 +490,13 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
         },
         AnswerKind::Map => super::map::embed(a),
         AnswerKind::Help => Embed {
-            title: "streambot help".into(),
+            title: t!(lang, "render-help-title"),
             description: format!("```\n{}\n```", defuse(&a.message.replace("```", "'''"))),
             color: BLUE,
             ..Embed::default()
         },
     };
-    vec![fit(e)]
+    vec![fit_in(e, lang)]
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@ pub mod check;
 pub mod embed;
 pub mod map;
 mod text;
+pub mod words;
 
-pub use text::{highlight, text, title_line};
+pub use text::{highlight, text, title_line, title_line_in};
 
 use crate::answer::Answer;
 

@@ -4,7 +4,11 @@ use std::fmt::Write;
 
 use crate::answer::{Answer, AnswerKind, Citation, TitleCard};
 use crate::corpus::{Kind, service_name};
+use crate::i18n::Lang;
 use crate::places::Places;
+use crate::t;
+
+use super::words;
 
 /// The cited text with its matched words wrapped in `open`/`close`.
 pub fn highlight(c: &Citation, open: &str, close: &str) -> String {
@@ -45,13 +49,16 @@ fn origin_names(codes: &[String]) -> String {
 
 /// One line describing a title: `Breaking Bad (2013) · TV · United States · Netflix`.
 pub fn title_line(t: &TitleCard) -> String {
-    let mut parts = vec![match t.year {
-        Some(y) => format!("{} ({y})", t.title),
-        None => t.title.clone(),
-    }];
+    title_line_in(t, Lang::En)
+}
+
+/// [`title_line`] in `lang`; in Chinese the `aka` leads:
+/// `流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix`.
+pub fn title_line_in(t: &TitleCard, lang: Lang) -> String {
+    let mut parts = vec![words::name_year(t, lang)];
     parts.push(match t.kind {
-        Kind::Movie => "movie".to_string(),
-        Kind::Tv => "TV".to_string(),
+        Kind::Movie => t!(lang, "render-kind-movie"),
+        Kind::Tv => t!(lang, "render-kind-tv"),
     });
     if !t.origin.is_empty() {
         parts.push(origin_names(&t.origin));
@@ -68,94 +75,149 @@ pub fn title_line(t: &TitleCard) -> String {
     parts.join(" · ")
 }
 
-fn card(out: &mut String, t: &TitleCard) {
-    let _ = writeln!(out, "{}", title_line(t));
-    if let Some(aka) = &t.aka {
-        let _ = writeln!(out, "  Also known as: {aka}");
+fn card(out: &mut String, t: &TitleCard, lang: Lang) {
+    let _ = writeln!(out, "{}", title_line_in(t, lang));
+    // A colon after a label: `Genres: …`, `题材：…`.
+    let colon = match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    };
+    if let Some(aka) = t.aka.as_ref().filter(|_| !words::aka_first(t, lang)) {
+        let _ = writeln!(out, "  {}{colon}{aka}", t!(lang, "render-text-aka"));
     }
-    let mut row = |label: &str, value: String| {
+    let mut row = |key: &str, value: String| {
         if !value.is_empty() {
-            let _ = writeln!(out, "  {label}: {value}");
+            let _ = writeln!(out, "  {}{colon}{value}", t!(lang, key));
         }
     };
-    row("Genres", t.genres.join(", "));
-    row("Rating", t.rating.clone().unwrap_or_default());
-    row("Duration", t.duration.clone().unwrap_or_default());
-    row("Director", t.director.join(", "));
-    row("Cast", crate::text::truncate(&t.cast.join(", "), 300));
+    row("render-text-genres", t.genres.join(", "));
+    row("render-text-rating", t.rating.clone().unwrap_or_default());
     row(
-        "Added",
+        "render-text-duration",
+        t.duration.clone().unwrap_or_default(),
+    );
+    row("render-text-director", t.director.join(", "));
+    row(
+        "render-text-cast",
+        crate::text::truncate(&t.cast.join(", "), 300),
+    );
+    row(
+        "render-text-added",
         t.added
             .iter()
-            .map(|a| format!("{} on {}", service_name(&a.service), a.date))
+            .map(|a| {
+                t!(
+                    lang,
+                    "render-text-added-on",
+                    service = service_name(&a.service),
+                    date = &a.date
+                )
+            })
             .collect::<Vec<_>>()
             .join("; "),
     );
-    row("About", t.description.clone());
-    row("Sources", t.sources.join("; "));
-    row("Id", t.id.clone());
+    row("render-text-about", t.description.clone());
+    row("render-text-sources", t.sources.join("; "));
+    row("render-text-id", t.id.clone());
 }
 
-/// The answer as terminal text.
+/// The answer as terminal text, in the answer's language.
 pub fn text(a: &Answer) -> String {
+    let lang = a.lang;
     let mut out = String::new();
     match a.kind {
         AnswerKind::WhyNot => {
-            let status = a
-                .status
-                .map(|s| s.as_str().to_uppercase())
-                .unwrap_or_default();
+            let status = a.status.map(|s| words::tag(s, lang)).unwrap_or_default();
             let _ = writeln!(out, "[{status}] {}", a.message);
             if !a.suggestions.is_empty() {
-                let _ = writeln!(out, "Other services here: {}", a.suggestions.join(" · "));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    t!(
+                        lang,
+                        "render-other-services",
+                        commands = a.suggestions.join(" · ")
+                    )
+                );
             }
         }
         AnswerKind::NotFound => {
-            let _ = writeln!(out, "Not found: {}", a.message);
+            let _ = writeln!(
+                out,
+                "{}",
+                t!(lang, "render-text-not-found", message = &a.message)
+            );
         }
         AnswerKind::Map => {
             let _ = writeln!(out, "{}", a.message);
             if let Some(data) = a.map.as_ref().filter(|d| d.figure.is_none()) {
-                for (status, name) in [
-                    (crate::corpus::Status::Unavailable, "Not available"),
-                    (crate::corpus::Status::Suspended, "Suspended"),
-                    (crate::corpus::Status::Unknown, "Unknown"),
+                let (colon, comma) = match lang {
+                    Lang::En => (": ", ", "),
+                    Lang::Zh => ("：", "、"),
+                };
+                for (status, key) in [
+                    (
+                        crate::corpus::Status::Unavailable,
+                        "render-text-not-available",
+                    ),
+                    (crate::corpus::Status::Suspended, "render-text-suspended"),
+                    (crate::corpus::Status::Unknown, "render-text-unknown"),
                 ] {
-                    let places = super::map::legend::places_in(data, status);
+                    let places = super::map::legend::places_in_lang(data, status, lang);
                     if !places.is_empty() {
-                        let _ = writeln!(out, "{name}: {}", places.join(", "));
+                        let _ = writeln!(out, "{}{colon}{}", t!(lang, key), places.join(comma));
                     }
                 }
-                let _ = writeln!(out, "Everywhere else: {}", data.elsewhere.as_str());
+                let elsewhere = match lang {
+                    // The status code, as before localisation.
+                    Lang::En => data.elsewhere.as_str().to_string(),
+                    Lang::Zh => words::status_word(data.elsewhere, lang),
+                };
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    t!(lang, "render-text-elsewhere", status = elsewhere)
+                );
             }
         }
         _ => {
             let _ = writeln!(out, "{}", a.message);
         }
     }
+    let colon = match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    };
     if !a.facts.is_empty() {
-        let _ = writeln!(out, "\nFacts:");
+        let _ = writeln!(out, "\n{}", t!(lang, "render-text-facts"));
         for f in &a.facts {
-            let since = f
-                .since
-                .as_deref()
-                .map(|s| format!(" (since {s})"))
-                .unwrap_or_default();
-            let _ = writeln!(out, "  • {}{since}: {}", f.label, f.value);
-            let _ = writeln!(out, "    source: {}", f.source);
+            let label = match &f.since {
+                Some(s) => t!(lang, "render-since", label = &f.label, since = s),
+                None => f.label.clone(),
+            };
+            let _ = writeln!(out, "  • {label}{colon}{}", f.value);
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(lang, "render-text-fact-source", source = &f.source)
+            );
         }
     }
     if !a.citations.is_empty() {
-        let _ = writeln!(out, "\nFrom the documents:");
+        let _ = writeln!(out, "\n{}", t!(lang, "render-text-from-documents"));
         for (i, c) in a.citations.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "  [{}] {} ¶{} (bytes {}–{}): “{}”",
+                "  [{}] {} ¶{} ({}){colon}“{}”",
                 i + 1,
                 c.document_title,
                 c.paragraph,
-                c.start,
-                c.end,
+                t!(
+                    lang,
+                    "render-citation-bytes",
+                    start = c.start.to_string(),
+                    end = c.end.to_string()
+                ),
                 highlight(c, "**", "**")
             );
         }
@@ -163,7 +225,7 @@ pub fn text(a: &Answer) -> String {
     if !a.titles.is_empty() {
         let _ = writeln!(out);
         if a.kind == AnswerKind::Title {
-            card(&mut out, &a.titles[0]);
+            card(&mut out, &a.titles[0], lang);
         } else {
             let first = a
                 .page
@@ -171,10 +233,18 @@ pub fn text(a: &Answer) -> String {
                 .saturating_mul(crate::search::PAGE_SIZE);
             for (i, t) in a.titles.iter().enumerate() {
                 let _ = write!(out, "{:>3}. ", first.saturating_add(i + 1));
-                card(&mut out, t);
+                card(&mut out, t, lang);
             }
             if a.kind == AnswerKind::Titles && a.page < a.pages {
-                let _ = writeln!(out, "\nMore: add page:{} to see the next page.", a.page + 1);
+                let _ = writeln!(
+                    out,
+                    "\n{}",
+                    t!(
+                        lang,
+                        "render-text-more",
+                        page = a.page.saturating_add(1).to_string()
+                    )
+                );
             }
         }
     }

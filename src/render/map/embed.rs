@@ -3,7 +3,10 @@
 
 use crate::answer::{Answer, Figure, MapData};
 use crate::corpus::Status;
-use crate::render::embed::{Embed, EmbedField, defuse, escape, fit, limits};
+use crate::i18n::Lang;
+use crate::render::embed::{Embed, EmbedField, defuse, escape, fit_in, limits};
+use crate::render::words;
+use crate::t;
 
 use super::legend;
 
@@ -22,17 +25,17 @@ pub fn attachment_name(data: &MapData) -> String {
     }
 }
 
-fn field(name: &str, items: &[String]) -> Option<EmbedField> {
+fn field(name: &str, items: &[String], lang: Lang) -> Option<EmbedField> {
     if items.is_empty() {
         return None;
     }
     let mut value = String::new();
     let mut shown = 0;
     for item in items {
-        let next = if value.is_empty() {
-            escape(item)
-        } else {
-            format!(" · {}", escape(item))
+        let next = match (value.is_empty(), lang) {
+            (true, _) => escape(item),
+            (false, Lang::En) => format!(" · {}", escape(item)),
+            (false, Lang::Zh) => format!("、{}", escape(item)),
         };
         // Room for the closing "…and N more".
         if value.chars().count() + next.chars().count() > limits::FIELD_VALUE - 30 {
@@ -42,52 +45,70 @@ fn field(name: &str, items: &[String]) -> Option<EmbedField> {
         shown += 1;
     }
     if shown < items.len() {
-        value.push_str(&format!(" …and {} more", items.len() - shown));
+        value.push(' ');
+        value.push_str(&t!(
+            lang,
+            "render-map-and-more",
+            count = (items.len() - shown).to_string()
+        ));
     }
     Some(EmbedField {
-        name: format!("{name} ({})", items.len()),
+        name: t!(
+            lang,
+            "render-map-field-count",
+            name = name,
+            count = items.len().to_string()
+        ),
         value,
         inline: false,
     })
 }
 
-/// The embed for a map answer (the picture itself is attached by the front end).
+/// The embed for a map answer (the picture itself is attached by the front end), in the
+/// answer's language: a Chinese answer's embed carries the Chinese title, lists and source line
+/// (the picture's own text stays English, see [`super::PICTURE_LANG`]).
 pub fn embed(a: &Answer) -> Embed {
+    let lang = a.lang;
     let Some(data) = &a.map else {
-        return fit(Embed {
-            title: "Map".into(),
-            description: escape(&a.message),
-            color: COLOR,
-            ..Embed::default()
-        });
+        return fit_in(
+            Embed {
+                title: t!(lang, "render-map-title"),
+                description: escape(&a.message),
+                color: COLOR,
+                ..Embed::default()
+            },
+            lang,
+        );
     };
     let mut e = Embed {
-        title: escape(&legend::title(data)),
+        title: escape(&legend::title_in(data, lang)),
         description: escape(&a.message),
         color: COLOR,
         fields: Vec::new(),
-        footer: defuse(&super::source_line(data)),
+        footer: defuse(&super::source_line_in(data, lang)),
     };
     match data.figure {
         None => {
-            for (status, name) in [
-                (Status::Unavailable, "🚫 Not available"),
-                (Status::Suspended, "⏸️ Suspended"),
-                (Status::Unknown, "❔ Unknown"),
+            for (status, key) in [
+                (Status::Unavailable, "render-map-field-unavailable"),
+                (Status::Suspended, "render-map-field-suspended"),
+                (Status::Unknown, "render-map-field-unknown"),
             ] {
-                if let Some(f) = field(name, &legend::places_in(data, status)) {
+                let places = legend::places_in_lang(data, status, lang);
+                if let Some(f) = field(&t!(lang, key), &places, lang) {
                     e.fields.push(f);
                 }
             }
-            let elsewhere = match data.elsewhere {
-                Status::Available => "available",
-                Status::Unavailable => "not available",
-                Status::Suspended => "suspended",
-                Status::Unknown => "unknown: no source covers them",
-            };
-            e.description.push_str(&format!(
-                "\n\nEvery place not listed here is {elsewhere}. Ask `/why-not <place> {}` for the facts and their sources.",
-                crate::answer::service_word(&data.service)
+            let elsewhere = t!(
+                lang,
+                &format!("render-map-elsewhere-{}", words::status_key(data.elsewhere))
+            );
+            e.description.push_str("\n\n");
+            e.description.push_str(&t!(
+                lang,
+                "render-map-elsewhere",
+                status = elsewhere,
+                service = crate::answer::service_word(&data.service)
             ));
         }
         Some(figure) => {
@@ -97,7 +118,7 @@ pub fn embed(a: &Answer) -> Embed {
             let fmt = |(code, v): &(&String, &f64)| {
                 let name = places
                     .by_code(code)
-                    .map_or(code.as_str(), |p| p.name.as_str());
+                    .map_or(code.to_string(), |p| words::place(&p.code, &p.name, lang));
                 match figure {
                     Figure::Library => format!("{name} {}", **v as u64),
                     Figure::Price => format!("{name} ${:.2}", v),
@@ -105,12 +126,14 @@ pub fn embed(a: &Answer) -> Embed {
             };
             let highest: Vec<String> = top.iter().take(5).map(fmt).collect();
             let lowest: Vec<String> = top.iter().rev().take(5).map(fmt).collect();
-            e.fields.extend(field("Highest", &highest));
-            e.fields.extend(field("Lowest", &lowest));
-            e.description.push_str(
-                "\n\nThese figures are from December 2021: they describe the catalogue then, not today (Netflix suspended its service in Russia in March 2022).",
-            );
+            e.fields
+                .extend(field(&t!(lang, "render-map-highest"), &highest, lang));
+            e.fields
+                .extend(field(&t!(lang, "render-map-lowest"), &lowest, lang));
+            e.description.push_str("\n\n");
+            e.description
+                .push_str(&t!(lang, "render-map-figures-dated"));
         }
     }
-    fit(e)
+    fit_in(e, lang)
 }

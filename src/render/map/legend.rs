@@ -6,6 +6,8 @@ use tiny_skia::ColorU8 as Color;
 use super::world::World;
 use crate::answer::{Figure, MapData};
 use crate::corpus::Status;
+use crate::i18n::Lang;
+use crate::t;
 
 /// Colours, chosen to stay apart for the common kinds of colour blindness.
 pub mod colors {
@@ -66,13 +68,11 @@ pub const STATUSES: [Status; 4] = [
     Status::Unknown,
 ];
 
-fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Available => "Available",
-        Status::Unavailable => "Not available",
-        Status::Suspended => "Suspended",
-        Status::Unknown => "Unknown (no source)",
-    }
+fn status_label(s: Status, lang: Lang) -> String {
+    t!(
+        lang,
+        &format!("render-map-legend-{}", crate::render::words::status_key(s))
+    )
 }
 
 /// The places on the map: every coded feature of the world.
@@ -131,13 +131,18 @@ fn amount(figure: Figure, v: f64) -> String {
     }
 }
 
-/// The legend for `data` on `world`.
+/// The legend for `data` on `world` (in English, as the picture draws it).
 pub fn entries(world: &World, data: &MapData) -> Vec<Entry> {
+    entries_in(world, data, Lang::En)
+}
+
+/// [`entries`] with labels in `lang`.
+pub fn entries_in(world: &World, data: &MapData, lang: Lang) -> Vec<Entry> {
     let Some(figure) = data.figure else {
         return STATUSES
             .iter()
             .map(|&s| Entry {
-                label: status_label(s).to_string(),
+                label: status_label(s, lang),
                 color: status_color(s),
                 count: codes(world).filter(|c| data.status_of(c) == s).count(),
                 status: Some(s),
@@ -167,7 +172,7 @@ pub fn entries(world: &World, data: &MapData) -> Vec<Entry> {
         });
     }
     out.push(Entry {
-        label: "No figure".to_string(),
+        label: t!(lang, "render-map-legend-no-figure"),
         color: colors::NO_DATA,
         count: codes(world)
             .filter(|c| !data.values.contains_key(*c))
@@ -179,58 +184,123 @@ pub fn entries(world: &World, data: &MapData) -> Vec<Entry> {
 
 /// The map's title: the service and the date of its newest fact (or the figures' month).
 pub fn title(data: &MapData) -> String {
+    title_in(data, Lang::En)
+}
+
+/// A `YYYY-MM` month in `lang`: `December 2021`, `2021 年 12 月`.
+fn month(ym: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => crate::search::month_name(ym),
+        Lang::Zh => match ym.split_once('-').map(|(y, m)| (y, m.parse::<u8>())) {
+            Some((y, Ok(m @ 1..=12))) => format!("{y} 年 {m} 月"),
+            _ => ym.to_string(),
+        },
+    }
+}
+
+/// [`title`] in `lang`.
+pub fn title_in(data: &MapData, lang: Lang) -> String {
     let service = data.service_name();
     match data.figure {
-        Some(f) => format!(
-            "{service}: {} per country, {}",
-            match f {
-                Figure::Library => "library size (titles)",
-                Figure::Price => "Standard plan monthly price (USD)",
-            },
-            data.values_as_of
+        Some(f) => t!(
+            lang,
+            "render-map-figure-title",
+            service = service,
+            figure = t!(
+                lang,
+                match f {
+                    Figure::Library => "render-map-figure-library",
+                    Figure::Price => "render-map-figure-price",
+                }
+            ),
+            date = data
+                .values_as_of
                 .as_deref()
-                .map(crate::search::month_name)
-                .unwrap_or_else(|| "date unknown".into())
+                .map(|m| month(m, lang))
+                .unwrap_or_else(|| t!(lang, "render-map-date-unknown"))
         ),
-        None => format!(
-            "{service} availability · newest fact {}",
-            data.newest.as_deref().unwrap_or("undated")
+        None => t!(
+            lang,
+            "render-map-availability-title",
+            service = service,
+            date = data
+                .newest
+                .clone()
+                .unwrap_or_else(|| t!(lang, "render-map-undated"))
         ),
     }
 }
 
 /// Names of the places with facts of their own in `status`, with since-dates.
 pub fn places_in(data: &MapData, status: Status) -> Vec<String> {
+    places_in_lang(data, status, Lang::En)
+}
+
+/// [`places_in`] in `lang` (Chinese names for the places the essay names).
+pub fn places_in_lang(data: &MapData, status: Status, lang: Lang) -> Vec<String> {
     data.places
         .values()
         .filter(|p| p.status == status)
-        .map(|p| match &p.since {
-            Some(s) => format!("{} (since {s})", p.name),
-            None => p.name.clone(),
+        .map(|p| {
+            let name = crate::render::words::place(&p.code, &p.name, lang);
+            match &p.since {
+                Some(s) => t!(lang, "render-map-since", place = name, since = s),
+                None => name,
+            }
         })
         .collect()
 }
 
 /// The picture in words, for screen readers (at most `max` characters).
 pub fn alt_text(world: &World, data: &MapData, max: usize) -> String {
-    let legend = entries(world, data);
-    let mut out = format!("World map. {}. ", title(data));
+    alt_text_in(world, data, max, Lang::En)
+}
+
+/// [`alt_text`] in `lang`. The picture's own text is always English (its font has no Chinese
+/// glyphs): the Chinese description says so.
+pub fn alt_text_in(world: &World, data: &MapData, max: usize, lang: Lang) -> String {
+    let legend = entries_in(world, data, lang);
+    let (stop, comma) = match lang {
+        Lang::En => (". ", ", "),
+        Lang::Zh => ("。", "、"),
+    };
+    let mut out = t!(lang, "render-map-alt-start", title = title_in(data, lang));
+    out.push_str(match lang {
+        Lang::En => " ",
+        Lang::Zh => "",
+    });
+    let count = |e: &Entry| {
+        t!(
+            lang,
+            "render-map-alt-count",
+            label = &e.label,
+            count = e.count.to_string()
+        )
+    };
     match data.figure {
         Some(_) => {
-            out.push_str("Darker means more. ");
+            out.push_str(&t!(lang, "render-map-alt-darker"));
+            out.push_str(match lang {
+                Lang::En => " ",
+                Lang::Zh => "",
+            });
             for e in &legend {
-                out.push_str(&format!("{}: {} places. ", e.label, e.count));
+                out.push_str(&count(e));
+                out.push_str(stop);
             }
         }
         None => {
             for e in &legend {
                 let Some(s) = e.status else { continue };
-                out.push_str(&format!("{}: {} places", e.label, e.count));
-                let named = places_in(data, s);
+                out.push_str(&count(e));
+                let named = places_in_lang(data, s, lang);
                 if s != Status::Available && !named.is_empty() && named.len() <= 12 {
-                    out.push_str(&format!(" ({})", named.join(", ")));
+                    match lang {
+                        Lang::En => out.push_str(&format!(" ({})", named.join(comma))),
+                        Lang::Zh => out.push_str(&format!("（{}）", named.join(comma))),
+                    }
                 }
-                out.push_str(". ");
+                out.push_str(stop);
             }
         }
     }

@@ -8,12 +8,20 @@ pub mod legend;
 pub mod world;
 
 pub use embed::{attachment_name, embed};
-pub use legend::{Entry, alt_text, entries};
+pub use legend::{Entry, alt_text, alt_text_in, entries, entries_in};
 
 use tiny_skia::{ColorU8, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
 use crate::answer::MapData;
+use crate::i18n::Lang;
+use crate::t;
 use legend::colors;
+
+/// The language of the picture's own text (title, legend, source line): always English, as
+/// the built-in font (DejaVu Sans) has no Chinese glyphs and a Chinese font would add megabytes.
+/// A Chinese answer carries the Chinese title, legend and source in the embed and in the
+/// picture's description instead.
+pub const PICTURE_LANG: Lang = Lang::En;
 
 /// The size Discord answers use.
 pub const WIDTH: u32 = 1600;
@@ -242,7 +250,11 @@ fn draw_texts(
 ) -> Result<(), MapError> {
     let (w, h) = (layout.width as f32, layout.height as f32);
     let m = layout.margin;
-    let title = font::fit(&legend::title(data), layout.title_size, w - 2.0 * m)?;
+    let title = font::fit(
+        &legend::title_in(data, PICTURE_LANG),
+        layout.title_size,
+        w - 2.0 * m,
+    )?;
     font::draw(
         pixmap,
         &title,
@@ -253,14 +265,18 @@ fn draw_texts(
     )?;
 
     // The legend, bottom left, over the ocean.
-    let entries = entries(world, data);
+    let entries = legend::entries_in(world, data, PICTURE_LANG);
     let size = layout.text_size;
     let line = size * 1.45;
-    let heading = if data.figure.is_some() {
-        "Places per band"
-    } else {
-        "Places by status"
-    };
+    let heading = t!(
+        PICTURE_LANG,
+        if data.figure.is_some() {
+            "render-map-legend-per-band"
+        } else {
+            "render-map-legend-by-status"
+        }
+    );
+    let heading = heading.as_str();
     let texts: Vec<String> = entries
         .iter()
         .map(|e| format!("{}  {}", e.label, e.count))
@@ -303,7 +319,11 @@ fn draw_texts(
         )?;
     }
 
-    let source = font::fit(&source_line(data), layout.small_size, w - 2.0 * m)?;
+    let source = font::fit(
+        &source_line_in(data, PICTURE_LANG),
+        layout.small_size,
+        w - 2.0 * m,
+    )?;
     font::draw(
         pixmap,
         &source,
@@ -316,20 +336,28 @@ fn draw_texts(
 
 /// Where the colours come from, in one line.
 pub fn source_line(data: &MapData) -> String {
+    source_line_in(data, Lang::En)
+}
+
+/// [`source_line`] in `lang` (source names and addresses stay as written).
+pub fn source_line_in(data: &MapData, lang: Lang) -> String {
     let facts = match (data.figure, data.sources.first()) {
         (Some(_), Some(first)) => {
             let name = first.split(", from the").next().unwrap_or(first);
-            format!(
-                "Figures: {name} ({})",
-                data.sources.get(1).map_or("", |s| s.as_str())
+            t!(
+                lang,
+                "render-map-source-figures",
+                name = name,
+                source = data.sources.get(1).map_or("", |s| s.as_str())
             )
         }
-        _ => format!(
-            "Facts: {} sources in streambot's data/countries.csv (/why-not <place> cites them)",
-            data.sources.len()
+        _ => t!(
+            lang,
+            "render-map-source-facts",
+            count = data.sources.len().to_string()
         ),
     };
-    format!("{facts} · Shapes: Natural Earth (public domain) · Equal Earth projection")
+    t!(lang, "render-map-source-line", facts = facts)
 }
 
 /// The map as PNG bytes.

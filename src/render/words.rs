@@ -1,0 +1,127 @@
+//! Words every renderer shares, in the answer's language: status words, a title's name (in
+//! Chinese its `aka` first), the Chinese names of the places the essay names.
+
+use crate::answer::TitleCard;
+use crate::corpus::Status;
+use crate::i18n::Lang;
+use crate::t;
+
+/// `✅ available`, `🚫 不可用`…
+pub fn badge(s: Status, lang: Lang) -> String {
+    t!(lang, &format!("render-badge-{}", status_key(s)))
+}
+
+/// `available`, `not available`, `可用`…
+pub fn status_word(s: Status, lang: Lang) -> String {
+    t!(lang, &format!("render-status-{}", status_key(s)))
+}
+
+/// The terminal's `[UNAVAILABLE]` tag word.
+pub fn tag(s: Status, lang: Lang) -> String {
+    t!(lang, &format!("render-tag-{}", status_key(s)))
+}
+
+pub(crate) fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Available => "available",
+        Status::Unavailable => "unavailable",
+        Status::Suspended => "suspended",
+        Status::Unknown => "unknown",
+    }
+}
+
+/// Whether the title's `aka` leads its name in `lang` (Chinese, when it has a distinct one).
+pub fn aka_first(t: &TitleCard, lang: Lang) -> bool {
+    lang == Lang::Zh
+        && t.aka
+            .as_deref()
+            .is_some_and(|a| !a.trim().is_empty() && a != t.title)
+}
+
+/// A title's name: `The Wandering Earth`; in Chinese its `aka` first,
+/// `流浪地球 (The Wandering Earth)`.
+pub fn name(t: &TitleCard, lang: Lang) -> String {
+    match &t.aka {
+        Some(aka) if aka_first(t, lang) => format!("{aka} ({})", t.title),
+        _ => t.title.clone(),
+    }
+}
+
+/// [`name`] with the year: `流浪地球 (The Wandering Earth) (2019)`.
+pub fn name_year(t: &TitleCard, lang: Lang) -> String {
+    match t.year {
+        Some(y) => format!("{} ({y})", name(t, lang)),
+        None => name(t, lang),
+    }
+}
+
+/// Chinese names of the places the essay and the curated facts name; other places keep the
+/// name the data gives.
+const ZH_PLACES: &[(&str, &str)] = &[
+    ("CN", "中国"),
+    ("HK", "香港"),
+    ("TW", "台湾"),
+    ("MO", "澳门"),
+    ("KP", "朝鲜"),
+    ("KR", "韩国"),
+    ("JP", "日本"),
+    ("RU", "俄罗斯"),
+    ("SY", "叙利亚"),
+    ("IR", "伊朗"),
+    ("CU", "古巴"),
+    ("UA-43", "克里米亚"),
+    ("UA", "乌克兰"),
+    ("US", "美国"),
+    ("GB", "英国"),
+    ("SG", "新加坡"),
+    ("IN", "印度"),
+];
+
+/// A place's name in `lang`: Chinese for the places above, the data's name otherwise.
+pub fn place(code: &str, name: &str, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && let Some((_, zh)) = ZH_PLACES.iter().find(|(c, _)| *c == code)
+    {
+        return (*zh).to_string();
+    }
+    name.to_string()
+}
+
+/// Chinese typesetting: a space between a Chinese character and a Latin letter or digit next
+/// to it (`在France` → `在 France`).
+pub fn space_cjk(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if let Some(p) = prev {
+            let cjk = crate::text::is_cjk;
+            if (cjk(p) && c.is_ascii_alphanumeric()) || (p.is_ascii_alphanumeric() && cjk(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_words_and_spacing() {
+        assert_eq!(badge(Status::Unavailable, Lang::Zh), "🚫 不可用");
+        assert_eq!(badge(Status::Unavailable, Lang::En), "🚫 not available");
+        assert_eq!(status_word(Status::Suspended, Lang::Zh), "已暂停");
+        assert_eq!(tag(Status::Unknown, Lang::En), "UNKNOWN");
+        assert_eq!(place("CN", "China", Lang::Zh), "中国");
+        assert_eq!(place("CN", "China", Lang::En), "China");
+        assert_eq!(place("FR", "France", Lang::Zh), "France");
+        assert_eq!(
+            space_cjk("Netflix 在France：可用"),
+            "Netflix 在 France：可用"
+        );
+        assert_eq!(space_cjk("在中国"), "在中国");
+    }
+}
