@@ -3,33 +3,50 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use crate::answer::{AnswerError, respond};
+use crate::answer::{AnswerError, respond_in};
+use crate::i18n::Lang;
 use crate::render;
 use crate::search::Engine;
+use crate::t;
 
 /// Draws a map answer into `dir` and says where it went (or that it could not be drawn).
 pub fn save_map(data: &crate::answer::MapData, dir: &std::path::Path) -> String {
+    save_map_in(data, dir, Lang::En)
+}
+
+/// [`save_map`], saying so in `lang`.
+pub fn save_map_in(data: &crate::answer::MapData, dir: &std::path::Path, lang: Lang) -> String {
     let path = dir.join(format!("streambot-{}", render::map::attachment_name(data)));
     let drawn = render::map::png(data, render::map::WIDTH, render::map::HEIGHT)
         .map_err(|e| e.to_string())
         .and_then(|png| std::fs::write(&path, png).map_err(|e| e.to_string()));
     match drawn {
-        Ok(()) => format!("Map saved to {}", path.display()),
+        Ok(()) => t!(lang, "console-map-saved", path = path.display().to_string()),
         Err(e) => {
             tracing::error!(error = %e, path = %path.display(), "could not save the map");
-            "Sorry, the map could not be drawn or saved.".to_string()
+            t!(lang, "console-map-failed")
         }
     }
 }
 
-/// Reads questions from `input` until it ends (or `/quit`), writing answers to `out`.
-pub fn run(engine: &Engine, input: impl BufRead, mut out: impl Write) -> std::io::Result<()> {
+/// Reads questions from `input` until it ends (or `/quit`), writing answers to `out`, each in
+/// the language of its question (like a DM).
+pub fn run(engine: &Engine, input: impl BufRead, out: impl Write) -> std::io::Result<()> {
+    run_in(engine, input, out, None)
+}
+
+/// [`run`], answering in `lang` when one is given (`--lang`, `STREAMBOT_LANG`), else in the
+/// language of each question. The greeting is in `lang`, English when none is given.
+pub fn run_in(
+    engine: &Engine,
+    input: impl BufRead,
+    mut out: impl Write,
+    lang: Option<Lang>,
+) -> std::io::Result<()> {
     let interactive = std::io::stdin().is_terminal();
+    let greeting = lang.unwrap_or(Lang::En);
     if interactive {
-        writeln!(
-            out,
-            "streambot console — ask like in a DM: /why-not china, /titles origin:cn type:movie, /title Breaking Bad, or free text. /help for more, /quit to leave."
-        )?;
+        writeln!(out, "{}", t!(greeting, "console-welcome"))?;
         write!(out, "> ")?;
         out.flush()?;
     }
@@ -37,7 +54,7 @@ pub fn run(engine: &Engine, input: impl BufRead, mut out: impl Write) -> std::io
         let line = match line {
             Ok(l) => l,
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                writeln!(out, "That line was not valid UTF-8 text.")?;
+                writeln!(out, "{}", t!(greeting, "console-not-utf8"))?;
                 continue;
             }
             Err(e) => return Err(e),
@@ -47,20 +64,22 @@ pub fn run(engine: &Engine, input: impl BufRead, mut out: impl Write) -> std::io
             break;
         }
         if !line.is_empty() {
-            match respond(engine, line) {
+            let lang = lang.unwrap_or_else(|| Lang::of_text(line));
+            match respond_in(engine, line, lang) {
                 Ok(answer) => {
                     write!(out, "{}", render::text(&answer))?;
                     if let Some(data) = &answer.map {
-                        writeln!(out, "{}", save_map(data, &std::env::temp_dir()))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            save_map_in(data, &std::env::temp_dir(), answer.lang)
+                        )?;
                     }
                 }
                 Err(AnswerError::Usage(u)) => writeln!(out, "{u}")?,
                 Err(e) => {
                     tracing::error!(error = %e, input = line, "answering failed");
-                    writeln!(
-                        out,
-                        "Sorry, something went wrong answering that. Please try again."
-                    )?;
+                    writeln!(out, "{}", t!(lang, "console-failed"))?;
                 }
             }
             writeln!(out)?;

@@ -587,4 +587,151 @@ mod tests {
             e.fields.last()
         );
     }
+
+    fn wandering_earth() -> TitleCard {
+        TitleCard {
+            id: "netflix:s42".into(),
+            title: "The Wandering Earth".into(),
+            aka: Some("流浪地球".into()),
+            kind: crate::corpus::Kind::Movie,
+            year: Some(2019),
+            origin: vec!["CN".into()],
+            countries: vec!["China".into()],
+            genres: vec!["Sci-Fi".into()],
+            services: vec!["netflix".into()],
+            director: vec!["Frant Gwo".into()],
+            cast: Vec::new(),
+            rating: None,
+            duration: None,
+            description: String::new(),
+            added: vec![crate::answer::Added {
+                service: "netflix".into(),
+                date: "2019-05-06".into(),
+            }],
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_why_not_embed_in_chinese() {
+        let mut a = Answer::new(AnswerKind::WhyNot, "/why-not place:CN service:netflix");
+        a.lang = Lang::Zh;
+        a.service = Some("netflix".into());
+        a.place = Some(crate::answer::PlaceRef {
+            code: "CN".into(),
+            name: "China".into(),
+        });
+        a.status = Some(Status::Unavailable);
+        a.suggestions = vec!["/why-not CN hulu".into()];
+        a.facts.push(Fact {
+            label: "Netflix".into(),
+            value: "v".into(),
+            source: String::new(),
+            sources: vec!["https://help.netflix.com/x".into(), "doc:essay#3".into()],
+            since: Some("2016".into()),
+            confidence: None,
+        });
+        let e = &embeds(&a)[0];
+        assert_eq!(e.title, "Netflix 在中国：🚫 不可用");
+        assert_eq!(e.description, "\n\n此地的其他服务：`/why-not CN hulu`");
+        assert_eq!(e.fields[0].name, "Netflix（自 2016 起）");
+        assert_eq!(
+            e.fields[0].value,
+            "v\n来源：[help.netflix.com](https://help.netflix.com/x) · 文档 essay ¶3"
+        );
+        assert_eq!(
+            e.footer,
+            "事实均注明来源；引文与已索引文档的原文逐字一致。/sources 列出全部来源。"
+        );
+        // A place without a Chinese name keeps the data's, set apart by spaces.
+        a.place = Some(crate::answer::PlaceRef {
+            code: "FR".into(),
+            name: "France".into(),
+        });
+        a.status = Some(Status::Available);
+        assert_eq!(embeds(&a)[0].title, "Netflix 在 France：✅ 可用");
+        // English is unchanged.
+        a.lang = Lang::En;
+        assert_eq!(embeds(&a)[0].title, "Netflix in France: ✅ available");
+        assert_eq!(
+            embeds(&a)[0].fields[0].value,
+            "v\nSource: [help.netflix.com](https://help.netflix.com/x) · document essay ¶3"
+        );
+    }
+
+    #[test]
+    fn a_titles_footer_and_list_in_chinese() {
+        let mut a = Answer::new(AnswerKind::Titles, "/titles origin:CN");
+        a.lang = Lang::Zh;
+        a.page = 1;
+        a.pages = 3;
+        a.total = 29;
+        a.titles = vec![wandering_earth()];
+        let e = &embeds(&a)[0];
+        assert_eq!(e.title, "作品");
+        assert_eq!(e.footer, "第 1 页，共 3 页 · 29 部作品 · /titles origin:CN");
+        assert_eq!(
+            e.fields[0].name,
+            "1. 流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix"
+        );
+        assert_eq!(e.fields[0].value, "Sci-Fi\n`netflix:s42`");
+        a.lang = Lang::En;
+        let e = &embeds(&a)[0];
+        assert_eq!(e.footer, "Page 1 of 3 · 29 titles · /titles origin:CN");
+        assert_eq!(
+            e.fields[0].name,
+            "1. The Wandering Earth (2019) · movie · China · Netflix"
+        );
+        assert_eq!(
+            e.fields[0].value,
+            "Also known as 流浪地球\nSci-Fi\n`netflix:s42`"
+        );
+    }
+
+    #[test]
+    fn a_title_card_in_chinese_leads_with_its_aka() {
+        let mut a = Answer::new(AnswerKind::Title, "/title 流浪地球");
+        a.lang = Lang::Zh;
+        a.titles = vec![wandering_earth()];
+        let e = &embeds(&a)[0];
+        assert_eq!(e.title, "流浪地球 (The Wandering Earth) (2019)");
+        let fields: Vec<(&str, &str)> = e
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("类型", "电影"),
+                ("出品地", "China"),
+                ("题材", "Sci-Fi"),
+                ("导演", "Frant Gwo"),
+                ("上架平台", "Netflix（2019-05-06 上架）"),
+            ]
+        );
+        assert_eq!(e.footer, "编号 netflix:s42");
+        a.lang = Lang::En;
+        let e = &embeds(&a)[0];
+        assert_eq!(e.title, "The Wandering Earth (2019)");
+        assert_eq!(e.fields[0].name, "Also known as");
+        assert_eq!(e.fields[0].value, "流浪地球");
+        assert_eq!(e.fields[5].value, "Netflix (added 2019-05-06)");
+        assert_eq!(e.footer, "id netflix:s42");
+    }
+
+    #[test]
+    fn dropped_fields_are_counted_in_chinese() {
+        let mut e = Embed::default();
+        for i in 0..30 {
+            e.fields.push(EmbedField {
+                name: format!("n{i}"),
+                value: "v".into(),
+                inline: false,
+            });
+        }
+        let e = fit_in(e, Lang::Zh);
+        assert_eq!(e.fields.len(), limits::FIELDS);
+        assert_eq!(e.fields.last().unwrap().value, "…另有 6 项未显示");
+    }
 }

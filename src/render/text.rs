@@ -301,3 +301,76 @@ mod tests {
         assert_eq!(e.fields[0].name, format!("{}. T · movie · ", usize::MAX));
     }
 }
+
+#[cfg(test)]
+mod chinese {
+    use super::*;
+    use crate::answer::{Added, Fact, PlaceRef};
+    use crate::corpus::Status;
+
+    #[test]
+    fn terminal_text_in_chinese() {
+        let mut a = Answer::new(AnswerKind::WhyNot, "/why-not place:CN service:netflix");
+        a.lang = Lang::Zh;
+        a.place = Some(PlaceRef {
+            code: "CN".into(),
+            name: "China".into(),
+        });
+        a.status = Some(Status::Unavailable);
+        a.message = "Netflix 在中国不可用。".into();
+        a.suggestions = vec!["/why-not CN hulu".into()];
+        a.facts.push(Fact {
+            label: "Netflix".into(),
+            value: "v".into(),
+            source: "https://help.netflix.com/x".into(),
+            sources: vec!["https://help.netflix.com/x".into()],
+            since: Some("2016".into()),
+            confidence: None,
+        });
+        assert_eq!(
+            text(&a),
+            "[不可用] Netflix 在中国不可用。\n此地的其他服务：/why-not CN hulu\n\n事实：\n  • Netflix（自 2016 起）：v\n    来源：https://help.netflix.com/x\n"
+        );
+        a.lang = Lang::En;
+        assert_eq!(
+            text(&a),
+            "[UNAVAILABLE] Netflix 在中国不可用。\nOther services here: /why-not CN hulu\n\nFacts:\n  • Netflix (since 2016): v\n    source: https://help.netflix.com/x\n"
+        );
+
+        let mut a = Answer::new(AnswerKind::Titles, "/titles origin:CN");
+        a.lang = Lang::Zh;
+        a.message = "29 部".into();
+        a.page = 1;
+        a.pages = 3;
+        a.titles = vec![TitleCard {
+            id: "netflix:s42".into(),
+            title: "The Wandering Earth".into(),
+            aka: Some("流浪地球".into()),
+            kind: Kind::Movie,
+            year: Some(2019),
+            origin: Vec::new(),
+            countries: vec!["China".into()],
+            genres: vec!["Sci-Fi".into()],
+            services: vec!["netflix".into()],
+            director: vec!["Frant Gwo".into()],
+            cast: Vec::new(),
+            rating: None,
+            duration: None,
+            description: String::new(),
+            added: vec![Added {
+                service: "netflix".into(),
+                date: "2019-05-06".into(),
+            }],
+            sources: Vec::new(),
+        }];
+        assert_eq!(
+            text(&a),
+            "29 部\n\n  1. 流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix\n  题材：Sci-Fi\n  导演：Frant Gwo\n  上架：Netflix：2019-05-06\n  编号：netflix:s42\n\n更多：加上 page:2 查看下一页。\n"
+        );
+        a.lang = Lang::En;
+        assert_eq!(
+            text(&a),
+            "29 部\n\n  1. The Wandering Earth (2019) · movie · China · Netflix\n  Also known as: 流浪地球\n  Genres: Sci-Fi\n  Director: Frant Gwo\n  Added: Netflix on 2019-05-06\n  Id: netflix:s42\n\nMore: add page:2 to see the next page.\n"
+        );
+    }
+}

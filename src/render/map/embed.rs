@@ -137,3 +137,98 @@ pub fn embed(a: &Answer) -> Embed {
     }
     fit_in(e, lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{AnswerKind, MapPlace};
+
+    fn netflix_map(lang: Lang) -> Answer {
+        let mut places = std::collections::BTreeMap::new();
+        for (code, name, status, since) in [
+            ("CN", "China", Status::Unavailable, Some("2016-01-06")),
+            ("KP", "North Korea", Status::Unavailable, None),
+            ("RU", "Russia", Status::Suspended, Some("2022-03-06")),
+        ] {
+            places.insert(
+                code.to_string(),
+                MapPlace {
+                    code: code.into(),
+                    name: name.into(),
+                    status,
+                    since: since.map(String::from),
+                },
+            );
+        }
+        let mut a = Answer::new(AnswerKind::Map, "/map service:netflix");
+        a.lang = lang;
+        a.message = "m".into();
+        a.map = Some(MapData {
+            service: "netflix".into(),
+            figure: None,
+            places,
+            elsewhere: Status::Available,
+            newest: Some("2022-03-06".into()),
+            values: Default::default(),
+            values_as_of: None,
+            sources: vec!["a".into(), "b".into()],
+        });
+        a
+    }
+
+    #[test]
+    fn a_map_embed_in_chinese() {
+        let a = netflix_map(Lang::Zh);
+        let e = embed(&a);
+        assert_eq!(e.title, "Netflix 可用情况 · 最新事实 2022-03-06");
+        assert_eq!(
+            e.description,
+            "m\n\n此处未列出的其他地方：可用。用 `/why-not <地方> netflix` 查看事实及其来源。"
+        );
+        let fields: Vec<(&str, &str)> = e
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("🚫 不可用（2）", "中国（自 2016-01-06 起）、朝鲜"),
+                ("⏸️ 已暂停（1）", "俄罗斯（自 2022-03-06 起）"),
+            ]
+        );
+        assert_eq!(
+            e.footer,
+            "事实：streambot 的 data/countries.csv 中的 2 个来源（/why-not <\u{200b}地方> 会引用它们） · 国界形状：Natural Earth（公有领域）· Equal Earth 投影"
+        );
+        let world = super::super::world::world().unwrap();
+        let alt = legend::alt_text_in(world, a.map.as_ref().unwrap(), 1024, Lang::Zh);
+        assert!(
+            alt.starts_with(
+                "世界地图（图中文字为英文）。Netflix 可用情况 · 最新事实 2022-03-06。可用："
+            ),
+            "{alt}"
+        );
+        assert!(
+            alt.contains("不可用：2 个地方（中国（自 2016-01-06 起）、朝鲜）。"),
+            "{alt}"
+        );
+    }
+
+    #[test]
+    fn a_map_embed_in_english_is_unchanged() {
+        let a = netflix_map(Lang::En);
+        let e = embed(&a);
+        assert_eq!(e.title, "Netflix availability · newest fact 2022-03-06");
+        assert_eq!(
+            e.description,
+            "m\n\nEvery place not listed here is available. Ask `/why-not <place> netflix` for the facts and their sources."
+        );
+        assert_eq!(e.fields[0].name, "🚫 Not available (2)");
+        assert_eq!(e.fields[0].value, "China (since 2016-01-06) · North Korea");
+        assert_eq!(
+            e.footer,
+            "Facts: 2 sources in streambot's data/countries.csv (/why-not <\u{200b}place> cites them) · Shapes: Natural Earth (public domain) · Equal Earth projection"
+        );
+    }
+}
