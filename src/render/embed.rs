@@ -588,30 +588,6 @@ mod tests {
         );
     }
 
-    fn wandering_earth() -> TitleCard {
-        TitleCard {
-            id: "netflix:s42".into(),
-            title: "The Wandering Earth".into(),
-            aka: Some("流浪地球".into()),
-            kind: crate::corpus::Kind::Movie,
-            year: Some(2019),
-            origin: vec!["CN".into()],
-            countries: vec!["China".into()],
-            genres: vec!["Sci-Fi".into()],
-            services: vec!["netflix".into()],
-            director: vec!["Frant Gwo".into()],
-            cast: Vec::new(),
-            rating: None,
-            duration: None,
-            description: String::new(),
-            added: vec![crate::answer::Added {
-                service: "netflix".into(),
-                date: "2019-05-06".into(),
-            }],
-            sources: Vec::new(),
-        }
-    }
-
     #[test]
     fn a_why_not_embed_in_chinese() {
         let mut a = Answer::new(AnswerKind::WhyNot, "/why-not place:CN service:netflix");
@@ -666,7 +642,7 @@ mod tests {
         a.page = 1;
         a.pages = 3;
         a.total = 29;
-        a.titles = vec![wandering_earth()];
+        a.titles = vec![crate::render::fixtures::wandering_earth()];
         let e = &embeds(&a)[0];
         assert_eq!(e.title, "作品");
         assert_eq!(e.footer, "第 1 页，共 3 页 · 29 部作品 · /titles origin:CN");
@@ -692,16 +668,11 @@ mod tests {
     fn a_title_card_in_chinese_leads_with_its_aka() {
         let mut a = Answer::new(AnswerKind::Title, "/title 流浪地球");
         a.lang = Lang::Zh;
-        a.titles = vec![wandering_earth()];
+        a.titles = vec![crate::render::fixtures::wandering_earth()];
         let e = &embeds(&a)[0];
         assert_eq!(e.title, "流浪地球 (The Wandering Earth) (2019)");
-        let fields: Vec<(&str, &str)> = e
-            .fields
-            .iter()
-            .map(|f| (f.name.as_str(), f.value.as_str()))
-            .collect();
         assert_eq!(
-            fields,
+            crate::render::fixtures::fields(e),
             vec![
                 ("类型", "电影"),
                 ("出品地", "China"),

@@ -18,3 +18,43 @@ pub fn json(answer: &Answer) -> String {
         r#"{"kind":"not_found","message":"internal error"}"#.to_string()
     })
 }
+
+/// What the render tests share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::answer::{Added, TitleCard};
+    use crate::corpus::Kind;
+
+    /// A title with a Chinese `aka`.
+    pub fn wandering_earth() -> TitleCard {
+        TitleCard {
+            id: "netflix:s42".into(),
+            title: "The Wandering Earth".into(),
+            aka: Some("流浪地球".into()),
+            kind: Kind::Movie,
+            year: Some(2019),
+            origin: Vec::new(),
+            countries: vec!["China".into()],
+            genres: vec!["Sci-Fi".into()],
+            services: vec!["netflix".into()],
+            director: vec!["Frant Gwo".into()],
+            cast: Vec::new(),
+            rating: None,
+            duration: None,
+            description: String::new(),
+            added: vec![Added {
+                service: "netflix".into(),
+                date: "2019-05-06".into(),
+            }],
+            sources: Vec::new(),
+        }
+    }
+
+    /// An embed's fields as (name, value) pairs.
+    pub fn fields(e: &super::embed::Embed) -> Vec<(&str, &str)> {
+        e.fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.value.as_str()))
+            .collect()
+    }
+}

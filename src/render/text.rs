@@ -305,7 +305,7 @@ mod tests {
 #[cfg(test)]
 mod chinese {
     use super::*;
-    use crate::answer::{Added, Fact, PlaceRef};
+    use crate::answer::{Fact, PlaceRef};
     use crate::corpus::Status;
 
     #[test]
@@ -342,27 +342,7 @@ mod chinese {
         a.message = "29 部".into();
         a.page = 1;
         a.pages = 3;
-        a.titles = vec![TitleCard {
-            id: "netflix:s42".into(),
-            title: "The Wandering Earth".into(),
-            aka: Some("流浪地球".into()),
-            kind: Kind::Movie,
-            year: Some(2019),
-            origin: Vec::new(),
-            countries: vec!["China".into()],
-            genres: vec!["Sci-Fi".into()],
-            services: vec!["netflix".into()],
-            director: vec!["Frant Gwo".into()],
-            cast: Vec::new(),
-            rating: None,
-            duration: None,
-            description: String::new(),
-            added: vec![Added {
-                service: "netflix".into(),
-                date: "2019-05-06".into(),
-            }],
-            sources: Vec::new(),
-        }];
+        a.titles = vec![crate::render::fixtures::wandering_earth()];
         assert_eq!(
             text(&a),
             "29 部\n\n  1. 流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix\n  题材：Sci-Fi\n  导演：Frant Gwo\n  上架：Netflix：2019-05-06\n  编号：netflix:s42\n\n更多：加上 page:2 查看下一页。\n"

@@ -177,29 +177,43 @@ mod tests {
     }
 
     #[test]
-    fn a_map_embed_in_chinese() {
-        let a = netflix_map(Lang::Zh);
-        let e = embed(&a);
-        assert_eq!(e.title, "Netflix 可用情况 · 最新事实 2022-03-06");
+    fn map_embeds_in_both_languages() {
+        for (lang, title, description, footer) in [
+            (
+                Lang::En,
+                "Netflix availability · newest fact 2022-03-06",
+                "m\n\nEvery place not listed here is available. Ask `/why-not <place> netflix` for the facts and their sources.",
+                "Facts: 2 sources in streambot's data/countries.csv (/why-not <\u{200b}place> cites them) · Shapes: Natural Earth (public domain) · Equal Earth projection",
+            ),
+            (
+                Lang::Zh,
+                "Netflix 可用情况 · 最新事实 2022-03-06",
+                "m\n\n此处未列出的其他地方：可用。用 `/why-not <地方> netflix` 查看事实及其来源。",
+                "事实：streambot 的 data/countries.csv 中的 2 个来源（/why-not <\u{200b}地方> 会引用它们） · 国界形状：Natural Earth（公有领域）· Equal Earth 投影",
+            ),
+        ] {
+            let e = embed(&netflix_map(lang));
+            assert_eq!(
+                (e.title.as_str(), e.description.as_str(), e.footer.as_str()),
+                (title, description, footer)
+            );
+        }
+        let e = embed(&netflix_map(Lang::En));
         assert_eq!(
-            e.description,
-            "m\n\n此处未列出的其他地方：可用。用 `/why-not <地方> netflix` 查看事实及其来源。"
+            e.fields[0],
+            EmbedField {
+                name: "🚫 Not available (2)".into(),
+                value: "China (since 2016-01-06) · North Korea".into(),
+                inline: false,
+            }
         );
-        let fields: Vec<(&str, &str)> = e
-            .fields
-            .iter()
-            .map(|f| (f.name.as_str(), f.value.as_str()))
-            .collect();
+        let a = netflix_map(Lang::Zh);
         assert_eq!(
-            fields,
+            crate::render::fixtures::fields(&embed(&a)),
             vec![
                 ("🚫 不可用（2）", "中国（自 2016-01-06 起）、朝鲜"),
                 ("⏸️ 已暂停（1）", "俄罗斯（自 2022-03-06 起）"),
             ]
-        );
-        assert_eq!(
-            e.footer,
-            "事实：streambot 的 data/countries.csv 中的 2 个来源（/why-not <\u{200b}地方> 会引用它们） · 国界形状：Natural Earth（公有领域）· Equal Earth 投影"
         );
         let world = super::super::world::world().unwrap();
         let alt = legend::alt_text_in(world, a.map.as_ref().unwrap(), 1024, Lang::Zh);
@@ -212,23 +226,6 @@ mod tests {
         assert!(
             alt.contains("不可用：2 个地方（中国（自 2016-01-06 起）、朝鲜）。"),
             "{alt}"
-        );
-    }
-
-    #[test]
-    fn a_map_embed_in_english_is_unchanged() {
-        let a = netflix_map(Lang::En);
-        let e = embed(&a);
-        assert_eq!(e.title, "Netflix availability · newest fact 2022-03-06");
-        assert_eq!(
-            e.description,
-            "m\n\nEvery place not listed here is available. Ask `/why-not <place> netflix` for the facts and their sources."
-        );
-        assert_eq!(e.fields[0].name, "🚫 Not available (2)");
-        assert_eq!(e.fields[0].value, "China (since 2016-01-06) · North Korea");
-        assert_eq!(
-            e.footer,
-            "Facts: 2 sources in streambot's data/countries.csv (/why-not <\u{200b}place> cites them) · Shapes: Natural Earth (public domain) · Equal Earth projection"
         );
     }
 }
