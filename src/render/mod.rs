@@ -58,3 +58,20 @@ pub(crate) mod fixtures {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::{Answer, AnswerKind};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn json_says_which_language_and_keeps_its_keys() {
+        let mut a = Answer::new(AnswerKind::NotFound, "q");
+        let v: serde_json::Value = serde_json::from_str(&super::json(&a)).unwrap();
+        assert_eq!(v["lang"], "en");
+        a.lang = Lang::Zh;
+        let v: serde_json::Value = serde_json::from_str(&super::json(&a)).unwrap();
+        assert_eq!(v["lang"], "zh");
+        assert_eq!(v["kind"], "not_found");
+    }
+}
