@@ -42,7 +42,7 @@ render-card-aka = 又名
 render-card-type = 类型
 render-card-movie = 电影
 render-card-tv = 剧集
-render-card-origin = 出品地
+render-card-origin = 出品国家/地区
 render-card-genres = 题材
 render-card-rating = 分级
 render-card-duration = 时长
@@ -61,7 +61,7 @@ render-text-duration = 时长
 render-text-director = 导演
 render-text-cast = 演员
 render-text-added = 上架
-render-text-added-on = { $service }：{ $date }
+render-text-added-on = { $service }（{ $date }）
 render-text-about = 简介
 render-text-sources = 来源
 render-text-id = 编号
@@ -77,7 +77,7 @@ render-text-elsewhere = 其他地方：{ $status }
 
 ## 地图
 render-map-title = 地图
-render-map-availability-title = { $service } 可用情况 · 最新事实 { $date }
+render-map-availability-title = { $service } 可用情况 · 最新事实日期 { $date }
 render-map-undated = 无日期
 render-map-figure-title = { $service }：各国{ $figure }，{ $date }
 render-map-figure-library = 片库规模（作品数）

@@ -675,7 +675,7 @@ mod tests {
             crate::render::fixtures::fields(e),
             vec![
                 ("类型", "电影"),
-                ("出品地", "China"),
+                ("出品国家/地区", "China"),
                 ("题材", "Sci-Fi"),
                 ("导演", "Frant Gwo"),
                 ("上架平台", "Netflix（2019-05-06 上架）"),

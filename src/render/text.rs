@@ -345,7 +345,7 @@ mod chinese {
         a.titles = vec![crate::render::fixtures::wandering_earth()];
         assert_eq!(
             text(&a),
-            "29 部\n\n  1. 流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix\n  题材：Sci-Fi\n  导演：Frant Gwo\n  上架：Netflix：2019-05-06\n  编号：netflix:s42\n\n更多：加上 page:2 查看下一页。\n"
+            "29 部\n\n  1. 流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix\n  题材：Sci-Fi\n  导演：Frant Gwo\n  上架：Netflix（2019-05-06）\n  编号：netflix:s42\n\n更多：加上 page:2 查看下一页。\n"
         );
         a.lang = Lang::En;
         assert_eq!(

@@ -187,7 +187,7 @@ mod tests {
             ),
             (
                 Lang::Zh,
-                "Netflix 可用情况 · 最新事实 2022-03-06",
+                "Netflix 可用情况 · 最新事实日期 2022-03-06",
                 "m\n\n此处未列出的其他地方：可用。用 `/why-not <地方> netflix` 查看事实及其来源。",
                 "事实：streambot 的 data/countries.csv 中的 2 个来源（/why-not <\u{200b}地方> 会引用它们） · 国界形状：Natural Earth（公有领域）· Equal Earth 投影",
             ),
@@ -219,7 +219,7 @@ mod tests {
         let alt = legend::alt_text_in(world, a.map.as_ref().unwrap(), 1024, Lang::Zh);
         assert!(
             alt.starts_with(
-                "世界地图（图中文字为英文）。Netflix 可用情况 · 最新事实 2022-03-06。可用："
+                "世界地图（图中文字为英文）。Netflix 可用情况 · 最新事实日期 2022-03-06。可用："
             ),
             "{alt}"
         );
