@@ -98,6 +98,9 @@ pub struct PlaceFact {
     pub since: Option<String>,
     pub category: Category,
     pub fact: String,
+    /// The fact in Chinese (`fact_zh`, an optional last column), written for the places the
+    /// essay names and the services' main facts; answers in Chinese fall back to `fact`.
+    pub fact_zh: Option<String>,
     pub confidence: Option<String>,
     pub sources: Vec<String>,
     pub file: String,
@@ -115,6 +118,8 @@ struct Row {
     fact: String,
     #[serde(default)]
     confidence: String,
+    #[serde(default)]
+    fact_zh: String,
     #[serde(default)]
     sources: String,
 }
@@ -202,6 +207,7 @@ pub(super) fn read(
             since: (!row.since.is_empty()).then_some(row.since),
             category,
             fact: row.fact,
+            fact_zh: (!row.fact_zh.is_empty()).then_some(row.fact_zh),
             confidence: (!row.confidence.is_empty()).then_some(row.confidence),
             sources,
             file: label.to_string(),
