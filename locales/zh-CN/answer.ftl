@@ -113,8 +113,8 @@ map-figure-library = 片库规模
 map-figure-price = 标准版月费（美元）
 map-figure = { $service } 在 { $count } 个地方的{ $figure }。
 map-figure-dated = { $service } 在 { $count } 个地方的{ $figure }（{ $when }）。
-map-where = 根据有来源的资料，{ $service } 在哪些地方可以使用。
-map-where-newest = 根据有来源的资料，{ $service } 在哪些地方可以使用（最新一条资料：{ $date }）。
+map-where = { $service } 的可用地区（依据有来源的资料）。
+map-where-newest = { $service } 的可用地区（依据有来源的资料，最新一条：{ $date }）。
 
 ## 用法错误（按输入的命令）
 

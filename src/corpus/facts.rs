@@ -252,4 +252,24 @@ mod tests {
         assert_eq!(lines, vec![3, 4, 5]);
         std::fs::remove_dir_all(dir).ok();
     }
+
+    #[test]
+    fn the_chinese_text_is_an_optional_last_column() {
+        let dir = std::env::temp_dir().join(format!("streambot-facts-zh-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("countries.csv");
+        std::fs::write(
+            &path,
+            "service,place,status,since,category,fact,confidence,sources,fact_zh\n\
+             netflix,KP,unavailable,,sanctions,Sanctions.,high,https://x.example,因为制裁。\n\
+             netflix,SY,unavailable,,sanctions,Sanctions.,high,https://x.example,\n\
+             netflix,CU,unavailable,,sanctions,Sanctions.,high,https://x.example\n",
+        )
+        .unwrap();
+        let mut report = LoadReport::default();
+        let facts = read(&path, "countries.csv", &mut report).unwrap();
+        let zh: Vec<Option<&str>> = facts.iter().map(|f| f.fact_zh.as_deref()).collect();
+        assert_eq!(zh, vec![Some("因为制裁。"), None, None]);
+        std::fs::remove_dir_all(dir).ok();
+    }
 }
