@@ -163,6 +163,11 @@ pub(super) fn read(
             }
         };
         let line = super::csv_line(rec.position(), input);
+        // A row written before the optional `fact_zh` column was added lacks only that cell.
+        let mut rec = rec;
+        if rec.len() + 1 == headers.len() && headers.get(rec.len()) == Some("fact_zh") {
+            rec.push_field("");
+        }
         let row = match rec.deserialize::<Row>(Some(&headers)) {
             Ok(r) => r,
             Err(e) => {
