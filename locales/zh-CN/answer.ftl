@@ -24,7 +24,7 @@ why-not-available-elsewhere = { $service } 在{ $place }可以使用：资料中
 why-not-unavailable = { $service } 在{ $place }不可用。
 why-not-suspended-since = { $service } 于 { $since } 暂停了在{ $place }的服务。
 why-not-suspended = { $service } 已暂停在{ $place }的服务。
-why-not-stale-figure = （记录于 { $service } { $since } 暂停服务之前，已不是现状）
+why-not-stale-figure = （这是 { $service } 于 { $since } 暂停服务之前的记录，已非现状）
 
 ## 事实的标签
 
@@ -67,8 +67,8 @@ titles-count-tv = 共 { $total } 部{ $filters }剧集{ $scope }
 titles-count-any = 共 { $total } 部{ $filters }作品{ $scope }
 # 中文把筛选条件放在“共 N 部”之后、名词之前（题材、导演、演员、关键词），平台与年份放在后面。
 titles-in-genre = 题材为“{ $genre }”的
-titles-directed-by = { $name } 执导的
-titles-with-cast = { $name } 出演的
+titles-directed-by = 由 { $name } 执导的
+titles-with-cast = 有 { $name } 出演的
 titles-matching = 与“{ $query }”相关的
 titles-from = { $place }
 titles-on = 在 { $service } 上
@@ -110,7 +110,7 @@ search-both = 有 { $passages } 段文档和 { $titles } 部作品与“{ $query
 map-no-facts = 我没有关于 { $service } 可用情况的有来源资料，所以无法画出它的地图。
 map-no-figures = 我没有 { $service } 按国家统计的数据：现有的数据只有 Netflix 的（2021 年 12 月），在数据文件夹里有 netflix_subscription_fee_dec2021.csv 时从中读取。
 map-figure-library = 片库规模
-map-figure-price = 标准版月费（美元）
+map-figure-price = 标准版美元月费
 map-figure = { $service } 在 { $count } 个地方的{ $figure }。
 map-figure-dated = { $service } 在 { $count } 个地方的{ $figure }（{ $when }）。
 map-where = { $service } 的可用地区（依据有来源的资料）。
