@@ -38,6 +38,8 @@ pub struct Config {
     pub api_base: Option<String>,
     /// Per-user limit on questions (moderators' /reindex and owners are exempt).
     pub cooldown: Limits,
+    /// `STREAMBOT_LANG`: answer in this language whatever the question's or the user's.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// A setting that is present but malformed.
@@ -103,7 +105,15 @@ impl Config {
             })?),
             None => None,
         };
+        let lang = match non_empty("STREAMBOT_LANG") {
+            Some(v) => Some(crate::i18n::Lang::parse(&v).ok_or_else(|| ConfigError {
+                name: "STREAMBOT_LANG",
+                why: format!("{v:?} is not en or zh"),
+            })?),
+            None => None,
+        };
         Ok(Config {
+            lang,
             discord_token: non_empty("DISCORD_TOKEN").map(Secret::new),
             guild_id,
             moderator_role_ids: ids("MODERATOR_ROLE_IDS", non_empty("MODERATOR_ROLE_IDS"))?,
@@ -160,6 +170,10 @@ mod tests {
         assert_eq!(cfg.discord_token, None);
         assert!(Config::from_lookup(|k| (k == "OWNER_IDS").then(|| "me".into())).is_err());
         assert_eq!(cfg.cooldown, Limits::default());
+        assert_eq!(cfg.lang, None);
+        let zh = Config::from_lookup(|k| (k == "STREAMBOT_LANG").then(|| "zh".into())).unwrap();
+        assert_eq!(zh.lang, Some(crate::i18n::Lang::Zh));
+        assert!(Config::from_lookup(|k| (k == "STREAMBOT_LANG").then(|| "fr".into())).is_err());
         let err = Config::from_lookup(|k| (k == "COOLDOWN_BURST").then(|| "-1".into()));
         assert_eq!(
             err.unwrap_err().to_string(),

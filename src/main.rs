@@ -9,8 +9,9 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing_subscriber::EnvFilter;
 
-use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond};
+use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond_in};
 use streambot::config::Config;
+use streambot::i18n::Lang;
 use streambot::search::{Engine, OpenOutcome};
 use streambot::{corpus, render};
 
@@ -25,6 +26,10 @@ struct Cli {
     /// Index directory; default `index`, or STREAMBOT_INDEX.
     #[arg(long = "index", value_name = "DIR", global = true)]
     index: Option<PathBuf>,
+    /// Answer in this language (en or zh) whatever the question's; or STREAMBOT_LANG. By
+    /// default the language of the question.
+    #[arg(long = "lang", value_name = "en|zh", global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -80,6 +85,10 @@ enum Command {
         #[arg(long)]
         no_fts5: bool,
     },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s:?} is not en or zh"))
 }
 
 /// Exit statuses.
@@ -159,6 +168,9 @@ fn main() -> ExitCode {
     if let Some(i) = &cli.index {
         cfg.index_dir = i.clone();
     }
+    if cli.lang.is_some() {
+        cfg.lang = cli.lang;
+    }
     tracing::debug!(config = ?cfg, "configuration");
     let stderr_tty = std::io::stderr().is_terminal();
     match cli.command {
@@ -167,7 +179,8 @@ fn main() -> ExitCode {
                 Ok(e) => e,
                 Err(code) => return code,
             };
-            match respond(&engine, &input) {
+            let lang = cfg.lang.unwrap_or_else(|| Lang::of_text(&input));
+            match respond_in(&engine, &input, lang) {
                 Ok(answer) => {
                     if json {
                         println!("{}", render::json(&answer));

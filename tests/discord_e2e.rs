@@ -50,6 +50,35 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(options("map"), ["service", "figure"]);
     let reindex = commands.iter().find(|c| c["name"] == "reindex").unwrap();
     assert_eq!(reindex["default_member_permissions"], "32", "Manage Server");
+    // Moderators reindex in servers; every question can be asked anywhere, installed anywhere.
+    assert_eq!(reindex["integration_types"], json!([0]));
+    assert_eq!(reindex["contexts"], json!([0]));
+    for c in commands.iter().filter(|c| c["name"] != "reindex") {
+        assert_eq!(c["integration_types"], json!([0, 1]), "{}", c["name"]);
+        assert_eq!(c["contexts"], json!([0, 1, 2]), "{}", c["name"]);
+    }
+    // Chinese names, descriptions, options and choices for zh-CN (and zh-TW) clients.
+    let why_not = commands.iter().find(|c| c["name"] == "why-not").unwrap();
+    assert_eq!(why_not["name_localizations"]["zh-CN"], "为什么看不了");
+    assert_eq!(why_not["name_localizations"]["zh-TW"], "为什么看不了");
+    assert_eq!(
+        why_not["description_localizations"]["zh-CN"],
+        "为什么某地看不了某个流媒体平台？现状、有出处的事实和原文引用。"
+    );
+    assert_eq!(why_not["options"][0]["name_localizations"]["zh-CN"], "地点");
+    let titles = commands.iter().find(|c| c["name"] == "titles").unwrap();
+    let kind = &titles["options"][1];
+    assert_eq!(kind["name_localizations"]["zh-CN"], "类型");
+    assert_eq!(kind["choices"][0]["name"], "movie");
+    assert_eq!(kind["choices"][0]["name_localizations"]["zh-CN"], "电影");
+    for c in &commands {
+        let zh = c["name_localizations"]["zh-CN"].as_str().unwrap_or("");
+        assert!(
+            !zh.is_empty() && zh != c["name"],
+            "{} has no Chinese name",
+            c["name"]
+        );
+    }
     for c in &commands {
         let d = c["description"].as_str().unwrap();
         assert!(!d.is_empty() && d.chars().count() <= 100, "{d}");

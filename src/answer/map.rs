@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use super::{Answer, AnswerKind};
 use crate::corpus::{Category, EVERYWHERE_ELSE, Status, service_name};
+use crate::i18n::Lang;
 use crate::places::Places;
-use crate::search::{Engine, FactRecord, SearchError, month_name};
+use crate::search::{Engine, FactRecord, SearchError};
+use crate::t;
 
 /// A per-country figure a map can shade instead of statuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -90,11 +92,22 @@ impl MapData {
     }
 }
 
-/// Answers `/map`: the data for a map of `service` (default Netflix), shading `figure` if given.
+/// Answers `/map`: the data for a map of `service` (default Netflix), shading `figure` if given;
+/// in English.
 pub fn map(
     engine: &Engine,
     service: Option<&str>,
     figure: Option<Figure>,
+) -> Result<Answer, SearchError> {
+    map_in(engine, service, figure, Lang::En)
+}
+
+/// [`map`], written in `lang` (the map data itself is the same in every language).
+pub fn map_in(
+    engine: &Engine,
+    service: Option<&str>,
+    figure: Option<Figure>,
+    lang: Lang,
 ) -> Result<Answer, SearchError> {
     let service = service.unwrap_or("netflix").to_string();
     let label = service_name(&service);
@@ -106,38 +119,53 @@ pub fn map(
     if facts.is_empty() {
         return Ok(Answer::not_found(
             query,
-            format!("I have no sourced availability facts for {label}, so I cannot map it."),
+            t!(lang, "map-no-facts", service = &label),
         ));
     }
     let data = map_data(&service, figure, &facts);
     if figure.is_some() && data.values.is_empty() {
         return Ok(Answer::not_found(
             query,
-            format!(
-                "I have no per-country figures for {label}: the only figures are Netflix's (December 2021), read from netflix_subscription_fee_dec2021.csv when a data folder holds it."
-            ),
+            t!(lang, "map-no-figures", service = &label),
         ));
     }
     let mut answer = Answer::new(AnswerKind::Map, query);
     answer.service = Some(service);
-    answer.message = match (figure, &data.values_as_of) {
-        (Some(f), when) => format!(
-            "{label} {} in {} places{}.",
-            match f {
-                Figure::Library => "library size",
-                Figure::Price => "monthly Standard price in US dollars",
-            },
-            data.values.len(),
-            when.as_deref()
-                .map(|w| format!(", {}", month_name(w)))
-                .unwrap_or_default()
-        ),
-        (None, _) => format!(
-            "Where {label} is available, by the sourced facts{}.",
-            data.newest
+    answer.message = match figure {
+        Some(f) => {
+            let what = t!(
+                lang,
+                match f {
+                    Figure::Library => "map-figure-library",
+                    Figure::Price => "map-figure-price",
+                }
+            );
+            let when = data
+                .values_as_of
                 .as_deref()
-                .map(|d| format!(" (newest fact: {d})"))
-                .unwrap_or_default()
+                .map(|w| super::words::month(w, lang));
+            t!(
+                lang,
+                if when.is_some() {
+                    "map-figure-dated"
+                } else {
+                    "map-figure"
+                },
+                service = &label,
+                figure = what,
+                count = data.values.len(),
+                when = when.unwrap_or_default()
+            )
+        }
+        None => t!(
+            lang,
+            if data.newest.is_some() {
+                "map-where-newest"
+            } else {
+                "map-where"
+            },
+            service = &label,
+            date = data.newest.clone().unwrap_or_default()
         ),
     };
     answer.map = Some(data);
@@ -225,6 +253,7 @@ mod tests {
                 cat.label().into()
             },
             value: "v".into(),
+            value_zh: None,
             confidence: None,
             sources: vec![format!("https://example.com/{place}")],
             as_of: (cat == Category::Figures).then(|| "2021-12".to_string()),

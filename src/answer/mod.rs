@@ -8,18 +8,20 @@ mod title;
 mod titles;
 mod understand;
 mod why_not;
+pub mod words;
 
 use serde::Serialize;
 
-pub use map::{Figure, MapData, MapPlace, map, map_data};
+pub use map::{Figure, MapData, MapPlace, map, map_data, map_in};
 pub use request::{
-    HELP, Request, TitlesArgs, UsageError, parse_command, parse_service, parse_years,
+    HELP, Request, TitlesArgs, UsageError, help, parse_command, parse_command_in, parse_service,
+    parse_years, parse_years_in,
 };
-pub use search::search;
-pub use title::title;
-pub use titles::titles;
-pub use understand::{MAX_INPUT, Understanding, route, understand};
-pub use why_not::{service_word, why_not};
+pub use search::{search, search_in};
+pub use title::{title, title_in, where_to_watch, where_to_watch_in};
+pub use titles::{titles, titles_in};
+pub use understand::{MAX_INPUT, Understanding, route, understand, understand_in};
+pub use why_not::{service_word, why_not, why_not_in};
 
 use crate::corpus::{Status, Title};
 use crate::i18n::Lang;
@@ -219,7 +221,7 @@ pub fn respond(engine: &Engine, input: &str) -> Result<Answer, AnswerError> {
 
 /// [`respond`], written in `lang`.
 pub fn respond_in(engine: &Engine, input: &str, lang: Lang) -> Result<Answer, AnswerError> {
-    let understood = understand(engine, input)?;
+    let understood = understand_in(engine, input, lang)?;
     tracing::debug!(understood = %understood.request.canonical(), "read a question");
     let mut answer = answer_in(engine, &understood.request, lang)?;
     if let Some(also) = &understood.also {
@@ -236,26 +238,23 @@ pub fn answer(engine: &Engine, request: &Request) -> Result<Answer, AnswerError>
     answer_in(engine, request, Lang::En)
 }
 
-/// Answers a parsed request, written in `lang`.
+/// Answers a parsed request, written in `lang`. Only the sentences differ between languages:
+/// the query, statuses, sources and citations are the same.
 pub fn answer_in(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, AnswerError> {
-    let mut answer = answer_english(engine, request)?;
-    answer.lang = lang;
-    Ok(answer)
-}
-
-fn answer_english(engine: &Engine, request: &Request) -> Result<Answer, AnswerError> {
-    match request {
-        Request::WhyNot { place, service } => Ok(why_not(engine, place, service.as_deref())?),
-        Request::Titles(args) => titles(engine, args),
-        Request::Title { name, service } => Ok(title(engine, name, service.as_deref())?),
-        Request::Search { text, documents } => Ok(search(engine, text, *documents)?),
-        Request::Map { service, figure } => Ok(map(engine, service.as_deref(), *figure)?),
+    let mut answer = match request {
+        Request::WhyNot { place, service } => why_not_in(engine, place, service.as_deref(), lang)?,
+        Request::Titles(args) => titles_in(engine, args, lang)?,
+        Request::Title { name, service } => title_in(engine, name, service.as_deref(), lang)?,
+        Request::Search { text, documents } => search_in(engine, text, *documents, lang)?,
+        Request::Map { service, figure } => map_in(engine, service.as_deref(), *figure, lang)?,
         Request::Help => {
             let mut a = Answer::new(AnswerKind::Help, "/help");
-            a.message = HELP.to_string();
-            Ok(a)
+            a.message = help(lang);
+            a
         }
-    }
+    };
+    answer.lang = lang;
+    Ok(answer)
 }
 
 /// Turns analysed highlight ranges into citations.

@@ -3,7 +3,9 @@
 //! spaces: `query:"kung fu"`); other words are the command's main argument.
 
 use crate::corpus::{KNOWN_SERVICES, Kind};
+use crate::i18n::Lang;
 use crate::search::TitleSort;
+use crate::t;
 
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +160,20 @@ impl Request {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-/// What `/help` shows.
+/// What `/help` shows in `lang` (English: [`HELP`]; the message `help-text`).
+pub fn help(lang: Lang) -> String {
+    match lang {
+        Lang::En => HELP.to_string(),
+        Lang::Zh => t!(lang, "help-text"),
+    }
+}
+
+/// A usage message followed by the help text (`Ask me something.` + help).
+pub(crate) fn with_help(lang: Lang, key: &str) -> UsageError {
+    UsageError(format!("{}\n{}", t!(lang, key), help(lang)))
+}
+
+/// What `/help` shows in English.
 pub const HELP: &str = "\
 /why-not <place> [service]   why a service (default Netflix) is or is not available somewhere
                              e.g. /why-not china · /why-not russia netflix · /why-not 中国
@@ -204,6 +219,7 @@ fn split_options(
     input: &str,
     keys: &[&str],
     command: &str,
+    lang: Lang,
 ) -> Result<(Vec<(String, String)>, String), UsageError> {
     let mut options = Vec::new();
     let mut rest = Vec::new();
@@ -222,19 +238,21 @@ fn split_options(
                 .iter()
                 .find(|known| strsim::osa_distance(known, &key) <= 2 && key.len() >= 3);
             if let (Some(close), false) = (close, v.is_empty()) {
-                return Err(UsageError(format!(
-                    "/{command} has no option `{key}`; did you mean `{close}:`? Its options are {}.",
-                    keys.iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let options: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                return Err(UsageError(t!(
+                    lang,
+                    "usage-no-option",
+                    command = command,
+                    key = &key,
+                    close = *close,
+                    options = super::words::comma_list(lang, &options)
                 )));
             }
             rest.push(w);
             continue;
         }
         if options.iter().any(|(k, _)| *k == key) {
-            return Err(UsageError(format!("`{key}` is given twice.")));
+            return Err(UsageError(t!(lang, "usage-given-twice", key = &key)));
         }
         options.push((key, v.trim().to_string()));
     }
@@ -254,21 +272,18 @@ pub fn parse_service(s: &str) -> Option<String> {
         .map(|(id, _)| id.to_string())
 }
 
-fn service_option(v: &str) -> Result<String, UsageError> {
-    parse_service(v).ok_or_else(|| {
-        UsageError(format!(
-            "Unknown service `{v}`: use netflix, prime, disney or hulu."
-        ))
-    })
+fn service_option(v: &str, lang: Lang) -> Result<String, UsageError> {
+    parse_service(v).ok_or_else(|| UsageError(t!(lang, "usage-unknown-service", value = v)))
 }
 
 /// `2019` → (2019, 2019); `2010-2020` → (2010, 2020).
 pub fn parse_years(v: &str) -> Result<(u16, u16), UsageError> {
-    let bad = || {
-        UsageError(format!(
-            "`{v}` is not a year or a range of years (write 2019 or 2010-2020)."
-        ))
-    };
+    parse_years_in(v, Lang::En)
+}
+
+/// [`parse_years`], its usage error written in `lang`.
+pub fn parse_years_in(v: &str, lang: Lang) -> Result<(u16, u16), UsageError> {
+    let bad = || UsageError(t!(lang, "usage-bad-years", value = v));
     let year = |s: &str| -> Result<u16, UsageError> {
         s.trim()
             .parse::<u16>()
@@ -286,27 +301,27 @@ pub fn parse_years(v: &str) -> Result<(u16, u16), UsageError> {
     Ok((a.min(b), a.max(b)))
 }
 
-fn titles_args(rest: &str) -> Result<TitlesArgs, UsageError> {
+fn titles_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
     let keys = [
         "origin", "type", "service", "genre", "year", "added", "director", "cast", "query", "sort",
         "page",
     ];
-    let (options, free) = split_options(rest, &keys, "titles")?;
+    let (options, free) = split_options(rest, &keys, "titles", lang)?;
     let mut args = TitlesArgs {
         page: 1,
         ..TitlesArgs::default()
     };
     for (k, v) in options {
         if v.is_empty() {
-            return Err(UsageError(format!("`{k}:` needs a value.")));
+            return Err(UsageError(t!(lang, "usage-needs-value", key = &k)));
         }
         match k.as_str() {
             "origin" => args.origin = Some(v),
-            "type" => args.kind = Some(kind_option(&v)?),
-            "service" => args.service = Some(service_option(&v)?),
+            "type" => args.kind = Some(kind_option(&v, lang)?),
+            "service" => args.service = Some(service_option(&v, lang)?),
             "genre" => args.genre = Some(v),
-            "year" => args.years = Some(parse_years(&v)?),
-            "added" => args.added = Some(parse_years(&v)?),
+            "year" => args.years = Some(parse_years_in(&v, lang)?),
+            "added" => args.added = Some(parse_years_in(&v, lang)?),
             "query" => args.query = Some(v),
             "director" => args.director = Some(v),
             "cast" => args.cast = Some(v),
@@ -317,13 +332,11 @@ fn titles_args(rest: &str) -> Result<TitlesArgs, UsageError> {
                     "title" | "name" | "az" => TitleSort::Title,
                     "added" | "new" | "recent" | "latest" => TitleSort::Added,
                     _ => {
-                        return Err(UsageError(format!(
-                            "Unknown sort `{v}`: use relevance, year, title or added."
-                        )));
+                        return Err(UsageError(t!(lang, "usage-unknown-sort", value = &v)));
                     }
                 })
             }
-            "page" => args.page = page_option(&v)?,
+            "page" => args.page = page_option(&v, lang)?,
             _ => unreachable!("split_options only returns known keys"),
         }
     }
@@ -336,8 +349,14 @@ fn titles_args(rest: &str) -> Result<TitlesArgs, UsageError> {
     Ok(args)
 }
 
-/// Parses a slash command. `None` when `input` is not one (free text).
+/// Parses a slash command. `None` when `input` is not one (free text). Usage errors are in
+/// English.
 pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
+    parse_command_in(input, Lang::En)
+}
+
+/// [`parse_command`], its usage errors written in `lang`.
+pub fn parse_command_in(input: &str, lang: Lang) -> Option<Result<Request, UsageError>> {
     let input = input.trim();
     let body = input.strip_prefix('/')?;
     let (name, rest) = match body.split_once(char::is_whitespace) {
@@ -346,41 +365,42 @@ pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
     };
     let name = name.to_ascii_lowercase().replace('_', "-");
     Some(match name.as_str() {
-        "why-not" | "whynot" | "why" => why_not_args(rest),
-        "titles" => titles_args(rest).map(Request::Titles),
-        "title" => title_args(rest),
-        "new" | "latest" => new_args(rest).map(Request::Titles),
-        "ask" | "search" => split_options(rest, &["question"], "ask").and_then(|(opts, free)| {
-            let text = opts.into_iter().map(|o| o.1).next().unwrap_or(free);
-            if text.trim().is_empty() {
-                Err(UsageError("/ask needs a question.".into()))
-            } else {
-                Ok(Request::Search {
-                    text,
-                    documents: false,
-                })
-            }
-        }),
-        "map" => map_args(rest),
+        "why-not" | "whynot" | "why" => why_not_args(rest, lang),
+        "titles" => titles_args(rest, lang).map(Request::Titles),
+        "title" => title_args(rest, lang),
+        "new" | "latest" => new_args(rest, lang).map(Request::Titles),
+        "ask" | "search" => {
+            split_options(rest, &["question"], "ask", lang).and_then(|(opts, free)| {
+                let text = opts.into_iter().map(|o| o.1).next().unwrap_or(free);
+                if text.trim().is_empty() {
+                    Err(UsageError(t!(lang, "usage-ask-needs-question")))
+                } else {
+                    Ok(Request::Search {
+                        text,
+                        documents: false,
+                    })
+                }
+            })
+        }
+        "map" => map_args(rest, lang),
         "help" | "start" | "?" => Ok(Request::Help),
-        "" => Err(UsageError(format!(
-            "Type a command after the slash.\n{HELP}"
-        ))),
-        other => Err(UsageError(format!(
-            "There is no /{} command. Try /why-not, /titles, /new, /title or /help.",
-            crate::text::truncate(other, 40)
+        "" => Err(with_help(lang, "usage-empty-command")),
+        other => Err(UsageError(t!(
+            lang,
+            "usage-no-command",
+            name = crate::text::truncate(other, 40)
         ))),
     })
 }
 
-fn title_args(rest: &str) -> Result<Request, UsageError> {
-    let (opts, free) = split_options(rest, &["name", "service"], "title")?;
+fn title_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
+    let (opts, free) = split_options(rest, &["name", "service"], "title", lang)?;
     let mut name = None;
     let mut service = None;
     for (k, v) in opts {
         match k.as_str() {
             "name" => name = Some(v),
-            _ => service = Some(service_option(&v)?),
+            _ => service = Some(service_option(&v, lang)?),
         }
     }
     let name = match (name, free.trim().is_empty()) {
@@ -389,17 +409,15 @@ fn title_args(rest: &str) -> Result<Request, UsageError> {
         (None, _) => free,
     };
     if name.trim().is_empty() {
-        return Err(UsageError(
-            "/title needs a name, e.g. /title Breaking Bad".into(),
-        ));
+        return Err(UsageError(t!(lang, "usage-title-needs-name")));
     }
     Ok(Request::Title { name, service })
 }
 
 /// `/new [service] [origin] [type]`: `/titles` sorted by the date added, the words in any
 /// order (`/new hulu`, `/new netflix kr tv`) or as options.
-fn new_args(rest: &str) -> Result<TitlesArgs, UsageError> {
-    let (options, free) = split_options(rest, &["service", "origin", "type", "page"], "new")?;
+fn new_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
+    let (options, free) = split_options(rest, &["service", "origin", "type", "page"], "new", lang)?;
     let mut args = TitlesArgs {
         sort: Some(TitleSort::Added),
         page: 1,
@@ -407,12 +425,12 @@ fn new_args(rest: &str) -> Result<TitlesArgs, UsageError> {
     };
     for (k, v) in options {
         if v.is_empty() {
-            return Err(UsageError(format!("`{k}:` needs a value.")));
+            return Err(UsageError(t!(lang, "usage-needs-value", key = &k)));
         }
         match k.as_str() {
-            "service" => args.service = Some(service_option(&v)?),
-            "type" => args.kind = Some(kind_option(&v)?),
-            "page" => args.page = page_option(&v)?,
+            "service" => args.service = Some(service_option(&v, lang)?),
+            "type" => args.kind = Some(kind_option(&v, lang)?),
+            "page" => args.page = page_option(&v, lang)?,
             _ => args.origin = Some(v),
         }
     }
@@ -432,36 +450,34 @@ fn new_args(rest: &str) -> Result<TitlesArgs, UsageError> {
     }
     if !origin.is_empty() {
         if args.origin.is_some() {
-            return Err(UsageError(
-                "Give the country once: /new netflix kr or /new origin:kr".into(),
-            ));
+            return Err(UsageError(t!(lang, "usage-country-once")));
         }
         args.origin = Some(origin.join(" "));
     }
     Ok(args)
 }
 
-fn kind_option(v: &str) -> Result<Kind, UsageError> {
-    Kind::parse(v).ok_or_else(|| UsageError(format!("Unknown type `{v}`: use movie or tv.")))
+fn kind_option(v: &str, lang: Lang) -> Result<Kind, UsageError> {
+    Kind::parse(v).ok_or_else(|| UsageError(t!(lang, "usage-unknown-type", value = v)))
 }
 
-fn page_option(v: &str) -> Result<usize, UsageError> {
+fn page_option(v: &str, lang: Lang) -> Result<usize, UsageError> {
     v.parse::<usize>()
         .ok()
         .filter(|p| (1..=100_000).contains(p))
-        .ok_or_else(|| UsageError(format!("`page:{v}` must be a number from 1.")))
+        .ok_or_else(|| UsageError(t!(lang, "usage-bad-page", value = v)))
 }
 
-fn map_args(rest: &str) -> Result<Request, UsageError> {
-    let (opts, free) = split_options(rest, &["service", "figure"], "map")?;
+fn map_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
+    let (opts, free) = split_options(rest, &["service", "figure"], "map", lang)?;
     let (mut service, mut figure) = (None, None);
     let figure_option = |v: &str| {
         super::Figure::parse(v)
-            .ok_or_else(|| UsageError(format!("Unknown figure `{v}`: use library or price.")))
+            .ok_or_else(|| UsageError(t!(lang, "usage-unknown-figure", value = v)))
     };
     for (k, v) in opts {
         match k.as_str() {
-            "service" => service = Some(service_option(&v)?),
+            "service" => service = Some(service_option(&v, lang)?),
             _ => figure = Some(figure_option(&v)?),
         }
     }
@@ -471,26 +487,27 @@ fn map_args(rest: &str) -> Result<Request, UsageError> {
         } else if let (None, Some(f)) = (&figure, super::Figure::parse(w)) {
             figure = Some(f);
         } else {
-            return Err(UsageError(format!(
-                "/map takes a service and a figure, e.g. /map disney or /map netflix library; `{}` is neither.",
-                crate::text::truncate(w, 40)
+            return Err(UsageError(t!(
+                lang,
+                "usage-map-words",
+                word = crate::text::truncate(w, 40)
             )));
         }
     }
     Ok(Request::Map { service, figure })
 }
 
-fn why_not_args(rest: &str) -> Result<Request, UsageError> {
-    let (opts, free) = split_options(rest, &["place", "service"], "why-not")?;
+fn why_not_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
+    let (opts, free) = split_options(rest, &["place", "service"], "why-not", lang)?;
     let mut place = None;
     let mut service = None;
     for (k, v) in opts {
         if v.is_empty() {
-            return Err(UsageError(format!("`{k}:` needs a value.")));
+            return Err(UsageError(t!(lang, "usage-needs-value", key = &k)));
         }
         match k.as_str() {
             "place" => place = Some(v),
-            _ => service = Some(service_option(&v)?),
+            _ => service = Some(service_option(&v, lang)?),
         }
     }
     let mut free_words: Vec<&str> = free.split_whitespace().collect();
@@ -506,14 +523,10 @@ fn why_not_args(rest: &str) -> Result<Request, UsageError> {
         (Some(p), true) => p,
         (None, false) => free,
         (Some(_), false) => {
-            return Err(UsageError(
-                "Give the place once: /why-not china or /why-not place:china".into(),
-            ));
+            return Err(UsageError(t!(lang, "usage-place-once")));
         }
         (None, true) => {
-            return Err(UsageError(
-                "/why-not needs a place, e.g. /why-not china".into(),
-            ));
+            return Err(UsageError(t!(lang, "usage-why-not-needs-place")));
         }
     };
     Ok(Request::WhyNot { place, service })
@@ -623,6 +636,42 @@ mod tests {
             panic!()
         };
         assert_eq!(a.query, None);
+    }
+
+    #[test]
+    fn usage_errors_and_help_in_chinese() {
+        let zh = |s: &str| parse_command_in(s, Lang::Zh).expect("a command");
+        assert_eq!(
+            zh("/why-not place:"),
+            Err(UsageError("`place:` 需要一个值。".into()))
+        );
+        assert_eq!(
+            zh("/titles orgin:cn"),
+            Err(UsageError(
+                "/titles 没有 `orgin` 这个选项；你是不是想用 `origin:`？它的选项有 `origin`、`type`、`service`、`genre`、`year`、`added`、`director`、`cast`、`query`、`sort`、`page`。".into()
+            ))
+        );
+        assert_eq!(
+            zh("/frobnicate"),
+            Err(UsageError(
+                "没有 /frobnicate 这个命令。试试 /why-not、/titles、/new、/title 或 /help。".into()
+            ))
+        );
+        assert_eq!(
+            parse_years_in("soon", Lang::Zh),
+            Err(UsageError(
+                "`soon` 不是年份，也不是年份范围（请写 2019 或 2010-2020）。".into()
+            ))
+        );
+        // The English help is the Fluent message too, byte for byte.
+        assert_eq!(t!(Lang::En, "help-text"), HELP);
+        assert!(help(Lang::Zh).starts_with("/why-not <地方> [平台]"));
+        assert_eq!(
+            parse("/titles orgin:cn"),
+            Err(UsageError(
+                "/titles has no option `orgin`; did you mean `origin:`? Its options are `origin`, `type`, `service`, `genre`, `year`, `added`, `director`, `cast`, `query`, `sort`, `page`.".into()
+            ))
+        );
     }
 
     #[test]

@@ -2,10 +2,23 @@
 //! documents' passages and the titles, answered with cited snippets.
 
 use super::{Answer, AnswerKind, TitleCard, citation};
+use crate::i18n::Lang;
 use crate::search::{Engine, SearchError};
+use crate::t;
 
-/// Answers free text with the best passages and titles (passages only with `documents`).
+/// Answers free text with the best passages and titles (passages only with `documents`), in
+/// English.
 pub fn search(engine: &Engine, text: &str, documents: bool) -> Result<Answer, SearchError> {
+    search_in(engine, text, documents, Lang::En)
+}
+
+/// [`search`], written in `lang`.
+pub fn search_in(
+    engine: &Engine,
+    text: &str,
+    documents: bool,
+    lang: Lang,
+) -> Result<Answer, SearchError> {
     let query = crate::text::truncate(text.trim(), 300);
     let (hits, terms) = engine.passages(text, &[], 3)?;
     let titles = if documents {
@@ -22,30 +35,29 @@ pub fn search(engine: &Engine, text: &str, documents: bool) -> Result<Answer, Se
         .collect();
     if documents && query.is_empty() {
         answer.kind = AnswerKind::NotFound;
-        answer.message = "What should I look for in the documents? e.g. \"what does the essay say about censorship?\"".to_string();
+        answer.message = t!(lang, "search-what-in-documents");
         answer.suggestions = vec!["/why-not china".to_string()];
     } else if answer.citations.is_empty() && answer.titles.is_empty() {
         answer.kind = AnswerKind::NotFound;
-        answer.message = format!(
-            "Nothing in the documents or titles matches \"{query}\". Try /why-not <place>, /titles origin:<country> or /title <name>."
-        );
+        answer.message = t!(lang, "search-nothing", query = &query);
         answer.suggestions = vec![
             "/why-not china".to_string(),
             "/titles origin:cn type:movie".to_string(),
         ];
     } else if documents {
-        answer.message = format!(
-            "{} passage{} of the documents match \"{query}\".",
-            answer.citations.len(),
-            if answer.citations.len() == 1 { "" } else { "s" },
+        answer.message = t!(
+            lang,
+            "search-documents",
+            passages = answer.citations.len(),
+            query = &query
         );
     } else {
-        answer.message = format!(
-            "{} passage{} and {} title{} match \"{query}\".",
-            answer.citations.len(),
-            if answer.citations.len() == 1 { "" } else { "s" },
-            answer.titles.len(),
-            if answer.titles.len() == 1 { "" } else { "s" },
+        answer.message = t!(
+            lang,
+            "search-both",
+            passages = answer.citations.len(),
+            titles = answer.titles.len(),
+            query = &query
         );
     }
     Ok(answer)

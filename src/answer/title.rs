@@ -1,74 +1,104 @@
 //! `/title NAME [service]`: one title's card, found even when the name is misspelled, led by
 //! where it can be watched ("Squid Game is on Netflix, added 2021-09-17.").
 
+use super::words::{self, join};
 use super::{Answer, AnswerKind, TitleCard};
 use crate::corpus::service_name;
+use crate::i18n::Lang;
 use crate::search::{Engine, SearchError};
+use crate::t;
 
 /// Names at least this similar to what was typed count as the title meant.
 const GOOD_ENOUGH: f32 = 0.55;
 
 /// `Netflix, added 2021-09-17` (alone) or `Netflix (added 2021-09-17)` (in a list).
-fn listing(card: &TitleCard, service: &str, alone: bool) -> String {
+fn listing(card: &TitleCard, service: &str, alone: bool, lang: Lang) -> String {
     let name = service_name(service);
     match (card.added.iter().find(|a| a.service == service), alone) {
-        (Some(a), true) => format!("{name}, added {}", a.date),
-        (Some(a), false) => format!("{name} (added {})", a.date),
-        (None, _) => name,
+        (Some(a), true) => t!(lang, "title-added-alone", service = name, date = &a.date),
+        (Some(a), false) => t!(lang, "title-added-in-list", service = name, date = &a.date),
+        (None, true) => t!(lang, "title-service-alone", service = name),
+        (None, false) => name,
     }
 }
 
-fn listings<'a>(card: &TitleCard, services: impl Iterator<Item = &'a String>) -> String {
+fn listings<'a>(
+    card: &TitleCard,
+    services: impl Iterator<Item = &'a String>,
+    lang: Lang,
+) -> String {
     let services: Vec<&String> = services.collect();
     let alone = services.len() == 1;
-    and_list(
-        &services
-            .into_iter()
-            .map(|s| listing(card, s, alone))
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// `A`, `A and B`, `A, B and C`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    let items: Vec<String> = services
+        .into_iter()
+        .map(|s| listing(card, s, alone, lang))
+        .collect();
+    if alone {
+        items.into_iter().next().unwrap_or_default()
+    } else {
+        t!(lang, "title-services", list = words::and_list(lang, &items))
     }
 }
 
-/// The sentence that answers "where can I watch it?" (or "is it on `asked`?").
+/// The sentence that answers "where can I watch it?" (or "is it on `asked`?"), in English.
 pub fn where_to_watch(card: &TitleCard, asked: Option<&str>) -> String {
-    let name = &card.title;
+    where_to_watch_in(card, asked, Lang::En)
+}
+
+/// [`where_to_watch`], written in `lang` (in Chinese the title is named by its `aka`).
+pub fn where_to_watch_in(card: &TitleCard, asked: Option<&str>, lang: Lang) -> String {
+    let name = words::title_name(card, lang);
     match asked {
-        Some(s) if !card.services.iter().any(|c| c == s) => format!(
-            "{name} is not on {}; it is on {}.",
-            service_name(s),
-            listings(card, card.services.iter())
+        Some(s) if !card.services.iter().any(|c| c == s) => t!(
+            lang,
+            "title-not-on",
+            title = &name,
+            asked = service_name(s),
+            listing = listings(card, card.services.iter(), lang)
         ),
         Some(s) => {
-            let mut m = format!("{name} is on {}.", listing(card, s, true));
+            let mut sentences = vec![t!(
+                lang,
+                "title-on",
+                title = &name,
+                listing = listing(card, s, true, lang)
+            )];
             if card.services.len() > 1 {
-                let others = listings(card, card.services.iter().filter(|o| *o != s));
-                m.push_str(&format!(" Also on {others}."));
+                let others = listings(card, card.services.iter().filter(|o| *o != s), lang);
+                sentences.push(t!(lang, "title-also-on", others = others));
             }
-            m
+            join(lang, &sentences)
         }
-        None => format!("{name} is on {}.", listings(card, card.services.iter())),
+        None => t!(
+            lang,
+            "title-on",
+            title = &name,
+            listing = listings(card, card.services.iter(), lang)
+        ),
     }
 }
 
 /// The catalogues the index holds, by name: `Netflix, Prime Video, Disney+ and Hulu`.
-fn catalogues(engine: &Engine) -> Result<String, SearchError> {
+fn catalogues(engine: &Engine, lang: Lang) -> Result<String, SearchError> {
     let services = engine.title_services()?;
-    Ok(and_list(
+    Ok(words::and_list(
+        lang,
         &services.iter().map(|s| service_name(s)).collect::<Vec<_>>(),
     ))
 }
 
-/// Answers `/title NAME`, and "is NAME on `service`?" when a service is given.
+/// Answers `/title NAME`, and "is NAME on `service`?" when a service is given, in English.
 pub fn title(engine: &Engine, name: &str, service: Option<&str>) -> Result<Answer, SearchError> {
+    title_in(engine, name, service, Lang::En)
+}
+
+/// [`title`], written in `lang`.
+pub fn title_in(
+    engine: &Engine,
+    name: &str,
+    service: Option<&str>,
+    lang: Lang,
+) -> Result<Answer, SearchError> {
     let name = name.trim();
     let shown = crate::text::truncate(name, 80);
     let query = match service {
@@ -79,15 +109,21 @@ pub fn title(engine: &Engine, name: &str, service: Option<&str>) -> Result<Answe
     let Some(best) = hits.first().filter(|h| h.score >= GOOD_ENOUGH) else {
         let mut a = Answer::not_found(
             query,
-            format!(
-                "\"{shown}\" is not in these catalogues ({}).",
-                catalogues(engine)?
+            t!(
+                lang,
+                "title-not-found",
+                name = &shown,
+                catalogues = catalogues(engine, lang)?
             ),
         );
         a.suggestions = hits.iter().map(|h| h.label()).collect();
         if !a.suggestions.is_empty() {
-            a.message
-                .push_str(&format!(" Closest names: {}.", a.suggestions.join(", ")));
+            let closest = t!(
+                lang,
+                "title-closest-names",
+                list = words::comma_list(lang, &a.suggestions)
+            );
+            a.message = join(lang, &[std::mem::take(&mut a.message), closest]);
         }
         return Ok(a);
     };
@@ -103,23 +139,26 @@ pub fn title(engine: &Engine, name: &str, service: Option<&str>) -> Result<Answe
         .map(|h| h.label())
         .collect();
     let card = TitleCard::from(engine.title_at(best)?);
-    answer.message = if exact {
-        where_to_watch(&card, service)
-    } else {
-        format!(
-            "Closest match for \"{shown}\": {}. {}",
-            best.label(),
-            where_to_watch(&card, service)
-        )
-    };
-    if !others.is_empty() {
-        answer.message.push_str(&format!(
-            " Other titles with {} name: {}.",
-            if exact { "this" } else { "a close" },
-            others.join(", ")
+    let mut sentences = Vec::new();
+    if !exact {
+        sentences.push(t!(
+            lang,
+            "title-closest-match",
+            name = &shown,
+            found = best.label()
         ));
+    }
+    sentences.push(where_to_watch_in(&card, service, lang));
+    if !others.is_empty() {
+        let key = if exact {
+            "title-others-same"
+        } else {
+            "title-others-close"
+        };
+        sentences.push(t!(lang, key, list = words::comma_list(lang, &others)));
         answer.suggestions = others;
     }
+    answer.message = join(lang, &sentences);
     answer.titles = vec![card];
     answer.total = 1;
     answer.page = 1;
@@ -181,6 +220,30 @@ mod tests {
         assert_eq!(
             where_to_watch(&two, None),
             "Squid Game is on Netflix (added 2021-09-17) and Prime Video."
+        );
+    }
+
+    #[test]
+    fn the_first_line_in_chinese_names_the_title_by_its_aka() {
+        let mut one = card(&[("netflix", Some("2021-09-17"))]);
+        one.aka = Some("鱿鱼游戏".into());
+        assert_eq!(
+            where_to_watch_in(&one, None, Lang::Zh),
+            "《鱿鱼游戏》在 Netflix 上，上线于 2021-09-17。"
+        );
+        assert_eq!(
+            where_to_watch_in(&one, Some("hulu"), Lang::Zh),
+            "《鱿鱼游戏》不在 Hulu 上，而是在 Netflix 上，上线于 2021-09-17。"
+        );
+        let mut two = card(&[("netflix", Some("2021-09-17")), ("amazon_prime", None)]);
+        two.aka = None;
+        assert_eq!(
+            where_to_watch_in(&two, None, Lang::Zh),
+            "《Squid Game》在 Netflix（上线于 2021-09-17） 和 Prime Video 上。"
+        );
+        assert_eq!(
+            where_to_watch_in(&two, Some("amazon_prime"), Lang::Zh),
+            "《Squid Game》在 Prime Video 上。也在 Netflix 上，上线于 2021-09-17。"
         );
     }
 }

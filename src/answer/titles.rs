@@ -1,34 +1,34 @@
 //! `/titles` with filters: an exact total, pages of ten, and each title's facts.
 
 use super::request::{TitlesArgs, UsageError};
+use super::words::{self, join, sep};
 use super::{Answer, AnswerError, AnswerKind, PlaceRef, TitleCard};
 use crate::corpus::service_name;
+use crate::i18n::Lang;
 use crate::places::{PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
+use crate::t;
 
 use super::request::year_span;
 
-/// Answers `/titles` with the given filters.
+/// Answers `/titles` with the given filters, in English.
 pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError> {
+    titles_in(engine, args, Lang::En)
+}
+
+/// [`titles`], written in `lang`.
+pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, AnswerError> {
     let place = match args.origin.as_deref() {
         None => None,
         Some(o) => match Places::global().resolve(o) {
             Ok(p) => Some(p),
             Err(PlaceError::Empty) => {
-                return Err(UsageError("`origin:` needs a country.".into()).into());
+                return Err(UsageError(t!(lang, "titles-origin-needs-country")).into());
             }
             Err(PlaceError::Unknown { input, suggestions }) => {
                 let mut a = Answer::not_found(
                     args.command(Some(&input)),
-                    format!(
-                        "I don't know a country called \"{}\".{}",
-                        crate::text::truncate(&input, 60),
-                        if suggestions.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" Did you mean {}?", suggestions.join(", "))
-                        }
-                    ),
+                    super::why_not::unknown_name(lang, "unknown-country", &input, &suggestions),
                 );
                 a.suggestions = suggestions;
                 return Ok(a);
@@ -61,76 +61,98 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
     answer.titles = found.into_iter().map(TitleCard::from).collect();
     if total == 0 {
         answer.kind = AnswerKind::NotFound;
-        answer.message = "No titles match these filters.".to_string();
-        answer.suggestions = relaxations(engine, &filter)?;
+        answer.suggestions = relaxations(engine, &filter, lang)?;
+        let mut sentences = vec![t!(lang, "titles-none")];
         if !answer.suggestions.is_empty() {
-            answer.message.push_str(" Without one of them: ");
-            answer.message.push_str(&answer.suggestions.join("; "));
-            answer.message.push('.');
+            sentences.push(t!(
+                lang,
+                "titles-without",
+                list = words::semicolon_list(lang, &answer.suggestions)
+            ));
         }
         if filter.origin.is_some() && filter.service.as_deref() == Some("amazon_prime") {
-            answer.message.push_str(
-                " (The Prime Video dataset names a production country for only 7% of its titles.)",
-            );
+            sentences.push(t!(lang, "titles-prime-origin"));
         }
+        answer.message = join(lang, &sentences);
     } else if answer.titles.is_empty() {
         answer.kind = AnswerKind::NotFound;
-        answer.message = format!(
-            "Page {} is past the end: {total} titles make {} page{}.",
-            filter.page,
-            answer.pages,
-            if answer.pages == 1 { "" } else { "s" }
+        answer.message = t!(
+            lang,
+            "titles-past-end",
+            page = filter.page,
+            total = total,
+            pages = answer.pages
         );
     } else {
         let first = (filter.page - 1) * PAGE_SIZE + 1;
         let last = first + answer.titles.len() - 1;
-        let what = match args.kind {
-            Some(crate::corpus::Kind::Movie) if total == 1 => "movie",
-            Some(crate::corpus::Kind::Movie) => "movies",
-            Some(crate::corpus::Kind::Tv) if total == 1 => "TV show",
-            Some(crate::corpus::Kind::Tv) => "TV shows",
-            None if total == 1 => "title",
-            None => "titles",
-        };
-        let mut m = format!("{total} {what}");
+        // Each piece is led by a space in English; Chinese puts them together.
+        let piece = |s: String| format!("{}{s}", sep(lang));
+        let mut filters = String::new();
         if let Some(g) = &args.genre {
-            m.push_str(&format!(" in genre \"{g}\""));
+            filters.push_str(&piece(t!(lang, "titles-in-genre", genre = g)));
         }
         if let Some(d) = &args.director {
-            m.push_str(&format!(" directed by {d}"));
+            filters.push_str(&piece(t!(lang, "titles-directed-by", name = d)));
         }
         if let Some(c) = &args.cast {
-            m.push_str(&format!(" with {c}"));
+            filters.push_str(&piece(t!(lang, "titles-with-cast", name = c)));
         }
         if let Some(q) = &args.query {
-            m.push_str(&format!(" matching \"{q}\""));
+            filters.push_str(&piece(t!(lang, "titles-matching", query = q)));
         }
         if let Some(p) = place {
-            m.push_str(&format!(" from {}", p.name));
+            let name = words::place_name(&p.code, &p.name, lang);
+            filters.push_str(&piece(t!(lang, "titles-from", place = name)));
         }
+        let mut places = String::new();
         if let Some(s) = &args.service {
-            m.push_str(&format!(" on {}", service_name(s)));
+            places.push_str(&piece(t!(lang, "titles-on", service = service_name(s))));
         }
         if let Some(y) = args.years {
-            m.push_str(&format!(", released {}", year_span(y, "–")));
+            places.push_str(&t!(lang, "titles-released", years = year_span(y, "–")));
         }
         if let Some(y) = args.added {
-            m.push_str(&format!(", added {}", year_span(y, "–")));
+            places.push_str(&t!(lang, "titles-added", years = year_span(y, "–")));
         }
-        if args.count {
-            m = format!("There {} {m}.", if total == 1 { "is" } else { "are" });
-            m.push_str(&format!(
-                " Showing {first}–{last} (page {} of {}).",
-                filter.page, answer.pages
-            ));
+        let what_key = match args.kind {
+            Some(crate::corpus::Kind::Movie) => "titles-count-movie",
+            Some(crate::corpus::Kind::Tv) => "titles-count-tv",
+            None => "titles-count-any",
+        };
+        let what = t!(
+            lang,
+            what_key,
+            total = total,
+            filters = filters,
+            scope = places
+        );
+        let (page, pages) = (filter.page, answer.pages);
+        let mut sentences = if args.count {
+            vec![
+                t!(lang, "titles-there-are", total = total, what = what),
+                t!(
+                    lang,
+                    "titles-showing",
+                    first = first,
+                    last = last,
+                    page = page,
+                    pages = pages
+                ),
+            ]
         } else {
-            m.push_str(&format!(
-                "; showing {first}–{last} (page {} of {}).",
-                filter.page, answer.pages
-            ));
-        }
+            vec![t!(
+                lang,
+                "titles-list-showing",
+                what = what,
+                first = first,
+                last = last,
+                page = page,
+                pages = pages
+            )]
+        };
         if filter.sort == Some(crate::search::TitleSort::Added) {
-            m.push_str(" Newest additions first.");
+            sentences.push(t!(lang, "titles-newest-first"));
             let undated = answer
                 .titles
                 .iter()
@@ -140,26 +162,29 @@ pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError>
                 })
                 .count();
             if undated > 0 {
-                m.push_str(&format!(
-                    " {undated} of these have no date added in the data."
-                ));
+                sentences.push(t!(lang, "titles-undated", count = undated));
             }
         }
         if filter.origin.is_some() {
-            m.push_str(" Origin is where a title was produced, not where it can be watched.");
+            sentences.push(t!(lang, "titles-origin-note"));
         }
-        answer.message = m;
+        answer.message = join(lang, &sentences);
     }
     Ok(answer)
 }
 
 /// For an empty result: how many titles each filter, dropped alone, would give.
-fn relaxations(engine: &Engine, filter: &TitleFilter) -> Result<Vec<String>, AnswerError> {
+fn relaxations(
+    engine: &Engine,
+    filter: &TitleFilter,
+    lang: Lang,
+) -> Result<Vec<String>, AnswerError> {
     let mut out = Vec::new();
     let mut count = |name: &str, f: TitleFilter| -> Result<(), AnswerError> {
         let (n, _) = engine.titles(&TitleFilter { page: 1, ..f })?;
         if n > 0 {
-            out.push(format!("without {name}, {n} titles"));
+            let filter = t!(lang, &format!("filter-{name}"));
+            out.push(t!(lang, "titles-relaxation", filter = filter, count = n));
         }
         Ok(())
     };

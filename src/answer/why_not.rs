@@ -1,21 +1,27 @@
 //! `/why-not PLACE [service]`: the status of a service in a place, the sourced facts, and the
 //! passages of the indexed documents that explain it.
 
+use super::words::{self, join, place_name};
 use super::{Answer, AnswerKind, Fact, PlaceRef, citation};
 use crate::corpus::{Category, Status, service_name};
+use crate::i18n::Lang;
 use crate::places::{PlaceError, PlaceKind, Places};
 use crate::search::{Engine, FactRecord, SearchError};
+use crate::t;
 
 /// Passages cited at most.
 const MAX_CITATIONS: usize = 3;
 
-fn fact(r: &FactRecord, extra: Option<String>) -> Fact {
-    let mut value = r.value.clone();
+/// A fact as an answer in `lang` shows it: its label and text in `lang` (the text in English
+/// where the data has no Chinese), its sources as stored.
+fn fact(r: &FactRecord, extra: Option<String>, lang: Lang) -> Fact {
+    let mut value = words::fact_value(r, lang);
     if let Some(e) = extra {
+        value.push_str(words::sep(lang));
         value.push_str(&e);
     }
     Fact {
-        label: r.label.clone(),
+        label: words::fact_label(r, lang),
         value,
         source: r.sources.join("; "),
         sources: r.sources.clone(),
@@ -24,8 +30,18 @@ fn fact(r: &FactRecord, extra: Option<String>) -> Fact {
     }
 }
 
-/// Answers "why is `service` (default Netflix) not available in `place`?".
+/// Answers "why is `service` (default Netflix) not available in `place`?", in English.
 pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<Answer, SearchError> {
+    why_not_in(engine, place, service, Lang::En)
+}
+
+/// [`why_not`], written in `lang`.
+pub fn why_not_in(
+    engine: &Engine,
+    place: &str,
+    service: Option<&str>,
+    lang: Lang,
+) -> Result<Answer, SearchError> {
     let service = service.unwrap_or("netflix").to_string();
     let service_label = service_name(&service);
     let query = format!("/why-not place:{place} service:{service}");
@@ -33,20 +49,12 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
     let place = match places.resolve(place) {
         Ok(p) => p,
         Err(PlaceError::Empty) => {
-            return Ok(Answer::not_found(query, "Which place? e.g. /why-not china"));
+            return Ok(Answer::not_found(query, t!(lang, "why-not-which-place")));
         }
         Err(PlaceError::Unknown { input, suggestions }) => {
             let mut a = Answer::not_found(
                 query,
-                format!(
-                    "I don't know a place called \"{}\".{}",
-                    crate::text::truncate(&input, 60),
-                    if suggestions.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" Did you mean {}?", suggestions.join(", "))
-                    }
-                ),
+                unknown_name(lang, "unknown-place", &input, &suggestions),
             );
             a.suggestions = suggestions;
             return Ok(a);
@@ -58,13 +66,12 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
     );
     answer.service = Some(service.clone());
     answer.place = Some(PlaceRef::from(place));
+    // The place as sentences in `lang` name it (`PlaceRef` keeps the English name).
+    let place_label = place_name(&place.code, &place.name, lang);
 
     if place.kind == PlaceKind::FormerCountry {
         answer.kind = AnswerKind::NotFound;
-        answer.message = format!(
-            "{} no longer exists, so no service is offered there; ask about a country of today.",
-            place.name
-        );
+        answer.message = t!(lang, "former-country", place = &place_label);
         return Ok(answer);
     }
 
@@ -99,21 +106,17 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
         None => {
             let known = engine.services_with_facts()?;
             answer.kind = AnswerKind::NotFound;
-            answer.message = format!(
-                "I have no sourced availability facts for {service_label}{}.",
-                if known.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "; I have them for {}",
-                        known
-                            .iter()
-                            .map(|s| service_name(s))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            );
+            answer.message = if known.is_empty() {
+                t!(lang, "why-not-no-facts", service = &service_label)
+            } else {
+                let names: Vec<String> = known.iter().map(|s| service_name(s)).collect();
+                t!(
+                    lang,
+                    "why-not-no-facts-others",
+                    service = &service_label,
+                    known = words::comma_list(lang, &names)
+                )
+            };
             answer.suggestions = known
                 .iter()
                 .map(|s| format!("/why-not {} {}", place.name.to_lowercase(), service_word(s)))
@@ -128,65 +131,77 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
         let covered = if specific {
             String::new()
         } else {
-            format!(
-                " Sourced facts cover {service_label} in {} places (/map {} shows them).",
-                known_places(engine, &service)?,
-                service_word(&service)
+            t!(
+                lang,
+                "why-not-covered",
+                service = &service_label,
+                count = known_places(engine, &service)?,
+                word = service_word(&service)
             )
         };
-        answer.message = format!(
-            "I don't know whether {service_label} is available in {}: no source I have {}.{covered} What is known about {service_label} is below.",
-            place.name,
-            if specific {
-                "says either way"
-            } else {
-                "covers it there"
-            },
+        let unknown = if specific {
+            "why-not-unknown-specific"
+        } else {
+            "why-not-unknown-general"
+        };
+        answer.message = join(
+            lang,
+            &[
+                t!(
+                    lang,
+                    unknown,
+                    service = &service_label,
+                    place = &place_label
+                ),
+                covered,
+                t!(lang, "why-not-known-below", service = &service_label),
+            ],
         );
-        answer.facts = status_rows.iter().map(|r| fact(r, None)).collect();
+        answer.facts = status_rows.iter().map(|r| fact(r, None, lang)).collect();
         if specific {
             answer
                 .facts
-                .extend(everywhere_else.iter().map(|r| fact(r, None)));
+                .extend(everywhere_else.iter().map(|r| fact(r, None, lang)));
         }
-        answer.facts.extend(figures.iter().map(|r| fact(r, None)));
+        answer
+            .facts
+            .extend(figures.iter().map(|r| fact(r, None, lang)));
         return Ok(answer);
     }
 
-    answer.message = match (status, specific) {
-        (Status::Available, true) => format!("{service_label} is available in {}.", place.name),
-        (Status::Available, false) => format!(
-            "{service_label} is available in {}: the data records no restriction there, and the facts below say where {service_label} is offered.",
-            place.name
-        ),
-        (Status::Unavailable, _) => format!("{service_label} is not available in {}.", place.name),
-        (Status::Suspended, _) => match &status_since {
-            Some(since) => format!(
-                "{service_label} suspended its service in {} on {since}.",
-                place.name
-            ),
-            None => format!(
-                "{service_label} has suspended its service in {}.",
-                place.name
-            ),
-        },
+    let key = match (status, specific) {
+        (Status::Available, true) => "why-not-available",
+        (Status::Available, false) => "why-not-available-elsewhere",
+        (Status::Unavailable, _) => "why-not-unavailable",
+        (Status::Suspended, _) if status_since.is_some() => "why-not-suspended-since",
+        (Status::Suspended, _) => "why-not-suspended",
         (Status::Unknown, _) => unreachable!("answered above"),
     };
+    answer.message = t!(
+        lang,
+        key,
+        service = &service_label,
+        place = &place_label,
+        since = status_since.as_deref().unwrap_or_default()
+    );
 
-    answer.facts = status_rows.iter().map(|r| fact(r, None)).collect();
+    answer.facts = status_rows.iter().map(|r| fact(r, None, lang)).collect();
     for r in &figures {
         // Figures older than a suspension describe the past, not today.
         let stale = match (&status_since, &r.as_of, status) {
             (Some(since), Some(as_of), Status::Suspended | Status::Unavailable)
                 if as_of.as_str() < since.as_str() =>
             {
-                Some(format!(
-                    " (recorded before {service_label} suspended service on {since}; not current)"
+                Some(t!(
+                    lang,
+                    "why-not-stale-figure",
+                    service = &service_label,
+                    since = since
                 ))
             }
             _ => None,
         };
-        answer.facts.push(fact(r, stale));
+        answer.facts.push(fact(r, stale, lang));
     }
 
     // The passages that talk about this place.
@@ -204,6 +219,19 @@ pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<An
         .map(|h| citation(engine, h, &terms))
         .collect();
     Ok(answer)
+}
+
+/// `I don't know a place called "…".` (`key` names what was not found), with the closest names.
+pub(super) fn unknown_name(lang: Lang, key: &str, input: &str, suggestions: &[String]) -> String {
+    let mut sentences = vec![t!(lang, key, input = crate::text::truncate(input, 60))];
+    if !suggestions.is_empty() {
+        sentences.push(t!(
+            lang,
+            "did-you-mean",
+            list = words::comma_list(lang, suggestions)
+        ));
+    }
+    join(lang, &sentences)
 }
 
 /// Words that tend to appear where a document explains a reason of this kind.

@@ -98,6 +98,9 @@ pub struct PlaceFact {
     pub since: Option<String>,
     pub category: Category,
     pub fact: String,
+    /// The fact in Chinese (`fact_zh`, an optional last column), written for the places the
+    /// essay names and the services' main facts; answers in Chinese fall back to `fact`.
+    pub fact_zh: Option<String>,
     pub confidence: Option<String>,
     pub sources: Vec<String>,
     pub file: String,
@@ -115,6 +118,8 @@ struct Row {
     fact: String,
     #[serde(default)]
     confidence: String,
+    #[serde(default)]
+    fact_zh: String,
     #[serde(default)]
     sources: String,
 }
@@ -158,6 +163,11 @@ pub(super) fn read(
             }
         };
         let line = super::csv_line(rec.position(), input);
+        // A row written before the optional `fact_zh` column was added lacks only that cell.
+        let mut rec = rec;
+        if rec.len() + 1 == headers.len() && headers.get(rec.len()) == Some("fact_zh") {
+            rec.push_field("");
+        }
         let row = match rec.deserialize::<Row>(Some(&headers)) {
             Ok(r) => r,
             Err(e) => {
@@ -202,6 +212,7 @@ pub(super) fn read(
             since: (!row.since.is_empty()).then_some(row.since),
             category,
             fact: row.fact,
+            fact_zh: (!row.fact_zh.is_empty()).then_some(row.fact_zh),
             confidence: (!row.confidence.is_empty()).then_some(row.confidence),
             sources,
             file: label.to_string(),
@@ -244,6 +255,26 @@ mod tests {
         assert_eq!(facts[0].line, 2);
         let lines: Vec<u64> = report.notes.iter().map(|n| n.line).collect();
         assert_eq!(lines, vec![3, 4, 5]);
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn the_chinese_text_is_an_optional_last_column() {
+        let dir = std::env::temp_dir().join(format!("streambot-facts-zh-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("countries.csv");
+        std::fs::write(
+            &path,
+            "service,place,status,since,category,fact,confidence,sources,fact_zh\n\
+             netflix,KP,unavailable,,sanctions,Sanctions.,high,https://x.example,因为制裁。\n\
+             netflix,SY,unavailable,,sanctions,Sanctions.,high,https://x.example,\n\
+             netflix,CU,unavailable,,sanctions,Sanctions.,high,https://x.example\n",
+        )
+        .unwrap();
+        let mut report = LoadReport::default();
+        let facts = read(&path, "countries.csv", &mut report).unwrap();
+        let zh: Vec<Option<&str>> = facts.iter().map(|f| f.fact_zh.as_deref()).collect();
+        assert_eq!(zh, vec![Some("因为制裁。"), None, None]);
         std::fs::remove_dir_all(dir).ok();
     }
 }

@@ -17,11 +17,9 @@ impl Data {
 }
 
 /// The polite refusal when someone asks too fast.
-pub(super) fn slow_down(retry_after: Duration) -> String {
-    format!(
-        "You're asking faster than I can keep up with — please wait {} s and try again.",
-        retry_after.as_secs_f64().ceil().max(1.0)
-    )
+pub(super) fn slow_down(retry_after: Duration, lang: crate::i18n::Lang) -> String {
+    let seconds = retry_after.as_secs_f64().ceil().max(1.0) as u32;
+    crate::t!(lang, "slow-down", seconds = seconds)
 }
 
 /// Runs before every command: notes when handling began (for Discord's deadline) and applies
@@ -47,7 +45,11 @@ pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
                 retry_after_ms = retry_after.as_millis() as u64,
                 "cooldown"
             );
-            reply::send(ctx, reply::ephemeral_text(&slow_down(retry_after))).await?;
+            reply::send(
+                ctx,
+                reply::ephemeral_text(&slow_down(retry_after, super::localize::lang_of(ctx))),
+            )
+            .await?;
             Ok(false)
         }
     }

@@ -3,7 +3,10 @@
 
 use poise::serenity_prelude as serenity;
 
+use super::localize::lang_of;
 use super::{Data, Error, reply};
+use crate::i18n::Lang;
+use crate::t;
 
 /// Errors reach the user as a short, friendly, ephemeral message; details go to the log.
 pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
@@ -16,9 +19,7 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::info!(command = %ctx.command().qualified_name, ?input, "bad argument");
             let _ = reply::send(
                 ctx,
-                reply::ephemeral_text(
-                    "I could not read one of the options; /help shows how to write them.",
-                ),
+                reply::ephemeral_text(&t!(lang_of(ctx), "error-bad-option")),
             )
             .await;
         }
@@ -36,7 +37,7 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         | poise::FrameworkError::NotAnOwner { ctx, .. } => {
             let _ = reply::send(
                 ctx,
-                reply::ephemeral_text("You are not allowed to use this command."),
+                reply::ephemeral_text(&t!(lang_of(ctx), "error-not-allowed")),
             )
             .await;
         }
@@ -48,9 +49,10 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::warn!(command = %ctx.command().qualified_name, description, "options of an unexpected shape");
             let _ = reply::send(
                 poise::Context::Application(ctx),
-                reply::ephemeral_text(
-                    "Discord sent this command in an older form — it was just updated. Please try again in a minute.",
-                ),
+                reply::ephemeral_text(&t!(
+                    lang_of(poise::Context::Application(ctx)),
+                    "error-outdated-command"
+                )),
             )
             .await;
         }
@@ -61,7 +63,10 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         } => {
             tracing::warn!(command = %interaction.data.name, "a command this bot does not have");
             let msg = serenity::CreateInteractionResponseMessage::new()
-                .content("I don't have that command any more — /help lists what I can do.")
+                .content(t!(
+                    Lang::parse(&interaction.locale).unwrap_or_default(),
+                    "error-unknown-command"
+                ))
                 .ephemeral(true);
             let _ = interaction
                 .create_response(

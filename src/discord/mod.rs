@@ -5,6 +5,7 @@ mod commands;
 mod cooldown;
 mod download;
 mod errors;
+mod localize;
 mod reply;
 mod retry;
 
@@ -30,7 +31,7 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 
 /// All commands, in the order `/help` lists them.
 pub fn commands() -> Vec<poise::Command<Data, Error>> {
-    vec![
+    let mut commands = vec![
         commands::why_not::why_not(),
         commands::titles::titles(),
         commands::new::new(),
@@ -40,7 +41,9 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
         commands::sources::sources(),
         commands::help::help(),
         commands::reindex::reindex(),
-    ]
+    ];
+    localize::localize(&mut commands);
+    commands
 }
 
 async fn on_event(

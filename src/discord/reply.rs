@@ -7,10 +7,13 @@ use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
+use super::localize::lang_of;
 use super::retry::retrying;
 use super::{Context, DEFER_AFTER};
 use crate::answer::{Answer, AnswerError, Request};
+use crate::i18n::Lang;
 use crate::render::embed::{self, Embed};
+use crate::t;
 
 /// Our embed as serenity's builder.
 pub fn to_serenity(e: &Embed) -> serenity::CreateEmbed {
@@ -120,11 +123,7 @@ pub async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), serenity::Er
 
 /// Tells the user something went wrong, without details.
 pub async fn apologise(ctx: Context<'_>) {
-    let _ = send(
-        ctx,
-        ephemeral_text("Sorry, something went wrong answering that. Please try again in a moment."),
-    )
-    .await;
+    let _ = send(ctx, ephemeral_text(&t!(lang_of(ctx), "went-wrong"))).await;
 }
 
 /// Runs `f` on a blocking thread. If it takes longer than [`DEFER_AFTER`], the interaction is
@@ -148,16 +147,20 @@ pub async fn answer_and_reply(
     ctx: Context<'_>,
     request: Request,
 ) -> anyhow::Result<Option<Answer>> {
-    compute_and_reply(ctx, move |engine| crate::answer::answer(engine, &request)).await
+    compute_and_reply(ctx, move |engine, lang| {
+        crate::answer::answer_in(engine, &request, lang)
+    })
+    .await
 }
 
 /// Computes an answer off-thread and replies; usage errors go back ephemeral.
 pub async fn compute_and_reply(
     ctx: Context<'_>,
-    f: impl FnOnce(&crate::search::Engine) -> Result<Answer, AnswerError> + Send + 'static,
+    f: impl FnOnce(&crate::search::Engine, Lang) -> Result<Answer, AnswerError> + Send + 'static,
 ) -> anyhow::Result<Option<Answer>> {
     let engine = ctx.data().engine.clone();
-    let result = off_thread(ctx, move || f(&engine)).await?;
+    let lang = lang_of(ctx);
+    let result = off_thread(ctx, move || f(&engine, lang)).await?;
     match result {
         Ok(answer) => {
             send(ctx, answer_reply(&answer)).await?;

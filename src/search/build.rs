@@ -8,6 +8,8 @@ use tantivy::{IndexWriter, TantivyDocument};
 
 use super::schema::{Fields, KIND_FACT, KIND_PASSAGE, KIND_TITLE, SCHEMA_VERSION};
 use crate::corpus::{Action, Category, Corpus, FileKind, MarketFigures, PlaceFact, Status};
+use crate::i18n::Lang;
+use crate::t;
 use crate::text::fold;
 
 /// A fact as stored in the index: what answers show, with its provenance.
@@ -20,6 +22,9 @@ pub struct FactRecord {
     pub category: Category,
     pub label: String,
     pub value: String,
+    /// `value` in Chinese, when the data has it (`fact_zh`) or, for figures, as built.
+    #[serde(default)]
+    pub value_zh: Option<String>,
     pub confidence: Option<String>,
     pub sources: Vec<String>,
     /// Figures' date (`YYYY-MM`), shown with every figure.
@@ -93,6 +98,7 @@ fn fact_record(f: &PlaceFact) -> FactRecord {
         category: f.category,
         label: f.category.label().to_string(),
         value: f.fact.clone(),
+        value_zh: f.fact_zh.clone(),
         confidence: f.confidence.clone(),
         sources: f.sources.clone(),
         as_of: None,
@@ -120,7 +126,7 @@ fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
         None => label.to_string(),
     };
     let mut out = Vec::new();
-    let base = |label: String, value: String, amount: Option<f64>| FactRecord {
+    let base = |label: String, value: String, value_zh: String, amount: Option<f64>| FactRecord {
         service: f.service.clone(),
         place: f.place.clone(),
         status: None,
@@ -128,35 +134,46 @@ fn figure_records(f: &MarketFigures) -> Vec<FactRecord> {
         category: Category::Figures,
         label,
         value,
+        value_zh: Some(value_zh),
         confidence: None,
         sources: f.sources.clone(),
         as_of: f.as_of.clone(),
         amount,
         ord: 0,
     };
+    // The value is written in English and in Chinese (labels are localised by answers).
     if let Some(total) = f.library_total {
-        let mut value = format!("{} titles", thousands(total));
-        if let (Some(tv), Some(movies)) = (f.tv_shows, f.movies) {
-            value.push_str(&format!(
-                ": {} TV shows and {} movies",
-                thousands(tv),
-                thousands(movies)
-            ));
-        }
-        out.push(base(dated("Library size"), value, Some(f64::from(total))));
+        let library = |lang: Lang| match (f.tv_shows, f.movies) {
+            (Some(tv), Some(movies)) => t!(
+                lang,
+                "figure-library-split",
+                total = thousands(total),
+                tv = thousands(tv),
+                movies = thousands(movies)
+            ),
+            _ => t!(lang, "figure-library-total", total = thousands(total)),
+        };
+        out.push(base(
+            dated("Library size"),
+            library(Lang::En),
+            library(Lang::Zh),
+            Some(f64::from(total)),
+        ));
     }
-    let names = ["Basic", "Standard", "Premium"];
-    let prices: Vec<String> = f
-        .prices_usd
-        .iter()
-        .zip(names)
-        .filter_map(|(p, n)| p.map(|p| format!("{n} ${p:.2}")))
-        .collect();
-    if !prices.is_empty() {
+    let plans = ["plan-basic", "plan-standard", "plan-premium"];
+    let prices = |lang: Lang| -> Vec<String> {
+        f.prices_usd
+            .iter()
+            .zip(plans)
+            .filter_map(|(p, n)| p.map(|p| format!("{} ${p:.2}", t!(lang, n))))
+            .collect()
+    };
+    if !prices(Lang::En).is_empty() {
         let amount = f.prices_usd[1].or(f.prices_usd[0]);
         out.push(base(
             dated("Monthly price in USD"),
-            prices.join(" · "),
+            prices(Lang::En).join(" · "),
+            prices(Lang::Zh).join(" · "),
             amount,
         ));
     }

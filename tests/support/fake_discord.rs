@@ -1906,8 +1906,95 @@ fn validate_commands(commands: &[Value]) -> Result<(), String> {
     Ok(())
 }
 
+/// Discord's locales (the ones a command's texts may be localised for).
+const LOCALES: [&str; 34] = [
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko", "ar", "he",
+];
+
+/// A name as Discord accepts it: 1 to 32 characters, lowercase, letters, digits, `-`, `_`, `'`.
+fn validate_name(at: &str, name: &str) -> Result<(), String> {
+    let n = chars(name);
+    if n == 0 || n > 32 {
+        return Err(format!("{at}: name is {n} characters (1 to 32)"));
+    }
+    if name
+        .chars()
+        .any(|c| c.is_uppercase() || !(c.is_alphanumeric() || c == '-' || c == '_' || c == '\''))
+    {
+        return Err(format!(
+            "{at}: name {name:?} must be lowercase letters, digits, '-' or '_'"
+        ));
+    }
+    Ok(())
+}
+
+/// `name_localizations` and `description_localizations` of a command, option or choice.
+fn validate_localizations(at: &str, item: &Value, names_are_labels: bool) -> Result<(), String> {
+    for (field, max) in [
+        ("name_localizations", 32),
+        ("description_localizations", 100),
+    ] {
+        let Some(map) = item.get(field).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        let map = map
+            .as_object()
+            .ok_or_else(|| format!("{at}: {field} is not an object"))?;
+        for (locale, text) in map {
+            if !LOCALES.contains(&locale.as_str()) {
+                return Err(format!("{at}: {field} has an unknown locale {locale:?}"));
+            }
+            let text = text.as_str().unwrap_or("");
+            let n = chars(text);
+            if n == 0 || n > max {
+                return Err(format!(
+                    "{at}: {field}[{locale}] is {n} characters (1 to {max})"
+                ));
+            }
+            if field == "name_localizations" && !names_are_labels {
+                validate_name(&format!("{at}: {field}[{locale}]"), text)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `integration_types` (0 guild, 1 user install) and `contexts` (0 guild, 1 bot DM, 2 private
+/// channel) of a top-level command.
+fn validate_contexts(at: &str, command: &Value) -> Result<(), String> {
+    for (field, allowed) in [("integration_types", 0..=1), ("contexts", 0..=2)] {
+        let Some(list) = command.get(field).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        let list = list
+            .as_array()
+            .ok_or_else(|| format!("{at}: {field} is not an array"))?;
+        if list.is_empty()
+            || list
+                .iter()
+                .any(|v| !v.as_u64().is_some_and(|n| allowed.contains(&n)))
+        {
+            return Err(format!(
+                "{at}: {field} {list:?} is not a list of {allowed:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A slash command or one of its options; `depth` 0 is the command itself.
 fn validate_chat_input(at: &str, item: &Value, depth: usize) -> Result<(), String> {
+    validate_localizations(at, item, false)?;
+    if depth == 0 {
+        validate_contexts(at, item)?;
+    }
+    if let Some(choices) = item.get("choices").and_then(Value::as_array) {
+        for (k, choice) in choices.iter().enumerate() {
+            validate_localizations(&format!("{at}.choices[{k}]"), choice, true)?;
+        }
+    }
     let name = item.get("name").and_then(Value::as_str).unwrap_or("");
     let n = chars(name);
     if n == 0 || n > 32 {
@@ -2227,6 +2314,32 @@ pub fn slash_in_dm(
 ) -> Value {
     let mut payload = in_dm(interaction_base(interaction_id, 2, channel_id, 1), user_id);
     payload["data"] = command_data(command, options);
+    payload
+}
+
+/// INTERACTION_CREATE `d` for a slash command of the app installed to `user_id`'s account,
+/// used in a group DM (a private channel the bot is not a member of): no guild, `context` 2,
+/// the user as the authorising owner of a user install (`"1"`).
+pub fn slash_in_group_dm(
+    interaction_id: u64,
+    channel_id: u64,
+    user_id: u64,
+    locale: &str,
+    command: &str,
+    options: Value,
+) -> Value {
+    let mut payload = interaction_base(interaction_id, 2, channel_id, 3);
+    payload["user"] = user(user_id);
+    payload["locale"] = json!(locale);
+    payload["authorizing_integration_owners"] = json!({ "1": user_id.to_string() });
+    payload["context"] = json!(2);
+    payload["data"] = command_data(command, options);
+    payload
+}
+
+/// Sets the user's Discord language of an interaction payload (`zh-CN`, `en-US`…).
+pub fn with_locale(mut payload: Value, locale: &str) -> Value {
+    payload["locale"] = json!(locale);
     payload
 }
 

@@ -12,7 +12,8 @@ mod choose;
 mod tag;
 mod years;
 
-use super::request::{Request, UsageError, parse_command};
+use super::request::{Request, UsageError, parse_command_in, with_help};
+use crate::i18n::Lang;
 use crate::search::Engine;
 
 pub use tag::Tagged;
@@ -42,20 +43,29 @@ pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
     understand(engine, input).map(|u| u.request)
 }
 
-/// Like [`route`], with the other reading of an ambiguous question.
+/// Like [`route`], with the other reading of an ambiguous question (usage errors in English).
 pub fn understand(engine: &Engine, input: &str) -> Result<Understanding, UsageError> {
+    understand_in(engine, input, Lang::En)
+}
+
+/// [`understand`], its usage errors written in `lang`.
+pub fn understand_in(
+    engine: &Engine,
+    input: &str,
+    lang: Lang,
+) -> Result<Understanding, UsageError> {
     let mut cut = input.len().min(MAX_INPUT);
     while !input.is_char_boundary(cut) {
         cut -= 1;
     }
     let input = input[..cut].trim();
     if input.is_empty() {
-        return Err(UsageError(format!("Ask me something.\n{}", super::HELP)));
+        return Err(with_help(lang, "usage-ask-me"));
     }
     if let Some(question) = ask_text(input) {
-        return understand(engine, question);
+        return understand_in(engine, question, lang);
     }
-    if let Some(cmd) = parse_command(input) {
+    if let Some(cmd) = parse_command_in(input, lang) {
         return cmd.map(Understanding::only);
     }
     choose::choose(engine, &Tagged::new(input))

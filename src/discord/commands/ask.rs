@@ -10,6 +10,9 @@ pub async fn ask(
     #[max_length = 1000]
     question: String,
 ) -> Result<(), Error> {
-    reply::compute_and_reply(ctx, move |engine| crate::answer::respond(engine, &question)).await?;
+    reply::compute_and_reply(ctx, move |engine, lang| {
+        crate::answer::respond_in(engine, &question, lang)
+    })
+    .await?;
     Ok(())
 }

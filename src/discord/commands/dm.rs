@@ -9,6 +9,7 @@ use crate::answer::AnswerError;
 use crate::discord::cooldown::slow_down;
 use crate::discord::retry::retrying;
 use crate::discord::{Data, reply};
+use crate::i18n::Lang;
 use crate::limit::Verdict;
 use crate::render::embed;
 
@@ -25,7 +26,12 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
             send(
                 ctx,
                 msg,
-                serenity::CreateMessage::new().content(slow_down(retry_after)),
+                serenity::CreateMessage::new().content(slow_down(
+                    retry_after,
+                    data.config
+                        .lang
+                        .unwrap_or_else(|| Lang::of_text(&msg.content)),
+                )),
             )
             .await;
         }
@@ -33,7 +39,9 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     }
     let text = msg.content.clone();
     let engine = data.engine.clone();
-    let result = tokio::task::spawn_blocking(move || crate::answer::respond(&engine, &text)).await;
+    let lang = data.config.lang.unwrap_or_else(|| Lang::of_text(&text));
+    let result =
+        tokio::task::spawn_blocking(move || crate::answer::respond_in(&engine, &text, lang)).await;
     let mut out = serenity::CreateMessage::new();
     match result {
         Ok(Ok(answer)) => {
@@ -47,15 +55,11 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
         }
         Ok(Err(e)) => {
             tracing::error!(error = %e, "answering a direct message failed");
-            out = out.content(
-                "Sorry, something went wrong answering that. Please try again in a moment.",
-            );
+            out = out.content(crate::t!(lang, "went-wrong"));
         }
         Err(e) => {
             tracing::error!(error = %e, "answering a direct message panicked");
-            out = out.content(
-                "Sorry, something went wrong answering that. Please try again in a moment.",
-            );
+            out = out.content(crate::t!(lang, "went-wrong"));
         }
     }
     send(ctx, msg, out).await;

@@ -23,8 +23,9 @@ type Drawn = (Answer, Option<(Vec<u8>, String)>);
 fn draw(
     engine: &crate::search::Engine,
     request: &Request,
+    lang: crate::i18n::Lang,
 ) -> anyhow::Result<Result<Drawn, String>> {
-    let answer = match crate::answer::answer(engine, request) {
+    let answer = match crate::answer::answer_in(engine, request, lang) {
         Ok(a) => a,
         Err(AnswerError::Usage(u)) => return Ok(Err(u.0)),
         Err(e) => return Err(e.into()),
@@ -54,7 +55,8 @@ pub async fn map(
         }),
     };
     let engine = ctx.data().engine.clone();
-    let drawn = reply::off_thread(ctx, move || draw(&engine, &request)).await??;
+    let lang = crate::discord::localize::lang_of(ctx);
+    let drawn = reply::off_thread(ctx, move || draw(&engine, &request, lang)).await??;
     let (answer, picture) = match drawn {
         Ok(d) => d,
         Err(usage) => {

@@ -11,6 +11,7 @@ use crate::discord::Data;
 use crate::discord::cooldown::slow_down;
 use crate::discord::reply::{self, RUN_PREFIX};
 use crate::discord::retry::retrying;
+use crate::i18n::Lang;
 use crate::limit::Verdict;
 
 /// A click must be answered within Discord's 3 s, less a margin for the trip.
@@ -26,16 +27,22 @@ pub async fn on_component(
         return;
     };
     let until = Instant::now() + ANSWER_WITHIN;
+    let lang = data
+        .config
+        .lang
+        .or_else(|| Lang::parse(&press.locale))
+        .unwrap_or_default();
     let message = match data.may_ask(press.user.id.get()) {
         Verdict::Limited { retry_after, .. } => serenity::CreateInteractionResponseMessage::new()
-            .content(slow_down(retry_after))
+            .content(slow_down(retry_after, lang))
             .ephemeral(true),
         Verdict::Allowed => {
             let engine = data.engine.clone();
             let command = command.to_string();
-            let result =
-                tokio::task::spawn_blocking(move || crate::answer::respond(&engine, &command))
-                    .await;
+            let result = tokio::task::spawn_blocking(move || {
+                crate::answer::respond_in(&engine, &command, lang)
+            })
+            .await;
             match result {
                 Ok(Ok(answer)) => serenity::CreateInteractionResponseMessage::new()
                     .embeds(
@@ -53,11 +60,11 @@ pub async fn on_component(
                     .ephemeral(true),
                 Ok(Err(e)) => {
                     tracing::error!(error = %e, "answering a suggestion failed");
-                    apology()
+                    apology(lang)
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "answering a suggestion panicked");
-                    apology()
+                    apology(lang)
                 }
             }
         }
@@ -74,8 +81,8 @@ pub async fn on_component(
     }
 }
 
-fn apology() -> serenity::CreateInteractionResponseMessage {
+fn apology(lang: Lang) -> serenity::CreateInteractionResponseMessage {
     serenity::CreateInteractionResponseMessage::new()
-        .content("Sorry, something went wrong answering that. Please try again in a moment.")
+        .content(crate::t!(lang, "went-wrong"))
         .ephemeral(true)
 }

@@ -10,9 +10,12 @@ use super::{
 };
 use crate::answer::{Answer, AnswerError, TitlesArgs, parse_years};
 use crate::corpus::Kind;
+use crate::discord::localize::lang_of;
 use crate::discord::retry::retrying;
 use crate::discord::{Context, Error, reply};
+use crate::i18n::Lang;
 use crate::search::TitleSort;
+use crate::t;
 
 /// How long the buttons keep working after the last click.
 const BUTTONS_FOR: Duration = Duration::from_secs(300);
@@ -54,11 +57,11 @@ fn buttons(id: u64, answer: &Answer) -> Vec<serenity::CreateActionRow> {
     }
     vec![serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(format!("{id}:prev"))
-            .label("Previous")
+            .label(t!(answer.lang, "button-previous"))
             .style(serenity::ButtonStyle::Secondary)
             .disabled(answer.page <= 1),
         serenity::CreateButton::new(format!("{id}:next"))
-            .label("Next")
+            .label(t!(answer.lang, "button-next"))
             .style(serenity::ButtonStyle::Primary)
             .disabled(answer.page >= answer.pages),
     ])]
@@ -151,7 +154,7 @@ pub async fn browse(ctx: Context<'_>, mut args: TitlesArgs) -> Result<(), Error>
     {
         if press.user.id != author {
             let msg = serenity::CreateInteractionResponseMessage::new()
-                .content("Only the person who asked can turn these pages — run /titles yourself to browse.")
+                .content(t!(lang_of(ctx), "only-the-asker"))
                 .ephemeral(true);
             let until = Instant::now() + PRESS_ANSWER_WITHIN;
             let response = serenity::CreateInteractionResponse::Message(msg);
@@ -170,8 +173,8 @@ pub async fn browse(ctx: Context<'_>, mut args: TitlesArgs) -> Result<(), Error>
         args.page = next;
         let engine = ctx.data().engine.clone();
         let a = args.clone();
-        let result =
-            tokio::task::spawn_blocking(move || crate::answer::titles(&engine, &a)).await?;
+        let lang = answer.lang;
+        let result = tokio::task::spawn_blocking(move || page_in(&engine, a, lang)).await?;
         let new = match result {
             Ok(new) => new,
             Err(e) => return Err(e.into()),
@@ -199,11 +202,21 @@ pub async fn browse(ctx: Context<'_>, mut args: TitlesArgs) -> Result<(), Error>
     Ok(())
 }
 
+/// One page of titles in a language.
+fn page_in(
+    engine: &crate::search::Engine,
+    args: TitlesArgs,
+    lang: Lang,
+) -> Result<Answer, AnswerError> {
+    crate::answer::answer_in(engine, &crate::answer::Request::Titles(args), lang)
+}
+
 /// One page, answered off-thread; usage errors are told to the user (and give `None`).
 async fn page(ctx: Context<'_>, args: &TitlesArgs) -> Result<Option<Answer>, Error> {
     let engine = ctx.data().engine.clone();
     let a = args.clone();
-    match reply::off_thread(ctx, move || crate::answer::titles(&engine, &a)).await? {
+    let lang = lang_of(ctx);
+    match reply::off_thread(ctx, move || page_in(&engine, a, lang)).await? {
         Ok(answer) => Ok(Some(answer)),
         Err(AnswerError::Usage(u)) => {
             reply::send(ctx, reply::ephemeral_text(&u.0)).await?;

@@ -1,0 +1,185 @@
+# What the core answers (src/answer/) write. Every key here must also be in
+# ../zh-CN/answer.ftl, with the same placeholders (tests/locales.rs checks).
+# Sentences are whole messages; answers join them with a space in English and with nothing
+# in Chinese (crate::answer::words::join).
+
+## Lists and shared words
+
+# `A, B` in a list of names; `A and B` at its end.
+list-comma = { $head }, { $item }
+list-and = { $head } and { $last }
+# Items of a list of suggestions or searches.
+list-semicolon = { $head }; { $item }
+did-you-mean = Did you mean { $list }?
+
+## /why-not
+
+why-not-which-place = Which place? e.g. /why-not china
+unknown-place = I don't know a place called "{ $input }".
+former-country = { $place } no longer exists, so no service is offered there; ask about a country of today.
+why-not-no-facts = I have no sourced availability facts for { $service }.
+why-not-no-facts-others = I have no sourced availability facts for { $service }; I have them for { $known }.
+why-not-unknown-specific = I don't know whether { $service } is available in { $place }: no source I have says either way.
+why-not-unknown-general = I don't know whether { $service } is available in { $place }: no source I have covers it there.
+why-not-covered = Sourced facts cover { $service } in { $count } places (/map { $word } shows them).
+why-not-known-below = What is known about { $service } is below.
+why-not-available = { $service } is available in { $place }.
+why-not-available-elsewhere = { $service } is available in { $place }: the data records no restriction there, and the facts below say where { $service } is offered.
+why-not-unavailable = { $service } is not available in { $place }.
+why-not-suspended-since = { $service } suspended its service in { $place } on { $since }.
+why-not-suspended = { $service } has suspended its service in { $place }.
+why-not-stale-figure = (recorded before { $service } suspended service on { $since }; not current)
+
+## Fact labels (the stored labels are English; answers show these)
+
+fact-label-status = Status
+fact-label-regulation = Regulation
+fact-label-sanctions = Sanctions
+fact-label-war = War
+fact-label-business = Business
+fact-label-note = Sources differ
+fact-label-figures = Figures
+figure-library = Library size
+figure-price = Monthly price in USD
+figure-dated = { $label } ({ $when })
+figure-library-total = { $total } titles
+figure-library-split = { $total } titles: { $tv } TV shows and { $movies } movies
+plan-basic = Basic
+plan-standard = Standard
+plan-premium = Premium
+
+## /titles
+
+titles-origin-needs-country = `origin:` needs a country.
+unknown-country = I don't know a country called "{ $input }".
+titles-none = No titles match these filters.
+titles-without = Without one of them: { $list }.
+titles-relaxation = without { $filter }, { $count } titles
+filter-origin = origin
+filter-type = type
+filter-service = service
+filter-genre = genre
+filter-year = year
+filter-added = added
+filter-director = director
+filter-cast = cast
+filter-query = query
+titles-prime-origin = (The Prime Video dataset names a production country for only 7% of its titles.)
+titles-past-end = Page { $page } is past the end: { $total } titles make { $pages } { $pages ->
+        [one] page
+       *[other] pages
+    }.
+titles-count-movie = { $total } { $total ->
+        [one] movie
+       *[other] movies
+    }{ $filters }{ $scope }
+titles-count-tv = { $total } { $total ->
+        [one] TV show
+       *[other] TV shows
+    }{ $filters }{ $scope }
+titles-count-any = { $total } { $total ->
+        [one] title
+       *[other] titles
+    }{ $filters }{ $scope }
+# The filters of a titles summary: `$filters` holds genre, director, cast, query and origin,
+# `$scope` the service and the years, each piece led by a space (Chinese: nothing).
+titles-in-genre = in genre "{ $genre }"
+titles-directed-by = directed by { $name }
+titles-with-cast = with { $name }
+titles-matching = matching "{ $query }"
+titles-from = from { $place }
+titles-on = on { $service }
+titles-released = , released { $years }
+titles-added = , added { $years }
+titles-there-are = There { $total ->
+        [one] is
+       *[other] are
+    } { $what }.
+titles-showing = Showing { $first }–{ $last } (page { $page } of { $pages }).
+titles-list-showing = { $what }; showing { $first }–{ $last } (page { $page } of { $pages }).
+titles-newest-first = Newest additions first.
+titles-undated = { $count } of these have no date added in the data.
+titles-origin-note = Origin is where a title was produced, not where it can be watched.
+
+## /title
+
+title-added-alone = { $service }, added { $date }
+title-added-in-list = { $service } (added { $date })
+title-service-alone = { $service }
+title-services = { $list }
+title-on = { $title } is on { $listing }.
+title-not-on = { $title } is not on { $asked }; it is on { $listing }.
+title-also-on = Also on { $others }.
+title-not-found = "{ $name }" is not in these catalogues ({ $catalogues }).
+title-closest-names = Closest names: { $list }.
+title-closest-match = Closest match for "{ $name }": { $found }.
+title-others-same = Other titles with this name: { $list }.
+title-others-close = Other titles with a close name: { $list }.
+
+## free text and /ask
+
+search-what-in-documents = What should I look for in the documents? e.g. "what does the essay say about censorship?"
+search-nothing = Nothing in the documents or titles matches "{ $query }". Try /why-not <place>, /titles origin:<country> or /title <name>.
+search-documents = { $passages } { $passages ->
+        [one] passage
+       *[other] passages
+    } of the documents match "{ $query }".
+search-both = { $passages } { $passages ->
+        [one] passage
+       *[other] passages
+    } and { $titles } { $titles ->
+        [one] title
+       *[other] titles
+    } match "{ $query }".
+
+## /map
+
+map-no-facts = I have no sourced availability facts for { $service }, so I cannot map it.
+map-no-figures = I have no per-country figures for { $service }: the only figures are Netflix's (December 2021), read from netflix_subscription_fee_dec2021.csv when a data folder holds it.
+map-figure-library = library size
+map-figure-price = monthly Standard price in US dollars
+map-figure = { $service } { $figure } in { $count } places.
+map-figure-dated = { $service } { $figure } in { $count } places, { $when }.
+map-where = Where { $service } is available, by the sourced facts.
+map-where-newest = Where { $service } is available, by the sourced facts (newest fact: { $date }).
+
+## Usage errors (commands as typed)
+
+usage-ask-me = Ask me something.
+usage-empty-command = Type a command after the slash.
+usage-no-command = There is no /{ $name } command. Try /why-not, /titles, /new, /title or /help.
+usage-no-option = /{ $command } has no option `{ $key }`; did you mean `{ $close }:`? Its options are { $options }.
+usage-given-twice = `{ $key }` is given twice.
+usage-needs-value = `{ $key }:` needs a value.
+usage-unknown-service = Unknown service `{ $value }`: use netflix, prime, disney or hulu.
+usage-bad-years = `{ $value }` is not a year or a range of years (write 2019 or 2010-2020).
+usage-unknown-sort = Unknown sort `{ $value }`: use relevance, year, title or added.
+usage-unknown-type = Unknown type `{ $value }`: use movie or tv.
+usage-bad-page = `page:{ $value }` must be a number from 1.
+usage-unknown-figure = Unknown figure `{ $value }`: use library or price.
+usage-map-words = /map takes a service and a figure, e.g. /map disney or /map netflix library; `{ $word }` is neither.
+usage-ask-needs-question = /ask needs a question.
+usage-title-needs-name = /title needs a name, e.g. /title Breaking Bad
+usage-country-once = Give the country once: /new netflix kr or /new origin:kr
+usage-place-once = Give the place once: /why-not china or /why-not place:china
+usage-why-not-needs-place = /why-not needs a place, e.g. /why-not china
+
+## /help
+
+help-text =
+    /why-not <place> [service]   why a service (default Netflix) is or is not available somewhere
+                                 e.g. /why-not china · /why-not russia netflix · /why-not 中国
+    /titles [options]            titles from the datasets, 10 a page, with exact totals
+        origin:<country>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<genre>
+        year:2019 or year:2010-2020  added:2021  director:<name>  cast:<name>  query:<words>
+        sort:relevance|year|title|added  page:<n>
+                                 e.g. /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
+    /new [service] [origin] [type]   the newest additions first, e.g. /new hulu · /new netflix kr tv
+    /title <name> [service]      one title's card and where to watch it; small typos are fine
+    /map [service] [figure]      a world map of where a service is available, e.g. /map disney;
+                                 figure:library|price shades Netflix's per-country figures (Dec 2021)
+    /help                        this text
+    Anything else is free text, in English or Chinese: "why can't I watch Netflix in Russia?",
+    "Korean movies on Prime Video", "where can I watch Okja?", "what's new on Hulu",
+    "how many Japanese movies are on Netflix", "films directed by Bong Joon Ho", "韩国电影",
+    "Netflix最新的韩剧", "为什么中国不能看Netflix", "流浪地球在哪里看".

@@ -1,0 +1,94 @@
+# Slash commands as Discord shows them: names, descriptions (at most 100 characters), options
+# and choices. Names are lowercase, without spaces.
+cmd-why-not = why-not
+cmd-why-not-desc = Why is a streaming service not available somewhere? Status, sourced facts and quotes.
+cmd-why-not-place = place
+cmd-why-not-place-desc = A country or region: name, code or Chinese name (China, CN, 中国, Crimea…)
+cmd-why-not-service = service
+cmd-why-not-service-desc = The service (default Netflix)
+cmd-titles = titles
+cmd-titles-desc = Titles from the datasets: filter by origin, type, service, genre, years; 10 a page.
+cmd-titles-origin = origin
+cmd-titles-origin-desc = Country of production (name or code)
+cmd-titles-type = type
+cmd-titles-type-desc = Movie or TV show
+cmd-titles-service = service
+cmd-titles-service-desc = Streaming service
+cmd-titles-genre = genre
+cmd-titles-genre-desc = Genre, e.g. horror, documentaries
+cmd-titles-year = year
+cmd-titles-year-desc = Release year, or a range like 2010-2020
+cmd-titles-added = added
+cmd-titles-added-desc = Year added to the service, or a range
+cmd-titles-director = director
+cmd-titles-director-desc = A director's whole name, e.g. Bong Joon Ho
+cmd-titles-cast = cast
+cmd-titles-cast-desc = An actor's whole name, e.g. Lee Jung-jae
+cmd-titles-query = query
+cmd-titles-query-desc = Words to look for in titles, descriptions, cast
+cmd-titles-sort = sort
+cmd-titles-sort-desc = Order of the results
+cmd-new = new
+cmd-new-desc = What's new: the latest additions to a service, newest first.
+cmd-new-service = service
+cmd-new-service-desc = Streaming service (all four if left out)
+cmd-new-origin = origin
+cmd-new-origin-desc = Country of production (name or code)
+cmd-new-type = type
+cmd-new-type-desc = Movie or TV show
+cmd-title = title
+cmd-title-desc = Look up one title: where it streams, year, type, origin, genres, cast. Typos are fine.
+cmd-title-name = name
+cmd-title-name-desc = The title's name
+cmd-title-service = service
+cmd-title-service-desc = Is it on this service?
+cmd-map = map
+cmd-map-desc = A world map of where a streaming service is available, with a legend and sources.
+cmd-map-service = service
+cmd-map-service-desc = The service (default Netflix)
+cmd-map-figure = figure
+cmd-map-figure-desc = Shade Netflix's per-country figures instead (December 2021)
+cmd-ask = ask
+cmd-ask-desc = Ask anything in your own words, e.g. "why can't I watch Netflix in Russia?"
+cmd-ask-question = question
+cmd-ask-question-desc = Your question
+cmd-sources = sources
+cmd-sources-desc = What streambot knows: documents, datasets, facts, and when the index was last rebuilt.
+cmd-help = help
+cmd-help-desc = How to use streambot.
+cmd-reindex = reindex
+cmd-reindex-desc = Moderators: reread the data and rebuild the index, optionally adding a file first.
+cmd-reindex-file = file
+cmd-reindex-file-desc = A titles CSV (<service>_titles.csv) or a .txt/.md document to add
+
+choice-netflix = Netflix
+choice-prime-video = Prime Video
+choice-disney = Disney+
+choice-hulu = Hulu
+choice-movie = movie
+choice-tv = tv
+choice-relevance = relevance
+choice-year = year
+choice-title = title
+choice-newest-added = newest added
+choice-library-size = Library size
+choice-monthly-price = Monthly price
+
+# Buttons and short replies.
+button-previous = Previous
+button-next = Next
+only-the-asker = Only the person who asked can turn these pages — run /titles yourself to browse.
+slow-down = You're asking faster than I can keep up with — please wait { $seconds } s and try again.
+went-wrong = Sorry, something went wrong answering that. Please try again in a moment.
+help-extra =
+    /ask <question>              free text, like a direct message
+    /sources                     what the bot knows and when it was last reindexed
+    /reindex [file]              moderators: reread the data (optionally adding a file)
+
+    You can also send me a direct message.
+
+# Errors every interaction still gets an answer for.
+error-bad-option = I could not read one of the options; /help shows how to write them.
+error-not-allowed = You are not allowed to use this command.
+error-outdated-command = Discord sent this command in an older form — it was just updated. Please try again in a minute.
+error-unknown-command = I don't have that command any more — /help lists what I can do.

@@ -1,0 +1,157 @@
+# 核心回答（src/answer/）所写的句子。每个键都必须与 ../en-US/answer.ftl 一致，占位符也相同
+# （tests/locales.rs 会检查）。中文句子之间不加空格（crate::answer::words::join）。
+
+## 列表与通用词
+
+list-comma = { $head }、{ $item }
+list-and = { $head } 和 { $last }
+list-semicolon = { $head }；{ $item }
+did-you-mean = 你是不是想问：{ $list }？
+
+## /why-not
+
+why-not-which-place = 哪个地方？例如 /why-not 中国
+unknown-place = 我不知道叫“{ $input }”的地方。
+former-country = { $place }已不复存在，那里不提供任何服务；请问一个现今存在的国家。
+why-not-no-facts = 我没有关于 { $service } 可用情况的有来源资料。
+why-not-no-facts-others = 我没有关于 { $service } 可用情况的有来源资料；有资料的是 { $known }。
+why-not-unknown-specific = 我不知道 { $service } 在{ $place }能否使用：我掌握的来源对此都没有明确说法。
+why-not-unknown-general = 我不知道 { $service } 在{ $place }能否使用：我掌握的来源都没有涉及那里。
+why-not-covered = 有来源的资料涵盖了 { $service } 在 { $count } 个地方的情况（/map { $word } 可以查看）。
+why-not-known-below = 以下是关于 { $service } 的已知信息。
+why-not-available = { $service } 在{ $place }可以使用。
+why-not-available-elsewhere = { $service } 在{ $place }可以使用：资料中没有那里有任何限制的记录，下面的事实说明了 { $service } 在哪些地方提供服务。
+why-not-unavailable = { $service } 在{ $place }不可用。
+why-not-suspended-since = { $service } 于 { $since } 暂停了在{ $place }的服务。
+why-not-suspended = { $service } 已暂停在{ $place }的服务。
+why-not-stale-figure = （这是 { $service } 于 { $since } 暂停服务之前的记录，已非现状）
+
+## 事实的标签
+
+fact-label-status = 状态
+fact-label-regulation = 监管
+fact-label-sanctions = 制裁
+fact-label-war = 战争
+fact-label-business = 商业
+fact-label-note = 说法不一
+fact-label-figures = 数据
+figure-library = 片库规模
+figure-price = 美元月费
+figure-dated = { $label }（{ $when }）
+figure-library-total = 共 { $total } 部作品
+figure-library-split = 共 { $total } 部作品：剧集 { $tv } 部，电影 { $movies } 部
+plan-basic = 基础版
+plan-standard = 标准版
+plan-premium = 高级版
+
+## /titles
+
+titles-origin-needs-country = `origin:` 需要填一个国家。
+unknown-country = 我不知道叫“{ $input }”的国家。
+titles-none = 没有符合这些筛选条件的作品。
+titles-without = 去掉其中一个条件：{ $list }。
+titles-relaxation = 不限{ $filter }时有 { $count } 部
+filter-origin = 出品国家
+filter-type = 类型
+filter-service = 平台
+filter-genre = 题材
+filter-year = 年份
+filter-added = 上线年份
+filter-director = 导演
+filter-cast = 演员
+filter-query = 关键词
+titles-prime-origin = （Prime Video 的数据只为 7% 的作品注明了出品国家。）
+titles-past-end = 第 { $page } 页超出了范围：{ $total } 部作品只有 { $pages } 页。
+titles-count-movie = 共 { $total } 部{ $filters }电影{ $scope }
+titles-count-tv = 共 { $total } 部{ $filters }剧集{ $scope }
+titles-count-any = 共 { $total } 部{ $filters }作品{ $scope }
+# 中文把筛选条件放在“共 N 部”之后、名词之前（题材、导演、演员、关键词），平台与年份放在后面。
+titles-in-genre = 题材为“{ $genre }”的
+titles-directed-by = 由 { $name } 执导的
+titles-with-cast = 有 { $name } 出演的
+titles-matching = 与“{ $query }”相关的
+titles-from = { $place }
+titles-on = 在 { $service } 上
+titles-released = ，发行于 { $years } 年
+titles-added = ，上线于 { $years } 年
+titles-there-are = { $total ->
+       *[other] { $what }。
+    }
+titles-showing = 第 { $first }–{ $last } 部（第 { $page } 页，共 { $pages } 页）。
+titles-list-showing = { $what }。第 { $first }–{ $last } 部（第 { $page } 页，共 { $pages } 页）。
+titles-newest-first = 最新上线的排在前面。
+titles-undated = 其中 { $count } 部在数据中没有上线日期。
+titles-origin-note = 出品国家指作品在哪里制作，而不是在哪里能看。
+
+## /title
+
+title-added-alone = { $service } 上，上线于 { $date }
+title-added-in-list = { $service }（上线于 { $date }）
+title-service-alone = { $service } 上
+title-services = { $list } 上
+title-on = { $title }在 { $listing }。
+title-not-on = { $title }不在 { $asked } 上，而是在 { $listing }。
+title-also-on = 也在 { $others }。
+title-not-found = 这些片库（{ $catalogues }）里没有“{ $name }”。
+title-closest-names = 最接近的名字：{ $list }。
+title-closest-match = 与“{ $name }”最接近的是 { $found }。
+title-others-same = 同名的其他作品：{ $list }。
+title-others-close = 名字相近的其他作品：{ $list }。
+
+## 自由提问与 /ask
+
+search-what-in-documents = 要在文档里找什么？例如“这篇文章对审查是怎么说的？”
+search-nothing = 文档和作品中都没有与“{ $query }”匹配的内容。可以试试 /why-not <地方>、/titles origin:<国家> 或 /title <片名>。
+search-documents = 文档中有 { $passages } 段与“{ $query }”匹配。
+search-both = 有 { $passages } 段文档和 { $titles } 部作品与“{ $query }”匹配。
+
+## /map
+
+map-no-facts = 我没有关于 { $service } 可用情况的有来源资料，所以无法画出它的地图。
+map-no-figures = 我没有 { $service } 按国家统计的数据：现有的数据只有 Netflix 的（2021 年 12 月），在数据文件夹里有 netflix_subscription_fee_dec2021.csv 时从中读取。
+map-figure-library = 片库规模
+map-figure-price = 标准版美元月费
+map-figure = { $service } 在 { $count } 个地方的{ $figure }。
+map-figure-dated = { $service } 在 { $count } 个地方的{ $figure }（{ $when }）。
+map-where = { $service } 的可用地区（依据有来源的资料）。
+map-where-newest = { $service } 的可用地区（依据有来源的资料，最新一条：{ $date }）。
+
+## 用法错误（按输入的命令）
+
+usage-ask-me = 问我点什么吧。
+usage-empty-command = 请在斜杠后面输入命令。
+usage-no-command = 没有 /{ $name } 这个命令。试试 /why-not、/titles、/new、/title 或 /help。
+usage-no-option = /{ $command } 没有 `{ $key }` 这个选项；你是不是想用 `{ $close }:`？它的选项有 { $options }。
+usage-given-twice = `{ $key }` 给了两次。
+usage-needs-value = `{ $key }:` 需要一个值。
+usage-unknown-service = 没有 `{ $value }` 这个平台：请用 netflix、prime、disney 或 hulu。
+usage-bad-years = `{ $value }` 不是年份，也不是年份范围（请写 2019 或 2010-2020）。
+usage-unknown-sort = 没有 `{ $value }` 这种排序：请用 relevance、year、title 或 added。
+usage-unknown-type = 没有 `{ $value }` 这种类型：请用 movie 或 tv。
+usage-bad-page = `page:{ $value }` 必须是从 1 起的数字。
+usage-unknown-figure = 没有 `{ $value }` 这项数据：请用 library 或 price。
+usage-map-words = /map 接受一个平台和一项数据，例如 /map disney 或 /map netflix library；`{ $word }` 两者都不是。
+usage-ask-needs-question = /ask 需要一个问题。
+usage-title-needs-name = /title 需要一个片名，例如 /title 流浪地球
+usage-country-once = 国家只需给一次：/new netflix kr 或 /new origin:kr
+usage-place-once = 地方只需给一次：/why-not 中国 或 /why-not place:中国
+usage-why-not-needs-place = /why-not 需要一个地方，例如 /why-not 中国
+
+## /help
+
+help-text =
+    /why-not <地方> [平台]        某个平台（默认 Netflix）在某地能否使用、为什么
+                                 例如 /why-not 中国 · /why-not 俄罗斯 netflix · /why-not china
+    /titles [选项]               数据集中的作品，每页 10 部，给出准确总数
+        origin:<国家>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<题材>
+        year:2019 或 year:2010-2020  added:2021  director:<姓名>  cast:<姓名>  query:<关键词>
+        sort:relevance|year|title|added  page:<页码>
+                                 例如 /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
+    /new [平台] [出品国家] [类型]   最新上线的排在前面，例如 /new hulu · /new netflix kr tv
+    /title <片名> [平台]          一部作品的资料卡和在哪里能看；有小错字也没关系
+    /map [平台] [数据]            某个平台在世界上哪些地方可用的地图，例如 /map disney；
+                                 figure:library|price 按国家显示 Netflix 的片库规模或价格（2021 年 12 月）
+    /help                        显示这段说明
+    其他内容都当作自由提问，中文英文都可以：“为什么中国不能看Netflix”“流浪地球在哪里看”
+    “韩国电影”“Netflix最新的韩剧”“why can't I watch Netflix in Russia?”
+    “Korean movies on Prime Video”“films directed by Bong Joon Ho”。

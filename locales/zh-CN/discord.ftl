@@ -1,0 +1,93 @@
+# Discord 中显示的斜杠命令：名称、说明（最多 100 个字符）、选项和选项值。名称不含空格。
+cmd-why-not = 为什么看不了
+cmd-why-not-desc = 为什么某地看不了某个流媒体平台？现状、有出处的事实和原文引用。
+cmd-why-not-place = 地点
+cmd-why-not-place-desc = 国家或地区：名称、代码或中文名（中国、CN、China、克里米亚……）
+cmd-why-not-service = 平台
+cmd-why-not-service-desc = 流媒体平台（默认 Netflix）
+cmd-titles = 片单
+cmd-titles-desc = 数据集中的作品：按出品国家、类型、平台、题材、年份筛选；每页 10 部。
+cmd-titles-origin = 出品国家
+cmd-titles-origin-desc = 出品国家（名称或代码）
+cmd-titles-type = 类型
+cmd-titles-type-desc = 电影或剧集
+cmd-titles-service = 平台
+cmd-titles-service-desc = 流媒体平台
+cmd-titles-genre = 题材
+cmd-titles-genre-desc = 题材，例如 horror（恐怖）、documentaries（纪录片）
+cmd-titles-year = 年份
+cmd-titles-year-desc = 上映年份，或年份区间，例如 2010-2020
+cmd-titles-added = 上线年份
+cmd-titles-added-desc = 在平台上线的年份，或年份区间
+cmd-titles-director = 导演
+cmd-titles-director-desc = 导演全名（按数据中的拼写），例如 Bong Joon Ho
+cmd-titles-cast = 演员
+cmd-titles-cast-desc = 演员全名（按数据中的拼写），例如 Lee Jung-jae
+cmd-titles-query = 关键词
+cmd-titles-query-desc = 在片名、简介、演员中查找的词
+cmd-titles-sort = 排序
+cmd-titles-sort-desc = 结果的排列顺序
+cmd-new = 最新
+cmd-new-desc = 最新上线：平台最近加入的作品，最新的在前。
+cmd-new-service = 平台
+cmd-new-service-desc = 流媒体平台（不填则为全部四个）
+cmd-new-origin = 出品国家
+cmd-new-origin-desc = 出品国家（名称或代码）
+cmd-new-type = 类型
+cmd-new-type-desc = 电影或剧集
+cmd-title = 作品
+cmd-title-desc = 查询一部作品：在哪里能看、年份、类型、出品国家、题材、演员。写错几个字也能找到。
+cmd-title-name = 名称
+cmd-title-name-desc = 作品名称
+cmd-title-service = 平台
+cmd-title-service-desc = 它在这个平台上吗？
+cmd-map = 地图
+cmd-map-desc = 流媒体平台在世界各地是否可用的地图，附图例和出处。
+cmd-map-service = 平台
+cmd-map-service-desc = 流媒体平台（默认 Netflix）
+cmd-map-figure = 数据
+cmd-map-figure-desc = 改为按国家显示 Netflix 的数据（2021 年 12 月）
+cmd-ask = 提问
+cmd-ask-desc = 用自己的话提问，例如“为什么中国不能看 Netflix？”
+cmd-ask-question = 问题
+cmd-ask-question-desc = 你的问题
+cmd-sources = 数据来源
+cmd-sources-desc = streambot 知道什么：文档、数据集、事实，以及索引上次重建的时间。
+cmd-help = 帮助
+cmd-help-desc = streambot 的用法。
+cmd-reindex = 重建索引
+cmd-reindex-desc = 管理员：重新读取数据并重建索引，可先添加一个文件。
+cmd-reindex-file = 文件
+cmd-reindex-file-desc = 要添加的片单 CSV（<service>_titles.csv）或 .txt/.md 文档
+
+choice-netflix = Netflix
+choice-prime-video = Prime Video
+choice-disney = Disney+
+choice-hulu = Hulu
+choice-movie = 电影
+choice-tv = 剧集
+choice-relevance = 相关度
+choice-year = 年份
+choice-title = 片名
+choice-newest-added = 最新上线
+choice-library-size = 片库规模
+choice-monthly-price = 月费
+
+# 按钮和简短回复。
+button-previous = 上一页
+button-next = 下一页
+only-the-asker = 只有提问的人才能翻页——请自己运行 /titles 浏览。
+slow-down = 你问得太快了，我有点跟不上——请等 { $seconds } 秒再试。
+went-wrong = 抱歉，回答时出了点问题。请稍后再试。
+help-extra =
+    /ask <问题>                  自由提问，和私信一样
+    /sources                     机器人知道什么，以及上次重建索引的时间
+    /reindex [文件]              管理员：重新读取数据（可先添加一个文件）
+
+    你也可以直接私信我。
+
+# 每个交互出错时也会收到的回复。
+error-bad-option = 有个选项我没看懂；/help 里有写法说明。
+error-not-allowed = 你没有权限使用这个命令。
+error-outdated-command = Discord 发来的是旧版命令——命令刚刚更新过。请过一分钟再试。
+error-unknown-command = 我已经没有这个命令了——/help 里列出了我能做的事。
