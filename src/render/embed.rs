@@ -621,14 +621,14 @@ mod tests {
         );
         // A place without a Chinese name keeps the data's, set apart by spaces.
         a.place = Some(crate::answer::PlaceRef {
-            code: "FR".into(),
-            name: "France".into(),
+            code: "ZZ".into(),
+            name: "Atlantis".into(),
         });
         a.status = Some(Status::Available);
-        assert_eq!(embeds(&a)[0].title, "Netflix 在 France：✅ 可用");
+        assert_eq!(embeds(&a)[0].title, "Netflix 在 Atlantis：✅ 可用");
         // English is unchanged.
         a.lang = Lang::En;
-        assert_eq!(embeds(&a)[0].title, "Netflix in France: ✅ available");
+        assert_eq!(embeds(&a)[0].title, "Netflix in Atlantis: ✅ available");
         assert_eq!(
             embeds(&a)[0].fields[0].value,
             "v\nSource: [help.netflix.com](https://help.netflix.com/x) · document essay ¶3"

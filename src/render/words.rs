@@ -55,36 +55,10 @@ pub fn name_year(t: &TitleCard, lang: Lang) -> String {
     }
 }
 
-/// Chinese names of the places the essay and the curated facts name; other places keep the
-/// name the data gives.
-const ZH_PLACES: &[(&str, &str)] = &[
-    ("CN", "中国"),
-    ("HK", "香港"),
-    ("TW", "台湾"),
-    ("MO", "澳门"),
-    ("KP", "朝鲜"),
-    ("KR", "韩国"),
-    ("JP", "日本"),
-    ("RU", "俄罗斯"),
-    ("SY", "叙利亚"),
-    ("IR", "伊朗"),
-    ("CU", "古巴"),
-    ("UA-43", "克里米亚"),
-    ("UA", "乌克兰"),
-    ("US", "美国"),
-    ("GB", "英国"),
-    ("SG", "新加坡"),
-    ("IN", "印度"),
-];
-
-/// A place's name in `lang`: Chinese for the places above, the data's name otherwise.
+/// A place's name in `lang`: its Chinese name when the lexicon or the answers' table has one
+/// (as the answers' sentences name it), the data's name otherwise.
 pub fn place(code: &str, name: &str, lang: Lang) -> String {
-    if lang == Lang::Zh
-        && let Some((_, zh)) = ZH_PLACES.iter().find(|(c, _)| *c == code)
-    {
-        return (*zh).to_string();
-    }
-    name.to_string()
+    crate::answer::words::place_name(code, name, lang)
 }
 
 /// Chinese typesetting: a space between a Chinese character and a Latin letter or digit next
@@ -117,7 +91,8 @@ mod tests {
         assert_eq!(tag(Status::Unknown, Lang::En), "UNKNOWN");
         assert_eq!(place("CN", "China", Lang::Zh), "中国");
         assert_eq!(place("CN", "China", Lang::En), "China");
-        assert_eq!(place("FR", "France", Lang::Zh), "France");
+        assert_eq!(place("FR", "France", Lang::Zh), "法国");
+        assert_eq!(place("ZZ", "Atlantis", Lang::Zh), "Atlantis");
         assert_eq!(
             space_cjk("Netflix 在France：可用"),
             "Netflix 在 France：可用"

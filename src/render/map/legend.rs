@@ -187,17 +187,6 @@ pub fn title(data: &MapData) -> String {
     title_in(data, Lang::En)
 }
 
-/// A `YYYY-MM` month in `lang`: `December 2021`, `2021 年 12 月`.
-fn month(ym: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => crate::search::month_name(ym),
-        Lang::Zh => match ym.split_once('-').map(|(y, m)| (y, m.parse::<u8>())) {
-            Some((y, Ok(m @ 1..=12))) => format!("{y} 年 {m} 月"),
-            _ => ym.to_string(),
-        },
-    }
-}
-
 /// [`title`] in `lang`.
 pub fn title_in(data: &MapData, lang: Lang) -> String {
     let service = data.service_name();
@@ -216,7 +205,7 @@ pub fn title_in(data: &MapData, lang: Lang) -> String {
             date = data
                 .values_as_of
                 .as_deref()
-                .map(|m| month(m, lang))
+                .map(|m| crate::answer::words::month(m, lang))
                 .unwrap_or_else(|| t!(lang, "render-map-date-unknown"))
         ),
         None => t!(
