@@ -94,10 +94,10 @@ async fn a_chinese_direct_message_lists_titles() {
     let sent = alice_dms(&bot, "中国电影有哪些？").await;
     assert_eq!(sent.status, 200, "{:?}", sent.rejected);
     let footer = sent.json["embeds"][0]["footer"]["text"].as_str().unwrap();
-    // 25 fixture films plus The Wandering Earth.
+    // 25 fixture films plus The Wandering Earth; a Chinese DM is answered in Chinese.
     assert_eq!(
         footer,
-        "Page 1 of 3 · 26 titles · /titles origin:CN type:movie"
+        "第 1 页，共 3 页 · 26 部作品 · /titles origin:CN type:movie"
     );
 }
 
