@@ -251,7 +251,12 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let stdin = std::io::stdin();
-            match streambot::console::run(&engine, stdin.lock(), std::io::stdout().lock()) {
+            match streambot::console::run_in(
+                &engine,
+                stdin.lock(),
+                std::io::stdout().lock(),
+                cfg.lang,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {

@@ -14,15 +14,49 @@ const GROUP_DM: u64 = 1_210_000_000_000_000_401;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_chinese_user_gets_chinese_buttons_and_an_english_user_english() {
     let bot = start("i18n-buttons").await;
-    for (locale, previous, next) in [("zh-CN", "上一页", "下一页"), ("en-US", "Previous", "Next")]
-    {
+    for (locale, previous, next, footer) in [
+        (
+            "zh-CN",
+            "上一页",
+            "下一页",
+            "第 1 页，共 3 页 · 29 部作品 · /titles origin:CN",
+        ),
+        (
+            "en-US",
+            "Previous",
+            "Next",
+            "Page 1 of 3 · 29 titles · /titles origin:CN",
+        ),
+    ] {
         let (id, p) = alice_asks("titles", "origin", "CN");
         let body = callback(&bot, id, fake::with_locale(p, locale)).await;
         assert_eq!(body["type"], 4);
+        assert_eq!(embed(&body)["footer"]["text"], footer, "{locale}");
         let buttons = &body["data"]["components"][0]["components"];
         assert_eq!(buttons[0]["label"], previous, "{locale}");
         assert_eq!(buttons[1]["label"], next, "{locale}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chinese_direct_message_is_answered_in_chinese() {
+    let bot = start("i18n-dm").await;
+    let sent = alice_dms(&bot, "为什么中国不能看Netflix？").await;
+    assert_eq!(sent.status, 200, "{:?}", sent.rejected);
+    let e = &sent.json["embeds"][0];
+    assert_eq!(e["title"], "Netflix 在中国：🚫 不可用");
+    assert!(
+        e["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Netflix 在中国不可用。"),
+        "{e}"
+    );
+    // The essay is quoted as written, in English.
+    assert!(
+        e["description"].as_str().unwrap().contains("**China**"),
+        "{e}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -33,13 +67,13 @@ async fn a_user_installed_command_answers_in_a_group_dm() {
         id,
         GROUP_DM,
         ALICE,
-        "en-US",
+        "zh-CN",
         "why-not",
         json!([fake::option("place", 3, json!("china"))]),
     );
     let body = callback(&bot, id, p).await;
     assert_eq!(body["type"], 4, "answered in the interaction response");
-    assert_eq!(embed(&body)["title"], "Netflix in China: 🚫 not available");
+    assert_eq!(embed(&body)["title"], "Netflix 在中国：🚫 不可用");
     // Nothing was posted to the channel itself: the bot is not in it.
     let posted = bot
         .fake

@@ -62,8 +62,9 @@ pub fn understand_in(
     if input.is_empty() {
         return Err(with_help(lang, "usage-ask-me"));
     }
+    // `/ask QUESTION`: the question is free text, even when it looks like a command.
     if let Some(question) = ask_text(input) {
-        return understand_in(engine, question, lang);
+        return choose::choose(engine, &Tagged::new(question));
     }
     if let Some(cmd) = parse_command_in(input, lang) {
         return cmd.map(Understanding::only);

@@ -34,7 +34,7 @@ fn draw(
         return Ok(Ok((answer, None)));
     };
     let png = map::png(data, map::WIDTH, map::HEIGHT)?;
-    let alt = map::alt_text(map::world::world()?, data, map::ALT_MAX);
+    let alt = map::alt_text_in(map::world::world()?, data, map::ALT_MAX, answer.lang);
     Ok(Ok((answer, Some((png, alt)))))
 }
 
