@@ -91,6 +91,15 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("{s:?} is not en or zh"))
 }
 
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 /// Exit statuses.
 const NOT_FOUND: u8 = 1;
 const USAGE: u8 = 2;
@@ -183,9 +192,9 @@ fn main() -> ExitCode {
             match respond_in(&engine, &input, lang) {
                 Ok(answer) => {
                     if json {
-                        println!("{}", render::json(&answer));
+                        out(&format!("{}\n", render::json(&answer)));
                     } else {
-                        print!("{}", render::text(&answer));
+                        out(&render::text(&answer));
                     }
                     if answer.kind == AnswerKind::NotFound {
                         ExitCode::from(NOT_FOUND)
@@ -196,7 +205,7 @@ fn main() -> ExitCode {
                 Err(AnswerError::Usage(u)) => {
                     if json {
                         let body = serde_json::json!({"kind": "usage_error", "message": u.0});
-                        println!("{body}");
+                        out(&format!("{body}\n"));
                     } else {
                         eprintln!("{u}");
                     }
