@@ -1996,18 +1996,7 @@ fn validate_chat_input(at: &str, item: &Value, depth: usize) -> Result<(), Strin
         }
     }
     let name = item.get("name").and_then(Value::as_str).unwrap_or("");
-    let n = chars(name);
-    if n == 0 || n > 32 {
-        return Err(format!("{at}: name is {n} characters (1 to 32)"));
-    }
-    if name
-        .chars()
-        .any(|c| c.is_uppercase() || !(c.is_alphanumeric() || c == '-' || c == '_' || c == '\''))
-    {
-        return Err(format!(
-            "{at}: name {name:?} must be lowercase letters, digits, '-' or '_'"
-        ));
-    }
+    validate_name(at, name)?;
     let description = item
         .get("description")
         .and_then(Value::as_str)
