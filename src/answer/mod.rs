@@ -1,6 +1,7 @@
 //! Answers: one function per question, each returning a serializable [`Answer`] that knows
 //! nothing of how it will be shown (Discord embed, terminal text or JSON).
 
+mod command;
 mod map;
 mod request;
 mod search;

@@ -9,7 +9,7 @@ use crate::places::{PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
 use crate::t;
 
-use super::request::year_span;
+use super::command::year_span;
 
 /// Answers `/titles` with the given filters, in English.
 pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError> {

@@ -9,6 +9,7 @@
 //! are the folded names.
 
 mod choose;
+mod names;
 mod tag;
 mod years;
 
