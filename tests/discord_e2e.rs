@@ -218,18 +218,8 @@ async fn titles_pages_with_buttons_only_for_the_asker() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn autocomplete_offers_matching_places() {
     let bot = start("autocomplete").await;
-    let id = next_id();
-    let p = fake::autocomplete(
-        id,
-        GUILD_ID,
-        CHANNEL_ID,
-        ALICE,
-        "why-not",
-        json!([fake::focused_option("place", 3, "chin")]),
-    );
-    let body = callback(&bot, id, p).await;
-    assert_eq!(body["type"], 8);
-    let choices = body["data"]["choices"].as_array().unwrap();
+    let choices = alice_autocompletes(&bot, "why-not", "place", "chin").await;
+    let choices = choices.as_array().unwrap();
     assert!(choices.len() <= 25);
     assert_eq!(choices[0], json!({"name": "China (CN)", "value": "CN"}));
 }

@@ -6,7 +6,7 @@ mod support;
 
 use serde_json::{Value, json};
 use support::bot::*;
-use support::fake_discord::{self as fake, CHANNEL_ID, GUILD_ID};
+use support::fake_discord::{self as fake};
 
 fn field_names(body: &Value) -> Vec<String> {
     embed(body)["fields"]
@@ -71,19 +71,9 @@ async fn title_with_a_service_answers_whether_it_is_there() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn director_names_are_autocompleted() {
     let bot = start("autocomplete-director").await;
-    let id = next_id();
-    let p = fake::autocomplete(
-        id,
-        GUILD_ID,
-        CHANNEL_ID,
-        ALICE,
-        "titles",
-        json!([fake::focused_option("director", 3, "frant")]),
-    );
-    let body = callback(&bot, id, p).await;
-    assert_eq!(body["type"], 8);
+    let choices = alice_autocompletes(&bot, "titles", "director", "frant").await;
     assert_eq!(
-        body["data"]["choices"],
+        choices,
         json!([{"name": "Frant Gwo", "value": "Frant Gwo"}])
     );
 }

@@ -199,6 +199,38 @@ pub fn parse_years_in(v: &str, lang: Lang) -> Result<(u16, u16), UsageError> {
     Ok((a.min(b), a.max(b)))
 }
 
+/// Sets one `/titles` option (also `/new`'s, a subset) on `args`.
+fn set_option(args: &mut TitlesArgs, k: &str, v: String, lang: Lang) -> Result<(), UsageError> {
+    if v.is_empty() {
+        return Err(UsageError(t!(lang, "usage-needs-value", key = k)));
+    }
+    match k {
+        "origin" => args.origin = Some(v),
+        "type" => args.kind = Some(kind_option(&v, lang)?),
+        "service" => args.service = Some(service_option(&v, lang)?),
+        "genre" => args.genre = Some(v),
+        "year" => args.years = Some(parse_years_in(&v, lang)?),
+        "added" => args.added = Some(parse_years_in(&v, lang)?),
+        "query" => args.query = Some(v),
+        "director" => args.director = Some(v),
+        "cast" => args.cast = Some(v),
+        "sort" => {
+            args.sort = Some(match v.to_ascii_lowercase().as_str() {
+                "relevance" => TitleSort::Relevance,
+                "year" | "newest" => TitleSort::Year,
+                "title" | "name" | "az" => TitleSort::Title,
+                "added" | "new" | "recent" | "latest" => TitleSort::Added,
+                _ => {
+                    return Err(UsageError(t!(lang, "usage-unknown-sort", value = &v)));
+                }
+            })
+        }
+        "page" => args.page = page_option(&v, lang)?,
+        _ => unreachable!("split_options only returns known keys"),
+    }
+    Ok(())
+}
+
 fn titles_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
     let keys = [
         "origin", "type", "service", "genre", "year", "added", "director", "cast", "query", "sort",
@@ -210,33 +242,7 @@ fn titles_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
         ..TitlesArgs::default()
     };
     for (k, v) in options {
-        if v.is_empty() {
-            return Err(UsageError(t!(lang, "usage-needs-value", key = &k)));
-        }
-        match k.as_str() {
-            "origin" => args.origin = Some(v),
-            "type" => args.kind = Some(kind_option(&v, lang)?),
-            "service" => args.service = Some(service_option(&v, lang)?),
-            "genre" => args.genre = Some(v),
-            "year" => args.years = Some(parse_years_in(&v, lang)?),
-            "added" => args.added = Some(parse_years_in(&v, lang)?),
-            "query" => args.query = Some(v),
-            "director" => args.director = Some(v),
-            "cast" => args.cast = Some(v),
-            "sort" => {
-                args.sort = Some(match v.to_ascii_lowercase().as_str() {
-                    "relevance" => TitleSort::Relevance,
-                    "year" | "newest" => TitleSort::Year,
-                    "title" | "name" | "az" => TitleSort::Title,
-                    "added" | "new" | "recent" | "latest" => TitleSort::Added,
-                    _ => {
-                        return Err(UsageError(t!(lang, "usage-unknown-sort", value = &v)));
-                    }
-                })
-            }
-            "page" => args.page = page_option(&v, lang)?,
-            _ => unreachable!("split_options only returns known keys"),
-        }
+        set_option(&mut args, &k, v, lang)?;
     }
     if !free.trim().is_empty() {
         args.query = Some(match args.query.take() {
@@ -322,15 +328,7 @@ fn new_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
         ..TitlesArgs::default()
     };
     for (k, v) in options {
-        if v.is_empty() {
-            return Err(UsageError(t!(lang, "usage-needs-value", key = &k)));
-        }
-        match k.as_str() {
-            "service" => args.service = Some(service_option(&v, lang)?),
-            "type" => args.kind = Some(kind_option(&v, lang)?),
-            "page" => args.page = page_option(&v, lang)?,
-            _ => args.origin = Some(v),
-        }
+        set_option(&mut args, &k, v, lang)?;
     }
     let mut origin = Vec::new();
     for w in free.split_whitespace() {

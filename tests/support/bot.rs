@@ -167,6 +167,22 @@ pub async fn callback(bot: &Bot, id: u64, payload: Value) -> Value {
     r.json
 }
 
+/// Alice types `partial` into `option` of `command`; returns the choices the bot offers.
+pub async fn alice_autocompletes(bot: &Bot, command: &str, option: &str, partial: &str) -> Value {
+    let id = next_id();
+    let p = fake::autocomplete(
+        id,
+        GUILD_ID,
+        CHANNEL_ID,
+        ALICE,
+        command,
+        json!([fake::focused_option(option, 3, partial)]),
+    );
+    let body = callback(bot, id, p).await;
+    assert_eq!(body["type"], 8, "an autocomplete result");
+    body["data"]["choices"].clone()
+}
+
 pub fn embed(body: &Value) -> &Value {
     &body["data"]["embeds"][0]
 }
