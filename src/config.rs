@@ -40,6 +40,54 @@ pub struct Config {
     pub cooldown: Limits,
     /// `STREAMBOT_LANG`: answer in this language whatever the question's or the user's.
     pub lang: Option<crate::i18n::Lang>,
+    /// `STREAMBOT_EXE`: the binary `/reindex` runs as `streambot index` in a child process
+    /// (default: the running binary itself).
+    pub reindex_exe: Option<PathBuf>,
+    /// `SHARDS`: which gateway shards this process runs; `None` lets Discord say how many.
+    pub shards: Option<Shards>,
+}
+
+/// A range of gateway shards, `first..=last` of `total` (`SHARDS=0-3/16`, or `2/16` for one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shards {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+impl Shards {
+    pub fn parse(value: &str) -> Result<Shards, ConfigError> {
+        let bad = |why: String| ConfigError {
+            name: "SHARDS",
+            why: format!("{value:?} {why}; write FIRST-LAST/TOTAL (0-3/16) or ONE/TOTAL (2/16)"),
+        };
+        let (range, total) = value
+            .split_once('/')
+            .ok_or_else(|| bad("has no /TOTAL".into()))?;
+        let num = |s: &str| {
+            s.trim()
+                .parse::<u32>()
+                .map_err(|_| bad(format!("has {:?}, not a shard number", s.trim())))
+        };
+        let total = num(total)?;
+        let (first, last) = match range.split_once('-') {
+            Some((a, b)) => (num(a)?, num(b)?),
+            None => (num(range)?, num(range)?),
+        };
+        if total == 0 {
+            return Err(bad("asks for 0 shards in all".into()));
+        }
+        if first > last {
+            return Err(bad(format!("starts at {first}, after its end {last}")));
+        }
+        if last >= total {
+            return Err(bad(format!(
+                "runs shard {last}, but shards are numbered 0 to {} of {total}",
+                total - 1
+            )));
+        }
+        Ok(Shards { first, last, total })
+    }
 }
 
 /// A setting that is present but malformed.
@@ -112,8 +160,11 @@ impl Config {
             })?),
             None => None,
         };
+        let shards = non_empty("SHARDS").map(|v| Shards::parse(&v)).transpose()?;
         Ok(Config {
             lang,
+            shards,
+            reindex_exe: non_empty("STREAMBOT_EXE").map(PathBuf::from),
             discord_token: non_empty("DISCORD_TOKEN").map(Secret::new),
             guild_id,
             moderator_role_ids: ids("MODERATOR_ROLE_IDS", non_empty("MODERATOR_ROLE_IDS"))?,
@@ -174,10 +225,42 @@ mod tests {
         let zh = Config::from_lookup(|k| (k == "STREAMBOT_LANG").then(|| "zh".into())).unwrap();
         assert_eq!(zh.lang, Some(crate::i18n::Lang::Zh));
         assert!(Config::from_lookup(|k| (k == "STREAMBOT_LANG").then(|| "fr".into())).is_err());
+        assert_eq!(cfg.shards, None);
+        assert_eq!(cfg.reindex_exe, None);
         let err = Config::from_lookup(|k| (k == "COOLDOWN_BURST").then(|| "-1".into()));
         assert_eq!(
             err.unwrap_err().to_string(),
             "COOLDOWN_BURST is not valid: \"-1\" is not a whole number"
+        );
+    }
+
+    #[test]
+    fn shard_ranges() {
+        let shards = |v: &str| Config::from_lookup(|k| (k == "SHARDS").then(|| v.to_string()));
+        let s = |first, last, total| Some(Shards { first, last, total });
+        assert_eq!(shards("0-3/16").unwrap().shards, s(0, 3, 16));
+        assert_eq!(shards(" 2/16 ").unwrap().shards, s(2, 2, 16));
+        assert_eq!(shards("1-1/2").unwrap().shards, s(1, 1, 2));
+        let why = |v: &str| shards(v).unwrap_err().to_string();
+        assert_eq!(
+            why("0-3"),
+            "SHARDS is not valid: \"0-3\" has no /TOTAL; write FIRST-LAST/TOTAL (0-3/16) or ONE/TOTAL (2/16)"
+        );
+        assert_eq!(
+            why("3-16/16"),
+            "SHARDS is not valid: \"3-16/16\" runs shard 16, but shards are numbered 0 to 15 of 16; write FIRST-LAST/TOTAL (0-3/16) or ONE/TOTAL (2/16)"
+        );
+        assert_eq!(
+            why("3-1/16"),
+            "SHARDS is not valid: \"3-1/16\" starts at 3, after its end 1; write FIRST-LAST/TOTAL (0-3/16) or ONE/TOTAL (2/16)"
+        );
+        assert_eq!(
+            why("0/0"),
+            "SHARDS is not valid: \"0/0\" asks for 0 shards in all; write FIRST-LAST/TOTAL (0-3/16) or ONE/TOTAL (2/16)"
+        );
+        assert_eq!(
+            why("a-2/4"),
+            "SHARDS is not valid: \"a-2/4\" has \"a\", not a shard number; write FIRST-LAST/TOTAL (0-3/16) or ONE/TOTAL (2/16)"
         );
     }
 }

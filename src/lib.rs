@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod lexicon;
 pub mod limit;
 pub mod places;
+pub mod reindex;
 pub mod render;
 pub mod search;
 pub mod text;

@@ -12,13 +12,14 @@ use tracing_subscriber::EnvFilter;
 use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond_in};
 use streambot::config::Config;
 use streambot::i18n::Lang;
-use streambot::search::{Engine, OpenOutcome};
+use streambot::reindex::{Event, Summary};
+use streambot::search::{Engine, OpenOutcome, SearchError};
 use streambot::{corpus, render};
 
 /// Answers questions about streaming availability: why a service is missing somewhere, which
 /// titles come from where, and what a title is.
 #[derive(Parser, Debug)]
-#[command(name = "streambot", version, about)]
+#[command(name = "streambot", version, about, after_help = EXIT_CODES)]
 struct Cli {
     /// Data directory to load (repeatable); default `data`, or STREAMBOT_DATA (comma-separated).
     #[arg(long = "data", value_name = "DIR", global = true)]
@@ -45,7 +46,16 @@ enum Command {
         json: bool,
     },
     /// Rebuild the index from the data directories, listing every skipped or repaired row.
-    Index,
+    /// Exits 4 when another reindex holds the index directory.
+    Index {
+        /// Print progress and the outcome as JSON lines (what the bot reads when it reindexes
+        /// in a child process).
+        #[arg(long)]
+        json: bool,
+        /// Record WHO as who built the index (default: $USER).
+        #[arg(long, value_name = "WHO")]
+        by: Option<String>,
+    },
     /// Draw a service's availability map (or a per-country figure) as a PNG.
     Map {
         /// netflix, prime, disney or hulu.
@@ -104,6 +114,11 @@ fn out(text: &str) {
 const NOT_FOUND: u8 = 1;
 const USAGE: u8 = 2;
 const FAILURE: u8 = 3;
+const BUSY: u8 = streambot::reindex::EXIT_BUSY;
+
+const EXIT_CODES: &str = "Exit status: 0 done; 1 understood but nothing matched (ask, map); \
+2 usage or configuration error; 3 failure (details on stderr); 4 another reindex is running on \
+the index directory (the message names its pid).";
 
 fn progress_bar(visible: bool, message: &'static str) -> ProgressBar {
     if !visible {
@@ -143,10 +158,23 @@ fn open(cfg: &Config, show_progress: bool) -> Result<Engine, ExitCode> {
         }
         Err(e) => {
             bar.abandon();
-            eprintln!("streambot: {e}");
-            Err(ExitCode::from(FAILURE))
+            Err(index_error(cfg, &e))
         }
     }
+}
+
+/// Says why the index could not be built or opened; the exit status for it.
+fn index_error(cfg: &Config, e: &SearchError) -> ExitCode {
+    if let SearchError::Busy { pid } = e {
+        let holder = pid.map(|p| format!(" (process {p})")).unwrap_or_default();
+        eprintln!(
+            "streambot: another reindex is running on the index in {}{holder}; try again when it finishes.",
+            cfg.index_dir.display()
+        );
+        return ExitCode::from(BUSY);
+    }
+    eprintln!("streambot: {e}");
+    ExitCode::from(FAILURE)
 }
 
 fn whoami() -> String {
@@ -220,7 +248,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Index) => index(&cfg),
+        Some(Command::Index { json, by }) => index(&cfg, json, by.unwrap_or_else(whoami)),
         Some(Command::Map {
             service,
             figure,
@@ -389,18 +417,34 @@ fn map(
     ExitCode::SUCCESS
 }
 
-/// `streambot index`: rebuilds and reports.
-fn index(cfg: &Config) -> ExitCode {
-    let engine = match open(cfg, std::io::stderr().is_terminal()) {
-        Ok(e) => e,
-        Err(code) => return code,
-    };
-    let bar = progress_bar(true, "indexing");
+/// `streambot index`: rebuilds and reports (as JSON lines with `--json`).
+fn index(cfg: &Config, json: bool, by: String) -> ExitCode {
+    let bar = progress_bar(!json, "indexing");
+    let last_line = std::cell::Cell::new(None::<std::time::Instant>);
     let update = |done: u64, total: u64| {
-        bar.set_length(total);
-        bar.set_position(done);
+        if json {
+            // A few lines a second are enough for a moderator watching.
+            let due = last_line
+                .get()
+                .is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(200));
+            if due || done == total {
+                last_line.set(Some(std::time::Instant::now()));
+                out(&format!("{}\n", Event::Progress { done, total }.to_line()));
+            }
+        } else {
+            bar.set_length(total);
+            bar.set_position(done);
+        }
     };
-    match engine.reindex(&cfg.data_dirs, &whoami(), &update) {
+    let rebuilt = Engine::rebuild(&cfg.index_dir, &cfg.data_dirs, &by, &update);
+    match rebuilt {
+        Ok(rebuilt) if json => {
+            out(&format!(
+                "{}\n",
+                Event::Done(Summary::of(&rebuilt)).to_line()
+            ));
+            ExitCode::SUCCESS
+        }
         Ok(rebuilt) => {
             bar.finish_and_clear();
             for note in &rebuilt.report.notes {
@@ -424,6 +468,13 @@ fn index(cfg: &Config) -> ExitCode {
         }
         Err(e) => {
             bar.abandon();
+            if json {
+                out(&format!("{}\n", Event::of_error(&e).to_line()));
+            }
+            if let SearchError::Busy { .. } = e {
+                return index_error(cfg, &e);
+            }
+            tracing::error!(error = %e, "reindex failed");
             eprintln!("streambot: reindex failed, the previous index is still in use: {e}");
             ExitCode::from(FAILURE)
         }

@@ -325,10 +325,92 @@ async fn of_two_reindexes_at_once_one_runs_and_the_other_is_told() {
     let mut texts = vec![final_text(&bot, a).await, final_text(&bot, b).await];
     texts.sort();
     assert!(texts[1].starts_with("Reindexed in"), "{texts:?}");
-    assert_eq!(
-        texts[0],
-        "Reindex failed: another reindex is already running; try again when it finishes. The previous data and index are still in use."
+    // The refused one names the process building the index (the other reindex's child).
+    let refused = &texts[0];
+    let pid = refused
+        .strip_prefix("Reindex failed: another reindex is already running on this index (process ")
+        .and_then(|rest| {
+            rest.strip_suffix(
+                "); try again when it finishes. The previous data and index are still in use.",
+            )
+        })
+        .unwrap_or_else(|| panic!("{refused}"));
+    assert!(
+        pid.parse::<u32>().is_ok_and(|p| p != std::process::id()),
+        "{refused}"
     );
     assert_eq!(bot.engine.info().titles, 8 + 25 + 20_000);
     still_answers(&bot).await;
+}
+
+/// Waits for the process (not this one) that holds the lock on the bot's index.
+async fn index_lock_holder(bot: &Bot) -> u32 {
+    for _ in 0..(30_000 / 20) {
+        if let Some(pid) = streambot::search::lock::holder(&bot.root.join("index"))
+            && pid != std::process::id()
+        {
+            return pid;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("no reindexing child ever took the index lock");
+}
+
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reindexing_child_killed_mid_way_leaves_the_old_index_serving() {
+    let bot = start("killchild").await;
+    let before = bot.engine.info();
+    let mut csv = String::from("show_id,type,title,country,release_year,description\n");
+    for i in 0..60_000 {
+        csv.push_str(&format!(
+            "k{i},Movie,Killed Build Film {i},Mongolia,2001,Number {i}.\n"
+        ));
+    }
+    std::fs::write(bot.root.join("data/titles/disney_plus_titles.csv"), csv).unwrap();
+    let (id, p) = moderator_reindex();
+    assert_eq!(callback(&bot, id, p).await["type"], 5);
+    // The moderator sees the child's progress while it builds.
+    let mut progress = None;
+    for _ in 0..(30_000 / 20) {
+        progress = bot.fake.original_response(id).and_then(|m| {
+            m["content"]
+                .as_str()
+                .filter(|c| is_progress(c))
+                .map(str::to_string)
+        });
+        if progress.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let progress = progress.expect("a progress line within the build");
+    assert!(
+        progress.ends_with("Answers still come from the current index."),
+        "{progress}"
+    );
+    // Questions are answered while it builds.
+    still_answers(&bot).await;
+    let child = index_lock_holder(&bot).await;
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &child.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(
+        final_text(&bot, id).await,
+        "Reindex failed: the rebuild stopped before it finished (details are in the log). The previous data and index are still in use."
+    );
+    assert_eq!(bot.engine.info().built_at, before.built_at);
+    assert_eq!(bot.engine.info().titles, 8 + 25);
+    still_answers(&bot).await;
+    // The dead child's lock went with it: the next reindex runs and is served.
+    let (id, p) = moderator_reindex();
+    callback(&bot, id, p).await;
+    let text = final_text(&bot, id).await;
+    assert!(text.starts_with("Reindexed in"), "{text}");
+    assert_eq!(bot.engine.info().titles, 8 + 25 + 60_000);
+    let (id, p) = alice_asks("title", "name", "Killed Build Film 59999");
+    let e = embed(&callback(&bot, id, p).await);
+    assert_eq!(e["title"], "Killed Build Film 59999 (2001)");
 }

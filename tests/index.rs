@@ -128,7 +128,7 @@ fn two_reindexes_at_once_one_runs_the_other_is_told() {
     started_rx.recv().unwrap();
     let second = engine.reindex(&[s.data()], "second", &|_, _| {});
     assert!(
-        matches!(second, Err(streambot::search::SearchError::Busy)),
+        matches!(second, Err(streambot::search::SearchError::Busy { .. })),
         "{second:?}"
     );
     assert_eq!(

@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::bot::{MOD_ROLE, moderator_reindex, next_id};
+use support::bot::{MOD_ROLE, is_progress, moderator_reindex, next_id};
 use support::fake_discord::{self as fake, CHANNEL_ID, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS};
 use support::fs::Scratch;
 
@@ -251,9 +251,11 @@ async fn run(spec: Spec) {
             .filter(|id| bot.fake.first_response_latency(**id).is_some())
             .count();
         let filled = reindexes.iter().all(|id| {
-            bot.fake
-                .original_response(*id)
-                .is_some_and(|m| m["content"].as_str().is_some_and(|c| !c.is_empty()))
+            bot.fake.original_response(*id).is_some_and(|m| {
+                m["content"]
+                    .as_str()
+                    .is_some_and(|c| !c.is_empty() && !is_progress(c))
+            })
         });
         if (answered == all.len() && filled) || Instant::now() > deadline {
             break;

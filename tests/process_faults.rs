@@ -291,3 +291,79 @@ async fn a_token_discord_refuses_is_a_clear_error() {
     );
     assert!(!all.contains(wrong), "the token was printed");
 }
+
+/// Waits until a process holds the lock on `index` and returns its pid.
+fn lock_holder(index: &Path) -> u32 {
+    let until = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < until {
+        if let Some(pid) = streambot::search::lock::holder(index) {
+            return pid;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("nobody took the index lock");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_second_indexer_is_refused_with_exit_4_naming_the_first() {
+    let s = Scratch::new("pf-second");
+    std::fs::write(s.data().join("titles/hulu_titles.csv"), many_titles(60_000)).unwrap();
+    let mut first = bot(&s)
+        .arg("index")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    assert_eq!(lock_holder(&s.index()), first.id());
+
+    let second = bot(&s)
+        .env("RUST_LOG", "off")
+        .arg("index")
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(4), "{second:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&second.stderr),
+        format!(
+            "streambot: another reindex is running on the index in {} (process {}); try again when it finishes.\n",
+            s.index().display(),
+            first.id()
+        )
+    );
+    assert!(second.stdout.is_empty());
+    // What the bot's child says to the bot.
+    let json = bot(&s)
+        .env("RUST_LOG", "off")
+        .args(["index", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json.status.code(), Some(4));
+    assert_eq!(
+        String::from_utf8_lossy(&json.stdout),
+        format!("{{\"event\":\"busy\",\"pid\":{}}}\n", first.id())
+    );
+    for out in [&second, &json] {
+        let all = format!("{out:?}");
+        assert!(
+            !all.contains("LockBusy") && !all.contains("Lockfile"),
+            "{all}"
+        );
+    }
+
+    // The lock is the OS's: it goes with its holder, however that ends.
+    let _ = first.kill();
+    let _ = first.wait();
+    assert_eq!(streambot::search::lock::holder(&s.index()), None);
+    let third = bot(&s).args(["index", "--json"]).output().unwrap();
+    assert_eq!(third.status.code(), Some(0), "{third:?}");
+    let last = String::from_utf8_lossy(&third.stdout)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    let done: serde_json::Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(done["event"], "done");
+    assert_eq!(done["titles"], on_disk(&s.index()).titles);
+    assert_eq!(streambot::search::lock::holder(&s.index()), None);
+}

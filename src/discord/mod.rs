@@ -129,7 +129,21 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
         tracing::info!("shutting down");
         shards.shutdown_all().await;
     });
-    client.start().await.map_err(|e| match e {
+    let started = match config.shards {
+        // serenity's range runs from its start to its end inclusive.
+        Some(s) => {
+            tracing::info!(
+                first = s.first,
+                last = s.last,
+                total = s.total,
+                "starting gateway shards"
+            );
+            client.start_shard_range(s.first..s.last, s.total).await
+        }
+        // As many shards as Discord recommends (`GET /gateway/bot`), all in this process.
+        None => client.start_autosharded().await,
+    };
+    started.map_err(|e| match e {
         serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => {
             anyhow::anyhow!(
                 "Discord refused the bot token: DISCORD_TOKEN is wrong or was reset. Copy a new one \

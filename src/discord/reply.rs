@@ -173,3 +173,13 @@ pub async fn compute_and_reply(
         Err(e) => Err(e.into()),
     }
 }
+
+/// Edits a reply already sent (e.g. a progress line), retried like [`send`].
+pub async fn edit<'a>(
+    ctx: Context<'a>,
+    handle: &poise::ReplyHandle<'a>,
+    reply: poise::CreateReply,
+) -> Result<(), serenity::Error> {
+    let until = Instant::now() + FOLLOW_UP_WITHIN;
+    retrying("edit", until, || handle.edit(ctx, reply.clone())).await
+}

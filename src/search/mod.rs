@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 mod build;
+pub mod lock;
 mod names;
 mod people;
 mod query;
@@ -36,8 +37,9 @@ pub enum SearchError {
     },
     #[error("{0} holds files that are not part of an index; refusing to overwrite it")]
     NotAnIndex(PathBuf),
-    #[error("a reindex is already running")]
-    Busy,
+    /// Another process (or another reindex in this one) is writing this index.
+    #[error("another reindex is running on this index{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
+    Busy { pid: Option<u32> },
 }
 
 /// Why the index was (re)built when it was opened.
@@ -112,7 +114,7 @@ fn wipe(dir: &Path) -> Result<(), SearchError> {
     let mut files = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name == ".gitignore" || name == ".gitkeep" {
+        if name == ".gitignore" || name == ".gitkeep" || name == lock::LOCK_FILE {
             continue;
         }
         if !is_index_file(&name) || e.file_type().map(|t| t.is_dir()).unwrap_or(true) {
@@ -144,6 +146,8 @@ impl Engine {
         let files = corpus::discover(data)?;
         let fingerprint = corpus::fingerprint(&files)?;
         let (schema, fields) = schema::build_schema();
+        // Taken before anything in `dir` is written, and held until the new index is committed.
+        let mut lock = None;
         let opened = Index::open_in_dir(dir).ok().and_then(|index| {
             let info = read_info(&index)?;
             (index.schema() == schema && info.version == schema::SCHEMA_VERSION)
@@ -154,6 +158,7 @@ impl Engine {
                 match Engine::from_index(index, fields.clone(), dir, info) {
                     Ok(engine) if engine.healthy() => return Ok((engine, OpenOutcome::Opened)),
                     _ => {
+                        lock = Some(lock::IndexLock::try_acquire(dir)?);
                         wipe(dir)?;
                         (None, "the index was unreadable")
                     }
@@ -165,6 +170,7 @@ impl Engine {
                     .map_err(io_err(dir))?
                     .next()
                     .is_none();
+                lock = Some(lock::IndexLock::try_acquire(dir)?);
                 wipe(dir)?;
                 let reason = if empty {
                     "there was no index yet"
@@ -173,6 +179,10 @@ impl Engine {
                 };
                 (None, reason)
             }
+        };
+        let _lock = match lock {
+            Some(l) => l,
+            None => lock::IndexLock::try_acquire(dir)?,
         };
         let index = match index {
             Some(i) => i,
@@ -187,6 +197,58 @@ impl Engine {
         let info = Engine::write(&index, &fields, &corpus, &fingerprint, built_by, progress)?;
         let engine = Engine::from_index(index, fields, dir, info)?;
         Ok((engine, OpenOutcome::Built(reason.to_string())))
+    }
+
+    /// Builds the index in `dir` from `data` without opening it for questions (what `streambot
+    /// index` and the bot's reindexing child do), under the directory's lock. The new index
+    /// becomes visible in one atomic commit: a process killed before it leaves the previous one
+    /// whole, and nobody reads the half-written segments.
+    pub fn rebuild(
+        dir: &Path,
+        data: &[PathBuf],
+        built_by: &str,
+        progress: &dyn Fn(u64, u64),
+    ) -> Result<Rebuilt, SearchError> {
+        let _lock = lock::IndexLock::try_acquire(dir)?;
+        let files = corpus::discover(data)?;
+        let fingerprint = corpus::fingerprint(&files)?;
+        let (schema, fields) = schema::build_schema();
+        let reusable = Index::open_in_dir(dir).ok().filter(|index| {
+            index.schema() == schema
+                && read_info(index).is_some_and(|i| i.version == schema::SCHEMA_VERSION)
+        });
+        let index = match reusable {
+            Some(index) => index,
+            None => {
+                wipe(dir)?;
+                Index::builder()
+                    .schema(schema)
+                    .settings(schema::settings())
+                    .create_in_dir(dir)?
+            }
+        };
+        analyzer::register(&index);
+        analyzer::warm_up_in_background();
+        let corpus = corpus::load_files(&files)?;
+        let info = Engine::write(&index, &fields, &corpus, &fingerprint, built_by, progress)?;
+        Ok(Rebuilt {
+            info: Arc::new(info),
+            report: corpus.report,
+        })
+    }
+
+    /// Rereads the index after another process committed a new one: questions asked from now
+    /// on see it; those already running finish on the previous one.
+    pub fn reload(&self) -> Result<Arc<IndexInfo>, SearchError> {
+        self.reader.reload()?;
+        let info =
+            read_info(&self.index).ok_or_else(|| SearchError::NotAnIndex(self.dir.clone()))?;
+        self.names.clear();
+        self.people.clear();
+        let info = Arc::new(info);
+        *self.info.write().unwrap_or_else(|e| e.into_inner()) = info.clone();
+        self.refresh_genre_words()?;
+        Ok(info)
     }
 
     fn from_index(
@@ -253,7 +315,12 @@ impl Engine {
         built_by: &str,
         progress: &dyn Fn(u64, u64),
     ) -> Result<IndexInfo, SearchError> {
-        let mut writer: tantivy::IndexWriter = index.writer(64 * 1024 * 1024)?;
+        // Our own lock is held by now; tantivy's is only met by a writer that skipped it.
+        let mut writer: tantivy::IndexWriter =
+            index.writer(64 * 1024 * 1024).map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => SearchError::Busy { pid: None },
+                e => e.into(),
+            })?;
         writer.delete_all_documents()?;
         let info = build::write_corpus(&writer, fields, corpus, fingerprint, built_by, progress)?;
         let payload = serde_json::to_string(&info).unwrap_or_default();
@@ -273,7 +340,10 @@ impl Engine {
         built_by: &str,
         progress: &dyn Fn(u64, u64),
     ) -> Result<Rebuilt, SearchError> {
-        let _guard = self.writing.try_lock().map_err(|_| SearchError::Busy)?;
+        let _guard = self.writing.try_lock().map_err(|_| SearchError::Busy {
+            pid: Some(std::process::id()),
+        })?;
+        let _lock = lock::IndexLock::try_acquire(&self.dir)?;
         let files = corpus::discover(data)?;
         let fingerprint = corpus::fingerprint(&files)?;
         analyzer::warm_up_in_background();

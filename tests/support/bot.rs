@@ -81,6 +81,8 @@ pub async fn start_with(name: &str, options: FakeOptions, extra: &[(&str, String
         ("OWNER_IDS", OWNER_ID.to_string()),
         ("STREAMBOT_DATA", root.join("data").display().to_string()),
         ("STREAMBOT_INDEX", root.join("index").display().to_string()),
+        // The bot runs in this test process: /reindex runs the real binary as its child.
+        ("STREAMBOT_EXE", env!("CARGO_BIN_EXE_streambot").to_string()),
     ];
     let config = Config::from_lookup(|k| {
         extra
@@ -234,12 +236,19 @@ pub fn reindex_with_file(
     (id, fake::with_resolved_attachments(p, &[att]))
 }
 
-/// The text of the deferred reply, once it is filled in.
+/// Whether a reply is /reindex's progress line rather than its outcome.
+pub fn is_progress(text: &str) -> bool {
+    text.starts_with("Reindexing… ")
+}
+
+/// The text of the deferred reply, once it is filled in (past any progress lines).
 pub async fn final_text(bot: &Bot, id: u64) -> String {
     // Generous: a reindex of the full datasets in an unoptimised build takes a while.
     for _ in 0..(60_000 / 50) {
         if let Some(m) = bot.fake.original_response(id)
-            && let Some(c) = m["content"].as_str().filter(|c| !c.is_empty())
+            && let Some(c) = m["content"]
+                .as_str()
+                .filter(|c| !c.is_empty() && !is_progress(c))
         {
             return c.to_string();
         }

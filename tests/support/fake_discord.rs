@@ -77,6 +77,10 @@ pub struct FakeOptions {
     /// The bot token Discord accepts. `Some`: any other token is refused as Discord does (REST
     /// 401, IDENTIFY closed with 4004 "Authentication failed"). `None`: every token works.
     pub token: Option<String>,
+    /// Gateway shards (`GET /gateway/bot` recommends this many; an IDENTIFY for another count
+    /// is closed with 4010 "Invalid shard"). Guild events go to shard `(guild_id >> 22) % shards`,
+    /// everything else (DMs) to shard 0, each on the connection that identified as that shard.
+    pub shards: u32,
 }
 
 impl Default for FakeOptions {
@@ -86,6 +90,7 @@ impl Default for FakeOptions {
             ack_deadline: Duration::from_secs(3),
             token_lifetime: Duration::from_secs(15 * 60),
             token: None,
+            shards: 1,
         }
     }
 }
@@ -178,9 +183,12 @@ struct World {
     next_snowflake: u64,
 
     // --- gateway ---
-    conn: Option<Conn>,
+    /// Open sockets: the latest one, or with several shards one per shard.
+    conns: Vec<Conn>,
+    shard_count: u32,
     next_conn_id: u64,
-    session: Option<Session>,
+    /// Sessions by shard.
+    sessions: HashMap<u32, Session>,
     /// Dispatches waiting for a connection that has sent READY/RESUMED.
     outbox: VecDeque<(String, Value)>,
     /// Raw ops (RECONNECT, INVALID_SESSION, ...) for one specific connection.
@@ -211,6 +219,8 @@ struct Conn {
     id: u64,
     /// READY or RESUMED has been sent on it, so dispatches may flow.
     ready: bool,
+    /// The shard it identified (or resumed) as.
+    shard: u32,
     abort: AbortHandle,
 }
 
@@ -234,6 +244,8 @@ struct InteractionState {
     first_callback_at: Option<Instant>,
     acked: bool,
     response_type: Option<u64>,
+    /// The shard whose connection the INTERACTION_CREATE went out on.
+    shard: Option<u32>,
     /// The `@original` message as the user would see it now.
     original: Option<Value>,
     followups: Vec<Value>,
@@ -261,6 +273,7 @@ impl FakeDiscord {
             options,
             state: Mutex::new(World {
                 next_snowflake: 1_300_000_000_000_000_000,
+                shard_count: options.shards.max(1),
                 ..World::default()
             }),
             wake: watch::channel(0).0,
@@ -325,13 +338,13 @@ impl FakeDiscord {
     pub fn send_op(&self, op: u8, d: Value) -> bool {
         {
             let mut w = self.inner.world();
-            let Some(conn) = w.conn.as_mut() else {
+            let Some(conn) = w.conns.last_mut() else {
                 return false;
             };
-            let id = conn.id;
+            let (id, shard) = (conn.id, conn.shard);
             if op == 9 && d == Value::Bool(false) {
                 conn.ready = false;
-                w.session = None;
+                w.sessions.remove(&shard);
             }
             w.ops.push_back((id, json!({ "op": op, "d": d })));
         }
@@ -341,7 +354,7 @@ impl FakeDiscord {
 
     /// Closes the current socket without a close frame (its task is aborted). False if none.
     pub fn drop_connection(&self) -> bool {
-        let conn = self.inner.world().conn.take();
+        let conn = self.inner.world().conns.pop();
         match conn {
             Some(conn) => {
                 conn.abort.abort();
@@ -349,6 +362,21 @@ impl FakeDiscord {
             }
             None => false,
         }
+    }
+
+    /// The shards that have a connection ready for dispatches, in order.
+    pub fn ready_shards(&self) -> Vec<u32> {
+        let w = self.inner.world();
+        let mut shards: Vec<u32> = (w.conns.iter().filter(|c| c.ready))
+            .map(|c| c.shard)
+            .collect();
+        shards.sort_unstable();
+        shards
+    }
+
+    /// The shard whose connection an interaction went out on.
+    pub fn delivered_on_shard(&self, interaction_id: u64) -> Option<u32> {
+        self.inner.world().interactions.get(&interaction_id)?.shard
     }
 
     /// Every REST request so far, oldest first.
@@ -582,6 +610,7 @@ impl World {
                 first_callback_at: None,
                 acked: false,
                 response_type: None,
+                shard: None,
                 original: None,
                 followups: Vec::new(),
             },
@@ -605,12 +634,13 @@ impl World {
     }
 
     fn is_current(&self, conn_id: u64) -> bool {
-        self.conn.as_ref().is_some_and(|c| c.id == conn_id)
+        self.conns.iter().any(|c| c.id == conn_id)
     }
 
-    fn mark_ready(&mut self, conn_id: u64) {
-        if let Some(conn) = self.conn.as_mut().filter(|c| c.id == conn_id) {
+    fn mark_ready(&mut self, conn_id: u64, shard: u32) {
+        if let Some(conn) = self.conns.iter_mut().find(|c| c.id == conn_id) {
             conn.ready = true;
+            conn.shard = shard;
         }
     }
 
@@ -623,19 +653,21 @@ impl World {
         if let Some(pos) = self.ops.iter().position(|(c, _)| *c == conn_id) {
             return self.ops.remove(pos).map(|(_, frame)| frame);
         }
-        if !self.conn.as_ref().is_some_and(|c| c.ready)
-            || self.session.is_none()
-            || self.outbox.is_empty()
-        {
+        let conn = self.conns.iter().find(|c| c.id == conn_id)?;
+        let shard = conn.shard;
+        if !conn.ready || !self.sessions.contains_key(&shard) {
             return None;
         }
-        let (t, d) = self.outbox.pop_front()?;
+        let total = self.shard_count;
+        let pos = (self.outbox.iter()).position(|(_, d)| shard_of(d, total) == shard)?;
+        let (t, d) = self.outbox.remove(pos)?;
         if t == "INTERACTION_CREATE"
             && let Some(ix) = id_of(&d, "/id").and_then(|id| self.interactions.get_mut(&id))
         {
             ix.dispatched_at.get_or_insert_with(Instant::now);
+            ix.shard = Some(shard);
         }
-        let session = self.session.as_mut()?;
+        let session = self.sessions.get_mut(&shard)?;
         session.seq += 1;
         let frame = json!({ "op": 0, "t": t, "s": session.seq, "d": d });
         session.log.push((session.seq, frame.clone()));
@@ -654,9 +686,13 @@ async fn ws_handler(AxumState(inner): AxumState<Arc<Inner>>, ws: WebSocketUpgrad
         w.next_conn_id += 1;
         let id = w.next_conn_id;
         let task = tokio::spawn(run_connection(inner.clone(), socket, id));
-        w.conn = Some(Conn {
+        if w.shard_count == 1 {
+            w.conns.clear();
+        }
+        w.conns.push(Conn {
             id,
             ready: false,
+            shard: 0,
             abort: task.abort_handle(),
         });
     })
@@ -671,10 +707,8 @@ struct ConnGuard {
 impl Drop for ConnGuard {
     fn drop(&mut self) {
         let mut w = self.inner.world();
-        if w.is_current(self.conn_id) {
-            w.conn = None;
-        }
         let id = self.conn_id;
+        w.conns.retain(|c| c.id != id);
         w.ops.retain(|(c, _)| *c != id);
     }
 }
@@ -707,9 +741,13 @@ async fn run_connection(inner: Arc<Inner>, mut socket: WebSocket, conn_id: u64) 
                     };
                     for reply in replies {
                         if let Some(code) = reply.get(CLOSE_MARKER).and_then(Value::as_u64) {
+                            let reason = match code {
+                                4010 => "Invalid shard.",
+                                _ => "Authentication failed.",
+                            };
                             let frame = axum::extract::ws::CloseFrame {
                                 code: code as u16,
-                                reason: "Authentication failed.".into(),
+                                reason: reason.into(),
                             };
                             let _ = socket.send(WsMessage::Close(Some(frame))).await;
                             return;
@@ -754,12 +792,22 @@ impl Inner {
                 }
                 let session_id = format!("fake-session-{}", w.identify_count);
                 let shard = frame.pointer("/d/shard").cloned().unwrap_or(json!([0, 1]));
-                w.session = Some(Session {
-                    id: session_id.clone(),
-                    seq: 1,
-                    log: Vec::new(),
-                });
-                w.mark_ready(conn_id);
+                let (id, total) = (shard[0].as_u64(), shard[1].as_u64());
+                let Some(id) =
+                    id.filter(|&i| total == Some(w.shard_count.into()) && i < total.unwrap_or(0))
+                else {
+                    return vec![json!({ CLOSE_MARKER: 4010 })];
+                };
+                let id = id as u32;
+                w.sessions.insert(
+                    id,
+                    Session {
+                        id: session_id.clone(),
+                        seq: 1,
+                        log: Vec::new(),
+                    },
+                );
+                w.mark_ready(conn_id, id);
                 w.ready_sent = true;
                 let d = json!({
                     "v": 10,
@@ -780,8 +828,9 @@ impl Inner {
             Some(6) => {
                 let wanted = frame.pointer("/d/session_id").and_then(Value::as_str);
                 let client_seq = frame.pointer("/d/seq").and_then(Value::as_u64).unwrap_or(0);
-                match w.session.as_mut() {
-                    Some(session) if Some(session.id.as_str()) == wanted => {
+                let found = (w.sessions.iter_mut()).find(|(_, s)| Some(s.id.as_str()) == wanted);
+                match found {
+                    Some((&shard, session)) => {
                         let mut out: Vec<Value> = session
                             .log
                             .iter()
@@ -791,7 +840,7 @@ impl Inner {
                         session.seq += 1;
                         out.push(json!({ "op": 0, "t": "RESUMED", "s": session.seq, "d": {} }));
                         w.resume_count += 1;
-                        w.mark_ready(conn_id);
+                        w.mark_ready(conn_id, shard);
                         out
                     }
                     _ => vec![json!({ "op": 9, "d": false })],
@@ -1024,7 +1073,7 @@ impl World {
             ("GET", ["gateway"]) => Outcome::json(json!({ "url": inner.gateway_url() })),
             ("GET", ["gateway", "bot"]) => Outcome::json(json!({
                 "url": inner.gateway_url(),
-                "shards": 1,
+                "shards": inner.options.shards,
                 "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1 },
             })),
             ("GET", ["oauth2", "applications", "@me"]) | ("GET", ["applications", "@me"]) => {
@@ -2498,6 +2547,12 @@ fn snowflake_value(v: &Value) -> Option<u64> {
         Value::Number(n) => n.as_u64(),
         _ => None,
     }
+}
+
+/// The shard Discord sends a dispatch on: `(guild_id >> 22) % shards`, or shard 0 without a
+/// guild (direct messages).
+pub fn shard_of(d: &Value, shards: u32) -> u32 {
+    id_of(d, "/guild_id").map_or(0, |g| ((g >> 22) % u64::from(shards.max(1))) as u32)
 }
 
 fn id_of(v: &Value, pointer: &str) -> Option<u64> {

@@ -1,15 +1,17 @@
 //! `/reindex [file]` for moderators: reread the data directories (optionally adding a checked
-//! file first) and rebuild the index while answers keep flowing.
+//! file first) and rebuild the index in a child process (`streambot index --json`, see
+//! [`crate::reindex`]) while answers keep flowing from the current one, showing its progress.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
+use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store};
 use crate::discord::download::{self, DownloadError};
 use crate::discord::{Context, Error, reply};
-use crate::search::SearchError;
+use crate::reindex::{Child, Outcome, Summary};
 
 /// Whether this caller may reindex: Manage Server in this guild, a moderator role, or an owner.
 pub fn may_reindex(
@@ -128,66 +130,150 @@ pub async fn reindex(
         }
     }
 
-    let engine = ctx.data().engine.clone();
-    let by = who.clone();
-    let result =
-        tokio::task::spawn_blocking(move || engine.reindex(&data_dirs, &by, &|_, _| {})).await?;
+    let config = &ctx.data().config;
+    let child = Child::new(
+        config.reindex_exe.clone(),
+        data_dirs,
+        config.index_dir.clone(),
+        &who,
+    );
+    let mut shown = None;
+    let outcome = follow(ctx, &child, started, &mut shown).await;
     let took = started.elapsed();
-    match result {
-        Ok(rebuilt) => {
-            let info = &rebuilt.info;
-            tracing::info!(user = %who, titles = info.titles, passages = info.passages, ms = took.as_millis() as u64, "reindex done");
-            lines.push(format!(
-                "Reindexed in {:.1} s: {} titles, {} passages, {} facts from {} files.",
-                took.as_secs_f32(),
-                info.titles,
-                info.passages,
-                info.facts,
-                info.files.len()
-            ));
-            let skipped: Vec<String> = rebuilt
-                .report
-                .notes
-                .iter()
-                .filter(|n| n.action == crate::corpus::Action::Skipped)
-                .map(|n| n.to_string())
-                .collect();
-            if skipped.is_empty() {
-                lines.push(format!(
-                    "No rows skipped ({} repaired, {} merged).",
-                    info.repaired_rows, info.merged_rows
-                ));
-            } else {
-                lines.push(format!("{} rows skipped:", skipped.len()));
-                lines.extend(skipped.into_iter().take(15));
+    let failed =
+        |why: &str| format!("Reindex failed: {why}. The previous data and index are still in use.");
+    match outcome {
+        Outcome::Done(summary) => {
+            let engine = ctx.data().engine.clone();
+            match tokio::task::spawn_blocking(move || engine.reload()).await? {
+                Ok(_) => {
+                    tracing::info!(user = %who, titles = summary.titles, passages = summary.passages, ms = took.as_millis() as u64, "reindex done");
+                    lines.extend(done_lines(&summary, took));
+                }
+                Err(e) => {
+                    tracing::error!(user = %who, error = %e, "the new index could not be opened");
+                    lines = vec![failed(
+                        "the new index could not be opened (details are in the log)",
+                    )];
+                }
             }
         }
-        Err(e) => {
+        outcome => {
             let undone = stored.map(|s| s.undo());
-            if matches!(e, SearchError::Busy) {
-                tracing::info!(user = %who, ?undone, "reindex refused: another one is running");
-            } else {
-                tracing::error!(user = %who, error = %e, ?undone, "reindex failed");
-            }
-            let why = match e {
-                SearchError::Busy => {
-                    "another reindex is already running; try again when it finishes".to_string()
+            let why = match outcome {
+                Outcome::Busy { pid } => {
+                    tracing::info!(user = %who, ?pid, ?undone, "reindex refused: another one is running");
+                    let holder = pid.map(|p| format!(" (process {p})")).unwrap_or_default();
+                    format!(
+                        "another reindex is already running on this index{holder}; try again when it finishes"
+                    )
                 }
-                SearchError::Corpus(c) => c.to_string(),
-                _ => "the index could not be written (details are in the log)".to_string(),
+                Outcome::DataError(message) => {
+                    tracing::warn!(user = %who, error = %message, ?undone, "reindex failed on the data");
+                    message
+                }
+                Outcome::Failed { detail } => {
+                    tracing::error!(user = %who, detail, ?undone, "reindex failed");
+                    "the rebuild stopped before it finished (details are in the log)".to_string()
+                }
+                Outcome::Done(_) => unreachable!("handled above"),
             };
-            lines = vec![format!(
-                "Reindex failed: {why}. The previous data and index are still in use."
-            )];
+            lines = vec![failed(&why)];
         }
     }
-    reply::send(ctx, reply::ephemeral_text(&lines.join("\n"))).await?;
+    show(ctx, &mut shown, &lines.join("\n")).await?;
     Ok(())
+}
+
+/// How often the moderator's reply shows the child's progress.
+const PROGRESS_EVERY: Duration = Duration::from_secs(2);
+
+/// Runs the child, showing its progress in the deferred reply every [`PROGRESS_EVERY`].
+async fn follow<'a>(
+    ctx: Context<'a>,
+    child: &Child,
+    started: Instant,
+    shown: &mut Option<poise::ReplyHandle<'a>>,
+) -> Outcome {
+    let (tx, mut rx) = watch::channel(None);
+    let run = child.run(tx);
+    tokio::pin!(run);
+    let mut tick = tokio::time::interval_at((started + PROGRESS_EVERY).into(), PROGRESS_EVERY);
+    loop {
+        tokio::select! {
+            biased;
+            outcome = &mut run => return outcome,
+            _ = tick.tick() => {
+                if !rx.has_changed().unwrap_or(false) {
+                    continue;
+                }
+                let Some((done, total)) = *rx.borrow_and_update() else { continue };
+                let text = progress_text(done, total, started.elapsed());
+                if let Err(e) = show(ctx, shown, &text).await {
+                    tracing::warn!(error = %e, "could not show reindex progress");
+                }
+            }
+        }
+    }
+}
+
+/// The progress line; it starts with "Reindexing…" (tests and moderators can tell it apart).
+fn progress_text(done: u64, total: u64, elapsed: Duration) -> String {
+    let percent = (done * 100).checked_div(total).unwrap_or(0);
+    format!(
+        "Reindexing… {percent}% ({done} of {total} records, {} s so far). Answers still come from the current index.",
+        elapsed.as_secs()
+    )
+}
+
+/// Fills in the deferred reply the first time, then edits it.
+async fn show<'a>(
+    ctx: Context<'a>,
+    shown: &mut Option<poise::ReplyHandle<'a>>,
+    text: &str,
+) -> Result<(), serenity::Error> {
+    let reply = reply::ephemeral_text(text);
+    match shown {
+        None => *shown = Some(reply::send(ctx, reply).await?),
+        Some(handle) => reply::edit(ctx, handle, reply).await?,
+    }
+    Ok(())
+}
+
+/// What the moderator reads after a reindex that worked.
+fn done_lines(summary: &Summary, took: Duration) -> Vec<String> {
+    let mut lines = vec![format!(
+        "Reindexed in {:.1} s: {} titles, {} passages, {} facts from {} files.",
+        took.as_secs_f32(),
+        summary.titles,
+        summary.passages,
+        summary.facts,
+        summary.files
+    )];
+    if summary.skipped.is_empty() {
+        lines.push(format!(
+            "No rows skipped ({} repaired, {} merged).",
+            summary.repaired, summary.merged
+        ));
+    } else {
+        lines.push(format!("{} rows skipped:", summary.skipped.len()));
+        lines.extend(summary.skipped.iter().take(15).cloned());
+    }
+    lines
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_reads_in_plain_words() {
+        assert_eq!(
+            progress_text(450, 1800, Duration::from_millis(4900)),
+            "Reindexing… 25% (450 of 1800 records, 4 s so far). Answers still come from the current index."
+        );
+        assert!(progress_text(0, 0, Duration::ZERO).starts_with("Reindexing… 0% (0 of 0"));
+    }
 
     #[test]
     fn who_may_reindex() {
