@@ -411,6 +411,6 @@ async fn a_reindexing_child_killed_mid_way_leaves_the_old_index_serving() {
     assert!(text.starts_with("Reindexed in"), "{text}");
     assert_eq!(bot.engine.info().titles, 8 + 25 + 60_000);
     let (id, p) = alice_asks("title", "name", "Killed Build Film 59999");
-    let e = embed(&callback(&bot, id, p).await);
-    assert_eq!(e["title"], "Killed Build Film 59999 (2001)");
+    let body = callback(&bot, id, p).await;
+    assert_eq!(embed(&body)["title"], "Killed Build Film 59999 (2001)");
 }

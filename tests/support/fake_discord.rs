@@ -268,12 +268,13 @@ impl FakeDiscord {
             .await
             .expect("bind 127.0.0.1:0");
         let port = listener.local_addr().expect("local addr").port();
+        let shard_count = options.shards.max(1);
         let inner = Arc::new(Inner {
             port,
             options,
             state: Mutex::new(World {
                 next_snowflake: 1_300_000_000_000_000_000,
-                shard_count: options.shards.max(1),
+                shard_count,
                 ..World::default()
             }),
             wake: watch::channel(0).0,
