@@ -40,6 +40,8 @@ pub struct Config {
     pub cooldown: Limits,
     /// `STREAMBOT_LANG`: answer in this language whatever the question's or the user's.
     pub lang: Option<crate::i18n::Lang>,
+    /// `METRICS_ADDR`: serve `/metrics`, `/healthz` and `/readyz` here (off when unset).
+    pub metrics_addr: Option<std::net::SocketAddr>,
 }
 
 /// A setting that is present but malformed.
@@ -112,8 +114,18 @@ impl Config {
             })?),
             None => None,
         };
+        let metrics_addr = match non_empty("METRICS_ADDR") {
+            Some(v) => Some(v.parse().map_err(|_| ConfigError {
+                name: "METRICS_ADDR",
+                why: format!(
+                    "{v:?} is not an IP address and port such as 127.0.0.1:9184 or [::1]:9184"
+                ),
+            })?),
+            None => None,
+        };
         Ok(Config {
             lang,
+            metrics_addr,
             discord_token: non_empty("DISCORD_TOKEN").map(Secret::new),
             guild_id,
             moderator_role_ids: ids("MODERATOR_ROLE_IDS", non_empty("MODERATOR_ROLE_IDS"))?,
@@ -179,5 +191,29 @@ mod tests {
             err.unwrap_err().to_string(),
             "COOLDOWN_BURST is not valid: \"-1\" is not a whole number"
         );
+    }
+
+    #[test]
+    fn metrics_addr_is_off_by_default_and_checked() {
+        let metrics = |v: &str| {
+            let v = v.to_string();
+            Config::from_lookup(move |k| (k == "METRICS_ADDR").then(|| v.clone()))
+        };
+        assert_eq!(metrics("").unwrap().metrics_addr, None);
+        assert_eq!(
+            metrics("127.0.0.1:9184").unwrap().metrics_addr,
+            Some(std::net::SocketAddr::from(([127, 0, 0, 1], 9184)))
+        );
+        assert_eq!(
+            metrics(" 0.0.0.0:9184 ").unwrap().metrics_addr,
+            Some(std::net::SocketAddr::from(([0, 0, 0, 0], 9184)))
+        );
+        assert_eq!(
+            metrics("localhost").unwrap_err().to_string(),
+            "METRICS_ADDR is not valid: \"localhost\" is not an IP address and port such as \
+             127.0.0.1:9184 or [::1]:9184"
+        );
+        assert!(metrics("127.0.0.1").is_err());
+        assert!(metrics("127.0.0.1:99999").is_err());
     }
 }

@@ -10,6 +10,7 @@ use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store};
 use crate::discord::download::{self, DownloadError};
 use crate::discord::{Context, Error, reply};
 use crate::search::SearchError;
+use crate::telemetry::{self, Outcome, ReindexOutcome};
 
 /// Whether this caller may reindex: Manage Server in this guild, a moderator role, or an owner.
 pub fn may_reindex(
@@ -43,6 +44,7 @@ pub async fn reindex(
     let allowed = ctx.guild_id().is_some() || ctx.data().config.owner_ids.contains(&user.id.get());
     if !allowed || !may_reindex(permissions, &roles, user.id, &ctx.data().config) {
         tracing::warn!(user = %user.id, guild = ?ctx.guild_id(), "reindex refused: not a moderator");
+        reply::mark(ctx, Outcome::Refused).await;
         reply::send(ctx, reply::ephemeral_text(
             "Only moderators (Manage Server, a moderator role, or an owner) can reindex. Nothing was changed.",
         ))
@@ -133,6 +135,17 @@ pub async fn reindex(
     let result =
         tokio::task::spawn_blocking(move || engine.reindex(&data_dirs, &by, &|_, _| {})).await?;
     let took = started.elapsed();
+    telemetry::reindex(
+        match &result {
+            Ok(rebuilt) => {
+                telemetry::index_loaded(&rebuilt.info);
+                ReindexOutcome::Done
+            }
+            Err(SearchError::Busy) => ReindexOutcome::Busy,
+            Err(_) => ReindexOutcome::Failed,
+        },
+        took,
+    );
     match result {
         Ok(rebuilt) => {
             let info = &rebuilt.info;
