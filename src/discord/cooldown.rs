@@ -46,7 +46,7 @@ pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
                 "cooldown"
             );
             telemetry::cooldown_refused();
-            telemetry::interaction(&ctx.command().name, Outcome::Cooldown);
+            reply::count(ctx, Some(Outcome::Cooldown)).await;
             reply::send(
                 ctx,
                 reply::ephemeral_text(&slow_down(retry_after, super::localize::lang_of(ctx))),

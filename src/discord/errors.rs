@@ -14,12 +14,12 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(command = %ctx.command().qualified_name, error = ?error, "command failed");
-            telemetry::interaction(&ctx.command().name, Outcome::Error);
+            reply::count(ctx, Some(Outcome::Error)).await;
             reply::apologise(ctx).await;
         }
         poise::FrameworkError::ArgumentParse { ctx, input, .. } => {
             tracing::info!(command = %ctx.command().qualified_name, ?input, "bad argument");
-            telemetry::interaction(&ctx.command().name, Outcome::UsageError);
+            reply::count(ctx, Some(Outcome::UsageError)).await;
             let _ = reply::send(
                 ctx,
                 reply::ephemeral_text(&t!(lang_of(ctx), "error-bad-option")),
@@ -34,12 +34,12 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             ..
         } => {
             tracing::error!(command = %ctx.command().qualified_name, error = ?error, "command check failed");
-            telemetry::interaction(&ctx.command().name, Outcome::Error);
+            reply::count(ctx, Some(Outcome::Error)).await;
             reply::apologise(ctx).await;
         }
         poise::FrameworkError::MissingUserPermissions { ctx, .. }
         | poise::FrameworkError::NotAnOwner { ctx, .. } => {
-            telemetry::interaction(&ctx.command().name, Outcome::Refused);
+            reply::count(ctx, Some(Outcome::Refused)).await;
             let _ = reply::send(
                 ctx,
                 reply::ephemeral_text(&t!(lang_of(ctx), "error-not-allowed")),
@@ -52,7 +52,7 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             description, ctx, ..
         } => {
             tracing::warn!(command = %ctx.command().qualified_name, description, "options of an unexpected shape");
-            telemetry::interaction(&ctx.command().name, Outcome::Error);
+            reply::count(poise::Context::Application(ctx), Some(Outcome::Error)).await;
             let _ = reply::send(
                 poise::Context::Application(ctx),
                 reply::ephemeral_text(&t!(
@@ -86,7 +86,7 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::warn!(error = %other, "framework error");
             // Whatever it was, the interaction still gets an answer.
             if let Some(ctx) = other.ctx() {
-                telemetry::interaction(&ctx.command().name, Outcome::Error);
+                reply::count(ctx, Some(Outcome::Error)).await;
                 reply::apologise(ctx).await;
             }
         }

@@ -17,7 +17,7 @@ use poise::serenity_prelude as serenity;
 use crate::config::Config;
 use crate::limit::RateLimiter;
 use crate::search::Engine;
-use crate::telemetry::{self, GatewayState, Outcome};
+use crate::telemetry::{self, GatewayState};
 
 /// Shared state of every command.
 pub struct Data {
@@ -92,11 +92,7 @@ fn gateway_state(stage: serenity::ConnectionStage) -> GatewayState {
 
 /// Counts a command that returned normally, with the outcome it noted (see [`reply::mark`]).
 async fn post_command(ctx: Context<'_>) {
-    let outcome = ctx
-        .invocation_data::<reply::Started>()
-        .await
-        .map_or(Outcome::Answered, |s| s.1);
-    telemetry::interaction(&ctx.command().name, outcome);
+    reply::count(ctx, None).await;
 }
 
 /// Connects to Discord (or to `DISCORD_API_BASE`) and serves until the connection ends for good.

@@ -79,21 +79,44 @@ pub fn ephemeral_text(text: &str) -> poise::CreateReply {
 }
 
 /// When the handling of this interaction began (set by the framework's command check), and how
-/// it ended for the metrics (`Answered` unless marked otherwise with [`mark`]).
+/// it ended for the metrics: `Answered` unless noted otherwise with [`mark`], counted once by
+/// [`count`].
 #[derive(Debug, Clone, Copy)]
-pub struct Started(pub Instant, pub Outcome);
+pub struct Started {
+    pub at: Instant,
+    pub outcome: Outcome,
+    pub counted: bool,
+}
 
 impl Started {
     pub fn now() -> Started {
-        Started(Instant::now(), Outcome::Answered)
+        Started {
+            at: Instant::now(),
+            outcome: Outcome::Answered,
+            counted: false,
+        }
     }
 }
 
-/// Notes how this interaction ended, for the framework's `post_command` hook to count.
+/// Notes how this interaction ended, for [`count`].
 pub async fn mark(ctx: Context<'_>, outcome: Outcome) {
     if let Some(mut started) = ctx.invocation_data::<Started>().await {
-        started.1 = outcome;
+        started.outcome = outcome;
     }
+}
+
+/// Counts this interaction in the metrics, once: with `outcome`, or else the one noted by
+/// [`mark`]. Later calls for the same interaction count nothing.
+pub async fn count(ctx: Context<'_>, outcome: Option<Outcome>) {
+    let outcome = match ctx.invocation_data::<Started>().await {
+        Some(mut started) if !started.counted => {
+            started.counted = true;
+            outcome.unwrap_or(started.outcome)
+        }
+        Some(_) => return,
+        None => outcome.unwrap_or(Outcome::Answered),
+    };
+    telemetry::interaction(&ctx.command().name, outcome);
 }
 
 /// When the interaction began, if its first response has not been sent yet.
@@ -101,7 +124,7 @@ async fn awaiting_first_response(ctx: Context<'_>) -> Option<Instant> {
     if initial_sent(ctx) {
         return None;
     }
-    ctx.invocation_data::<Started>().await.map(|s| s.0)
+    ctx.invocation_data::<Started>().await.map(|s| s.at)
 }
 
 /// Discord wants the first response within 3 s of the event; keep a margin for the trip.
@@ -125,7 +148,7 @@ async fn deadline(ctx: Context<'_>) -> Instant {
     let started = ctx
         .invocation_data::<Started>()
         .await
-        .map_or_else(Instant::now, |s| s.0);
+        .map_or_else(Instant::now, |s| s.at);
     started + FIRST_RESPONSE_WITHIN
 }
 

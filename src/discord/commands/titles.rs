@@ -139,6 +139,8 @@ pub async fn browse(ctx: Context<'_>, mut args: TitlesArgs) -> Result<(), Error>
         reply::answer_reply(&answer).components(buttons(id, &answer)),
     )
     .await?;
+    // Answered: counted now, as the paging below lasts until the buttons time out.
+    reply::count(ctx, None).await;
     if answer.pages <= 1 {
         return Ok(());
     }
