@@ -45,6 +45,8 @@ pub struct Config {
     pub reindex_exe: Option<PathBuf>,
     /// `SHARDS`: which gateway shards this process runs; `None` lets Discord say how many.
     pub shards: Option<Shards>,
+    /// `METRICS_ADDR`: serve `/metrics`, `/healthz` and `/readyz` here (off when unset).
+    pub metrics_addr: Option<std::net::SocketAddr>,
 }
 
 /// A range of gateway shards, `first..=last` of `total` (`SHARDS=0-3/16`, or `2/16` for one).
@@ -160,9 +162,19 @@ impl Config {
             })?),
             None => None,
         };
+        let metrics_addr = match non_empty("METRICS_ADDR") {
+            Some(v) => Some(v.parse().map_err(|_| ConfigError {
+                name: "METRICS_ADDR",
+                why: format!(
+                    "{v:?} is not an IP address and port such as 127.0.0.1:9184 or [::1]:9184"
+                ),
+            })?),
+            None => None,
+        };
         let shards = non_empty("SHARDS").map(|v| Shards::parse(&v)).transpose()?;
         Ok(Config {
             lang,
+            metrics_addr,
             shards,
             reindex_exe: non_empty("STREAMBOT_EXE").map(PathBuf::from),
             discord_token: non_empty("DISCORD_TOKEN").map(Secret::new),
@@ -262,5 +274,29 @@ mod tests {
             why("a-2/4"),
             "SHARDS is not valid: \"a-2/4\" has \"a\", not a shard number; write FIRST-LAST/TOTAL (0-3/16) or ONE/TOTAL (2/16)"
         );
+    }
+
+    #[test]
+    fn metrics_addr_is_off_by_default_and_checked() {
+        let metrics = |v: &str| {
+            let v = v.to_string();
+            Config::from_lookup(move |k| (k == "METRICS_ADDR").then(|| v.clone()))
+        };
+        assert_eq!(metrics("").unwrap().metrics_addr, None);
+        assert_eq!(
+            metrics("127.0.0.1:9184").unwrap().metrics_addr,
+            Some(std::net::SocketAddr::from(([127, 0, 0, 1], 9184)))
+        );
+        assert_eq!(
+            metrics(" 0.0.0.0:9184 ").unwrap().metrics_addr,
+            Some(std::net::SocketAddr::from(([0, 0, 0, 0], 9184)))
+        );
+        assert_eq!(
+            metrics("localhost").unwrap_err().to_string(),
+            "METRICS_ADDR is not valid: \"localhost\" is not an IP address and port such as \
+             127.0.0.1:9184 or [::1]:9184"
+        );
+        assert!(metrics("127.0.0.1").is_err());
+        assert!(metrics("127.0.0.1:99999").is_err());
     }
 }

@@ -4,6 +4,7 @@
 //! names, [`search`] owns the tantivy index, [`answer`] turns one question into an [`answer::Answer`],
 //! and [`render`] turns an answer into terminal text, embeds or JSON. [`discord`] is the Discord
 //! front end: the only module (with `main.rs`) that names serenity or poise.
+//! [`telemetry`] holds the metrics and health checks the fronts report to.
 
 pub mod answer;
 pub mod bench;
@@ -18,4 +19,5 @@ pub mod places;
 pub mod reindex;
 pub mod render;
 pub mod search;
+pub mod telemetry;
 pub mod text;

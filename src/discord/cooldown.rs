@@ -1,10 +1,11 @@
 //! Per-user cooldowns at the Discord edge: the framework's command check, and the polite
 //! message for someone asking too fast. The buckets themselves are [`crate::limit`].
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Context, Data, Error, reply};
 use crate::limit::Verdict;
+use crate::telemetry::{self, Outcome};
 
 impl Data {
     /// Whether `user` may ask now; owners are never limited.
@@ -30,8 +31,7 @@ pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
     {
         return Ok(true);
     }
-    ctx.set_invocation_data(reply::Started(Instant::now()))
-        .await;
+    ctx.set_invocation_data(reply::Started::now()).await;
     if ctx.command().name == "reindex" {
         return Ok(true);
     }
@@ -45,6 +45,8 @@ pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
                 retry_after_ms = retry_after.as_millis() as u64,
                 "cooldown"
             );
+            telemetry::cooldown_refused();
+            reply::count(ctx, Some(Outcome::Cooldown)).await;
             reply::send(
                 ctx,
                 reply::ephemeral_text(&slow_down(retry_after, super::localize::lang_of(ctx))),

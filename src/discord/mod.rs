@@ -17,6 +17,7 @@ use poise::serenity_prelude as serenity;
 use crate::config::Config;
 use crate::limit::RateLimiter;
 use crate::search::Engine;
+use crate::telemetry::{self, GatewayState};
 
 /// Shared state of every command.
 pub struct Data {
@@ -65,9 +66,33 @@ async fn on_event(
             )
             .await;
         }
+        serenity::FullEvent::Ready { .. } | serenity::FullEvent::Resume { .. } => {
+            telemetry::gateway(
+                framework.serenity_context.shard_id.0,
+                GatewayState::Connected,
+            );
+        }
+        serenity::FullEvent::ShardStageUpdate { event } => {
+            telemetry::gateway(event.shard_id.0, gateway_state(event.new));
+        }
         _ => {}
     }
     Ok(())
+}
+
+/// serenity's connection stages as the metrics name them.
+fn gateway_state(stage: serenity::ConnectionStage) -> GatewayState {
+    match stage {
+        serenity::ConnectionStage::Connected => GatewayState::Connected,
+        serenity::ConnectionStage::Resuming => GatewayState::Resuming,
+        serenity::ConnectionStage::Disconnected => GatewayState::Disconnected,
+        _ => GatewayState::Connecting,
+    }
+}
+
+/// Counts a command that returned normally, with the outcome it noted (see [`reply::mark`]).
+async fn post_command(ctx: Context<'_>) {
+    reply::count(ctx, None).await;
 }
 
 /// Connects to Discord (or to `DISCORD_API_BASE`) and serves until the connection ends for good.
@@ -82,6 +107,12 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
             .ratelimiter_disabled(true);
     }
     let http = http.build();
+    telemetry::index_loaded(&engine.info());
+    telemetry::gateway_starting();
+    if let Some(addr) = config.metrics_addr {
+        let bound = telemetry::serve(addr, telemetry::Readiness::GATEWAY).await?;
+        tracing::info!(%bound, "serving /metrics, /healthz and /readyz");
+    }
     let config = Arc::new(config);
     let guild = config.guild_id;
     let data = Data {
@@ -94,6 +125,7 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
             commands: commands(),
             on_error: |e| Box::pin(errors::on_error(e)),
             command_check: Some(|ctx| Box::pin(cooldown::command_check(ctx))),
+            post_command: |ctx| Box::pin(post_command(ctx)),
             event_handler: |framework, event| Box::pin(on_event(framework, event)),
             ..Default::default()
         })

@@ -14,6 +14,7 @@ use crate::answer::{Answer, AnswerError, Request};
 use crate::i18n::Lang;
 use crate::render::embed::{self, Embed};
 use crate::t;
+use crate::telemetry::{self, Outcome};
 
 /// Our embed as serenity's builder.
 pub fn to_serenity(e: &Embed) -> serenity::CreateEmbed {
@@ -77,28 +78,77 @@ pub fn ephemeral_text(text: &str) -> poise::CreateReply {
         .allowed_mentions(serenity::CreateAllowedMentions::new())
 }
 
-/// When the handling of this interaction began (set by the framework's command check).
+/// When the handling of this interaction began (set by the framework's command check), and how
+/// it ended for the metrics: `Answered` unless noted otherwise with [`mark`], counted once by
+/// [`count`].
 #[derive(Debug, Clone, Copy)]
-pub struct Started(pub Instant);
+pub struct Started {
+    pub at: Instant,
+    pub outcome: Outcome,
+    pub counted: bool,
+}
+
+impl Started {
+    pub fn now() -> Started {
+        Started {
+            at: Instant::now(),
+            outcome: Outcome::Answered,
+            counted: false,
+        }
+    }
+}
+
+/// Notes how this interaction ended, for [`count`].
+pub async fn mark(ctx: Context<'_>, outcome: Outcome) {
+    if let Some(mut started) = ctx.invocation_data::<Started>().await {
+        started.outcome = outcome;
+    }
+}
+
+/// Counts this interaction in the metrics, once: with `outcome`, or else the one noted by
+/// [`mark`]. Later calls for the same interaction count nothing.
+pub async fn count(ctx: Context<'_>, outcome: Option<Outcome>) {
+    let outcome = match ctx.invocation_data::<Started>().await {
+        Some(mut started) if !started.counted => {
+            started.counted = true;
+            outcome.unwrap_or(started.outcome)
+        }
+        Some(_) => return,
+        None => outcome.unwrap_or(Outcome::Answered),
+    };
+    telemetry::interaction(&ctx.command().name, outcome);
+}
+
+/// When the interaction began, if its first response has not been sent yet.
+async fn awaiting_first_response(ctx: Context<'_>) -> Option<Instant> {
+    if initial_sent(ctx) {
+        return None;
+    }
+    ctx.invocation_data::<Started>().await.map(|s| s.at)
+}
 
 /// Discord wants the first response within 3 s of the event; keep a margin for the trip.
 const FIRST_RESPONSE_WITHIN: Duration = Duration::from_millis(2800);
 /// Follow-ups may come for 15 minutes; a reply retried for longer than this is not worth it.
 const FOLLOW_UP_WITHIN: Duration = Duration::from_secs(30);
 
-/// The latest time a send to this interaction may still be (re)tried.
-async fn deadline(ctx: Context<'_>) -> Instant {
-    let initial_sent = match ctx {
+/// Whether the interaction's first response (a reply or a deferral) has been sent.
+fn initial_sent(ctx: Context<'_>) -> bool {
+    match ctx {
         poise::Context::Application(a) => a.has_sent_initial_response.load(Ordering::SeqCst),
         poise::Context::Prefix(_) => true,
-    };
-    if initial_sent {
+    }
+}
+
+/// The latest time a send to this interaction may still be (re)tried.
+async fn deadline(ctx: Context<'_>) -> Instant {
+    if initial_sent(ctx) {
         return Instant::now() + FOLLOW_UP_WITHIN;
     }
     let started = ctx
         .invocation_data::<Started>()
         .await
-        .map_or_else(Instant::now, |s| s.0);
+        .map_or_else(Instant::now, |s| s.at);
     started + FIRST_RESPONSE_WITHIN
 }
 
@@ -108,17 +158,33 @@ pub async fn send<'a>(
     reply: poise::CreateReply,
 ) -> Result<poise::ReplyHandle<'a>, serenity::Error> {
     let until = deadline(ctx).await;
-    retrying("reply", until, || ctx.send(reply.clone())).await
+    let first = awaiting_first_response(ctx).await;
+    let sent = retrying("reply", until, || ctx.send(reply.clone())).await?;
+    if let Some(started) = first {
+        telemetry::first_response(started.elapsed());
+    }
+    Ok(sent)
 }
 
 /// Defers the response (a "thinking…" placeholder), retried like [`send`].
 pub async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), serenity::Error> {
     let until = deadline(ctx).await;
+    let first = awaiting_first_response(ctx).await;
     if ephemeral {
-        retrying("defer", until, || ctx.defer_ephemeral()).await
+        retrying("defer", until, || ctx.defer_ephemeral()).await?;
     } else {
-        retrying("defer", until, || ctx.defer()).await
+        retrying("defer", until, || ctx.defer()).await?;
     }
+    if let Some(started) = first {
+        telemetry::first_response(started.elapsed());
+    }
+    Ok(())
+}
+
+/// Tells the user how to ask (ephemeral) and counts the interaction as a usage error.
+pub async fn usage_error(ctx: Context<'_>, text: &str) -> Result<(), serenity::Error> {
+    mark(ctx, Outcome::UsageError).await;
+    send(ctx, ephemeral_text(text)).await.map(|_| ())
 }
 
 /// Tells the user something went wrong, without details.
@@ -167,7 +233,7 @@ pub async fn compute_and_reply(
             Ok(Some(answer))
         }
         Err(AnswerError::Usage(u)) => {
-            send(ctx, ephemeral_text(&u.0)).await?;
+            usage_error(ctx, &u.0).await?;
             Ok(None)
         }
         Err(e) => Err(e.into()),

@@ -64,11 +64,13 @@ where
                     wait_ms = wait.as_millis() as u64,
                     "Discord refused; retrying"
                 );
+                crate::telemetry::discord_retry(what);
                 tokio::time::sleep(wait).await;
                 attempt += 1;
             }
             _ => {
                 tracing::error!(what, status, attempts = attempt + 1, error = %error, "gave up sending to Discord");
+                crate::telemetry::discord_give_up(what);
                 return Err(error);
             }
         }

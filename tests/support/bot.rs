@@ -61,6 +61,17 @@ pub async fn start(name: &str) -> Bot {
 /// Starts the bot on a copy of data/ (plus 25 Chinese fixture titles) against a new fake
 /// Discord, with `extra` settings added to (or overriding) the usual test configuration.
 pub async fn start_with(name: &str, options: FakeOptions, extra: &[(&str, String)]) -> Bot {
+    let bot = launch(name, FakeDiscord::start_with(options).await, extra).await;
+    assert!(
+        bot.fake.wait_connected(STEP).await,
+        "the bot never connected and registered its commands"
+    );
+    bot
+}
+
+/// Like [`start_with`] on a fake Discord already running, without waiting for the bot to
+/// connect.
+pub async fn launch(name: &str, fake: FakeDiscord, extra: &[(&str, String)]) -> Bot {
     let root = std::env::temp_dir().join(format!("streambot-e2e-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     copy_dir(
@@ -72,7 +83,6 @@ pub async fn start_with(name: &str, options: FakeOptions, extra: &[(&str, String
         many_chinese_titles(),
     )
     .unwrap();
-    let fake = FakeDiscord::start_with(options).await;
     let vars = [
         ("DISCORD_TOKEN", "fake-token-e2e".to_string()),
         ("DISCORD_API_BASE", fake.base_url()),
@@ -107,10 +117,6 @@ pub async fn start_with(name: &str, options: FakeOptions, extra: &[(&str, String
             }
         }
     });
-    assert!(
-        fake.wait_connected(STEP).await,
-        "the bot never connected and registered its commands"
-    );
     Bot {
         fake,
         engine,

@@ -12,6 +12,7 @@ use crate::discord::{Data, reply};
 use crate::i18n::Lang;
 use crate::limit::Verdict;
 use crate::render::embed;
+use crate::telemetry::{self, Outcome};
 
 /// How long a direct-message reply is retried when Discord fails.
 const REPLY_WITHIN: Duration = Duration::from_secs(30);
@@ -22,6 +23,8 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     }
     if let Verdict::Limited { retry_after, first } = data.may_ask(msg.author.id.get()) {
         tracing::info!(user = %msg.author.id, first, "cooldown (direct message)");
+        telemetry::cooldown_refused();
+        telemetry::interaction("dm", Outcome::Cooldown);
         if first {
             send(
                 ctx,
@@ -43,6 +46,14 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     let result =
         tokio::task::spawn_blocking(move || crate::answer::respond_in(&engine, &text, lang)).await;
     let mut out = serenity::CreateMessage::new();
+    telemetry::interaction(
+        "dm",
+        match &result {
+            Ok(Ok(_)) => Outcome::Answered,
+            Ok(Err(AnswerError::Usage(_))) => Outcome::UsageError,
+            _ => Outcome::Error,
+        },
+    );
     match result {
         Ok(Ok(answer)) => {
             for e in embed::embeds(&answer) {

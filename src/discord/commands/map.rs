@@ -60,7 +60,7 @@ pub async fn map(
     let (answer, picture) = match drawn {
         Ok(d) => d,
         Err(usage) => {
-            reply::send(ctx, reply::ephemeral_text(&usage)).await?;
+            reply::usage_error(ctx, &usage).await?;
             return Ok(());
         }
     };

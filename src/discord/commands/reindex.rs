@@ -12,6 +12,7 @@ use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store};
 use crate::discord::download::{self, DownloadError};
 use crate::discord::{Context, Error, reply};
 use crate::reindex::{Child, Outcome, Summary};
+use crate::telemetry::{self, ReindexOutcome};
 
 /// Whether this caller may reindex: Manage Server in this guild, a moderator role, or an owner.
 pub fn may_reindex(
@@ -45,6 +46,7 @@ pub async fn reindex(
     let allowed = ctx.guild_id().is_some() || ctx.data().config.owner_ids.contains(&user.id.get());
     if !allowed || !may_reindex(permissions, &roles, user.id, &ctx.data().config) {
         tracing::warn!(user = %user.id, guild = ?ctx.guild_id(), "reindex refused: not a moderator");
+        reply::mark(ctx, telemetry::Outcome::Refused).await;
         reply::send(ctx, reply::ephemeral_text(
             "Only moderators (Manage Server, a moderator role, or an owner) can reindex. Nothing was changed.",
         ))
@@ -140,17 +142,25 @@ pub async fn reindex(
     let mut shown = None;
     let outcome = follow(ctx, &child, started, &mut shown).await;
     let took = started.elapsed();
+    let counted = match &outcome {
+        Outcome::Done(_) => ReindexOutcome::Done,
+        Outcome::Busy { .. } => ReindexOutcome::Busy,
+        _ => ReindexOutcome::Failed,
+    };
     let failed =
         |why: &str| format!("Reindex failed: {why}. The previous data and index are still in use.");
     match outcome {
         Outcome::Done(summary) => {
             let engine = ctx.data().engine.clone();
             match tokio::task::spawn_blocking(move || engine.reload()).await? {
-                Ok(_) => {
+                Ok(info) => {
+                    telemetry::index_loaded(&info);
+                    telemetry::reindex(counted, took);
                     tracing::info!(user = %who, titles = summary.titles, passages = summary.passages, ms = took.as_millis() as u64, "reindex done");
                     lines.extend(done_lines(&summary, took));
                 }
                 Err(e) => {
+                    telemetry::reindex(ReindexOutcome::Failed, took);
                     tracing::error!(user = %who, error = %e, "the new index could not be opened");
                     lines = vec![failed(
                         "the new index could not be opened (details are in the log)",
@@ -159,6 +169,7 @@ pub async fn reindex(
             }
         }
         outcome => {
+            telemetry::reindex(counted, took);
             let undone = stored.map(|s| s.undo());
             let why = match outcome {
                 Outcome::Busy { pid } => {

@@ -13,6 +13,7 @@ use crate::discord::reply::{self, RUN_PREFIX};
 use crate::discord::retry::retrying;
 use crate::i18n::Lang;
 use crate::limit::Verdict;
+use crate::telemetry::{self, Outcome};
 
 /// A click must be answered within Discord's 3 s, less a margin for the trip.
 const ANSWER_WITHIN: Duration = Duration::from_millis(2800);
@@ -26,16 +27,22 @@ pub async fn on_component(
     let Some(command) = press.data.custom_id.strip_prefix(RUN_PREFIX) else {
         return;
     };
-    let until = Instant::now() + ANSWER_WITHIN;
+    let started = Instant::now();
+    let until = started + ANSWER_WITHIN;
     let lang = data
         .config
         .lang
         .or_else(|| Lang::parse(&press.locale))
         .unwrap_or_default();
+    let mut outcome = Outcome::Answered;
     let message = match data.may_ask(press.user.id.get()) {
-        Verdict::Limited { retry_after, .. } => serenity::CreateInteractionResponseMessage::new()
-            .content(slow_down(retry_after, lang))
-            .ephemeral(true),
+        Verdict::Limited { retry_after, .. } => {
+            telemetry::cooldown_refused();
+            outcome = Outcome::Cooldown;
+            serenity::CreateInteractionResponseMessage::new()
+                .content(slow_down(retry_after, lang))
+                .ephemeral(true)
+        }
         Verdict::Allowed => {
             let engine = data.engine.clone();
             let command = command.to_string();
@@ -52,18 +59,23 @@ pub async fn on_component(
                             .collect(),
                     )
                     .components(reply::suggestion_buttons(&answer)),
-                Ok(Err(AnswerError::Usage(u))) => serenity::CreateInteractionResponseMessage::new()
-                    .content(crate::render::embed::clip(
-                        &u.0,
-                        crate::render::embed::limits::CONTENT,
-                    ))
-                    .ephemeral(true),
+                Ok(Err(AnswerError::Usage(u))) => {
+                    outcome = Outcome::UsageError;
+                    serenity::CreateInteractionResponseMessage::new()
+                        .content(crate::render::embed::clip(
+                            &u.0,
+                            crate::render::embed::limits::CONTENT,
+                        ))
+                        .ephemeral(true)
+                }
                 Ok(Err(e)) => {
                     tracing::error!(error = %e, "answering a suggestion failed");
+                    outcome = Outcome::Error;
                     apology(lang)
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "answering a suggestion panicked");
+                    outcome = Outcome::Error;
                     apology(lang)
                 }
             }
@@ -72,12 +84,14 @@ pub async fn on_component(
     let response = serenity::CreateInteractionResponse::Message(
         message.allowed_mentions(serenity::CreateAllowedMentions::new()),
     );
-    if let Err(e) = retrying("suggestion", until, || {
+    telemetry::interaction("button", outcome);
+    match retrying("suggestion", until, || {
         press.create_response(ctx, response.clone())
     })
     .await
     {
-        tracing::warn!(error = %e, "could not answer a suggestion button");
+        Ok(()) => telemetry::first_response(started.elapsed()),
+        Err(e) => tracing::warn!(error = %e, "could not answer a suggestion button"),
     }
 }
 

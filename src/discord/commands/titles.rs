@@ -101,7 +101,7 @@ pub async fn titles(
     let (years, added) = match (years(&year), years(&added)) {
         (Ok(y), Ok(a)) => (y, a),
         (Err(u), _) | (_, Err(u)) => {
-            reply::send(ctx, reply::ephemeral_text(&u.0)).await?;
+            reply::usage_error(ctx, &u.0).await?;
             return Ok(());
         }
     };
@@ -139,6 +139,8 @@ pub async fn browse(ctx: Context<'_>, mut args: TitlesArgs) -> Result<(), Error>
         reply::answer_reply(&answer).components(buttons(id, &answer)),
     )
     .await?;
+    // Answered: counted now, as the paging below lasts until the buttons time out.
+    reply::count(ctx, None).await;
     if answer.pages <= 1 {
         return Ok(());
     }
@@ -219,7 +221,7 @@ async fn page(ctx: Context<'_>, args: &TitlesArgs) -> Result<Option<Answer>, Err
     match reply::off_thread(ctx, move || page_in(&engine, a, lang)).await? {
         Ok(answer) => Ok(Some(answer)),
         Err(AnswerError::Usage(u)) => {
-            reply::send(ctx, reply::ephemeral_text(&u.0)).await?;
+            reply::usage_error(ctx, &u.0).await?;
             Ok(None)
         }
         Err(e) => Err(e.into()),
