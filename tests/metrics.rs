@@ -1,7 +1,7 @@
 //! Metrics and health end to end: the real bot with `METRICS_ADDR` against the fake Discord.
 //! `/healthz` and `/readyz` before and after READY, then a few interactions (answers, a usage
-//! error, a cooldown refusal, a reply retried after a 500, a reindex) and the exact counters
-//! `/metrics` shows for them. One test only: the recorder and the health state are per process.
+//! error, a cooldown refusal, a reply retried after a 500, a reindex, an autocomplete) and the
+//! exact counters `/metrics` shows for them. One test only: the recorder and the health state are per process.
 
 mod support;
 
@@ -166,6 +166,10 @@ async fn health_readiness_and_exact_counters() {
     assert_eq!(callback(&bot, id, p).await["type"], 5);
     let text = final_text(&bot, id).await;
     assert!(text.starts_with("Reindexed in"), "{text}");
+
+    // Autocomplete is not an interaction the metrics count.
+    let choices = alice_autocompletes(&bot, "why-not", "place", "jap").await;
+    assert_eq!(choices[0]["value"], "JP");
 
     // Commands are counted once they return, just after their last reply: wait for all six.
     let (status, m) = poll(&format!("{base}/metrics"), |_, m| {
