@@ -176,11 +176,12 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
         None => client.start_autosharded().await,
     };
     started.map_err(|e| match e {
-        serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => {
-            anyhow::anyhow!(
-                "Discord refused the bot token: DISCORD_TOKEN is wrong or was reset. Copy a new one \
-                 from the Developer Portal (your application → Bot → Reset Token)."
-            )
+        // Closed with 4004 on IDENTIFY, or 401 to `GET /gateway/bot` (autosharding asks first).
+        serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => token_refused(),
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r))
+            if r.status_code.as_u16() == 401 =>
+        {
+            token_refused()
         }
         e => anyhow::anyhow!(
             "Discord connection failed: {}",
@@ -188,6 +189,14 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
         ),
     })?;
     Ok(())
+}
+
+/// What an operator reads when Discord refuses the token.
+fn token_refused() -> anyhow::Error {
+    anyhow::anyhow!(
+        "Discord refused the bot token: DISCORD_TOKEN is wrong or was reset. Copy a new one \
+         from the Developer Portal (your application → Bot → Reset Token)."
+    )
 }
 
 /// Ctrl-C, or SIGTERM (what service managers and `docker stop` send).
