@@ -99,6 +99,9 @@ fn is_index_file(name: &str) -> bool {
         ".fieldnorm",
         ".del",
         ".tmp",
+        // The doc store's scratch file while a segment is written (tantivy's `TempStore`): a
+        // build killed at the wrong moment leaves one behind.
+        ".temp",
     ];
     name == "meta.json"
         || name == ".managed.json"
@@ -398,5 +401,40 @@ impl Engine {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_killed_build_leaves_is_wiped_and_anything_else_is_refused() {
+        let dir = std::env::temp_dir().join(format!("streambot-wipe-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let left = [
+            "meta.json",
+            ".managed.json",
+            ".tantivy-writer.lock",
+            "166c64e4439e46acbdcd115f51c15284.store",
+            "166c64e4439e46acbdcd115f51c15284.temp",
+            "166c64e4439e46acbdcd115f51c15284.12.del",
+            lock::LOCK_FILE,
+        ];
+        for name in left {
+            std::fs::write(dir.join(name), b"x").unwrap();
+        }
+        wipe(&dir).unwrap();
+        let mut kept: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, vec![lock::LOCK_FILE.to_string()]);
+
+        std::fs::write(dir.join("notes.txt"), b"mine").unwrap();
+        assert!(matches!(wipe(&dir), Err(SearchError::NotAnIndex(_))));
+        assert!(dir.join("notes.txt").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
