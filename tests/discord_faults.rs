@@ -108,11 +108,17 @@ async fn a_follow_up_answered_with_500_is_retried() {
     assert_eq!(first["type"], 5);
     let text = final_text(&bot, id).await;
     assert!(text.starts_with("Reindexed in"), "{text}");
+    // The follow-up that fills the deferral in (later edits, such as progress becoming the
+    // final text on a slow machine, are PATCHes of that message).
     let webhook: Vec<u16> = bot
         .fake
         .requests()
         .into_iter()
-        .filter(|r| r.path.starts_with("/api/v10/webhooks/") && r.interaction_id == Some(id))
+        .filter(|r| {
+            r.method == "POST"
+                && r.path.starts_with("/api/v10/webhooks/")
+                && r.interaction_id == Some(id)
+        })
         .map(|r| r.status)
         .collect();
     assert_eq!(webhook, vec![503, 200]);
