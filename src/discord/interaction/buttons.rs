@@ -181,7 +181,6 @@ mod tests {
             kind: Some(Kind::Movie),
             service: Some("amazon_prime".into()),
             years: Some((2010, 2020)),
-            query: Some("high school".into()),
             sort: Some(TitleSort::Added),
             page: 1,
             ..TitlesArgs::default()
