@@ -47,6 +47,11 @@ pub struct Config {
     pub shards: Option<Shards>,
     /// `METRICS_ADDR`: serve `/metrics`, `/healthz` and `/readyz` here (off when unset).
     pub metrics_addr: Option<std::net::SocketAddr>,
+    /// `DISCORD_APPLICATION_ID`: the app, for the HTTP endpoint's follow-ups and `register`.
+    pub application_id: Option<u64>,
+    /// `DISCORD_PUBLIC_KEY` (64 hex digits): the app's Ed25519 key that signs the requests the
+    /// HTTP interactions endpoint receives. Public, so it may show in `Debug`.
+    pub public_key: Option<[u8; 32]>,
 }
 
 /// A range of gateway shards, `first..=last` of `total` (`SHARDS=0-3/16`, or `2/16` for one).
@@ -90,6 +95,25 @@ impl Shards {
         }
         Ok(Shards { first, last, total })
     }
+}
+
+/// 64 hex digits as 32 bytes.
+fn public_key(value: &str) -> Result<[u8; 32], ConfigError> {
+    let bad = |why: &str| ConfigError {
+        name: "DISCORD_PUBLIC_KEY",
+        why: why.to_string(),
+    };
+    if value.len() != 64 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad(
+            "expected the 64 hex digits of the app's public key (Developer Portal → General Information)",
+        ));
+    }
+    let mut key = [0u8; 32];
+    for (i, byte) in key.iter_mut().enumerate() {
+        *byte =
+            u8::from_str_radix(&value[2 * i..2 * i + 2], 16).map_err(|_| bad("not hexadecimal"))?;
+    }
+    Ok(key)
 }
 
 /// A setting that is present but malformed.
@@ -172,11 +196,23 @@ impl Config {
             None => None,
         };
         let shards = non_empty("SHARDS").map(|v| Shards::parse(&v)).transpose()?;
+        let application_id = match non_empty("DISCORD_APPLICATION_ID") {
+            Some(v) => Some(v.parse().map_err(|_| ConfigError {
+                name: "DISCORD_APPLICATION_ID",
+                why: "not a numeric Discord id".into(),
+            })?),
+            None => None,
+        };
+        let public_key = non_empty("DISCORD_PUBLIC_KEY")
+            .map(|v| public_key(&v))
+            .transpose()?;
         Ok(Config {
             lang,
             metrics_addr,
             shards,
             reindex_exe: non_empty("STREAMBOT_EXE").map(PathBuf::from),
+            application_id,
+            public_key,
             discord_token: non_empty("DISCORD_TOKEN").map(Secret::new),
             guild_id,
             moderator_role_ids: ids("MODERATOR_ROLE_IDS", non_empty("MODERATOR_ROLE_IDS"))?,
@@ -239,6 +275,21 @@ mod tests {
         assert!(Config::from_lookup(|k| (k == "STREAMBOT_LANG").then(|| "fr".into())).is_err());
         assert_eq!(cfg.shards, None);
         assert_eq!(cfg.reindex_exe, None);
+        assert_eq!((cfg.application_id, cfg.public_key), (None, None));
+        let key = "00ff".repeat(16);
+        let http = Config::from_lookup(|k| match k {
+            "DISCORD_PUBLIC_KEY" => Some(key.clone()),
+            "DISCORD_APPLICATION_ID" => Some("42".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(http.application_id, Some(42));
+        assert_eq!(http.public_key.unwrap()[..2], [0x00, 0xff]);
+        let short = Config::from_lookup(|k| (k == "DISCORD_PUBLIC_KEY").then(|| "abc".into()));
+        assert_eq!(
+            short.unwrap_err().to_string(),
+            "DISCORD_PUBLIC_KEY is not valid: expected the 64 hex digits of the app's public key (Developer Portal → General Information)"
+        );
         let err = Config::from_lookup(|k| (k == "COOLDOWN_BURST").then(|| "-1".into()));
         assert_eq!(
             err.unwrap_err().to_string(),

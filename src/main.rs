@@ -76,6 +76,20 @@ enum Command {
     },
     /// Open the local console (what `streambot` does without a Discord token).
     Console,
+    /// Serve Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY and
+    /// DISCORD_APPLICATION_ID; no gateway connection). Answers POST / and POST /interactions.
+    Http {
+        /// Address to listen on, HOST:PORT.
+        #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// Register the slash commands with Discord over REST (needs DISCORD_TOKEN and
+    /// DISCORD_APPLICATION_ID): globally, or in one guild (--guild or DISCORD_GUILD_ID).
+    Register {
+        /// Register in this guild only (instant; global commands can take a while to appear).
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+    },
     /// Benchmark the engine against SQLite FTS5 (see BENCHMARKS.md); builds in a temp dir.
     Bench {
         /// Add this many deterministic generated titles to the data.
@@ -281,6 +295,8 @@ fn main() -> ExitCode {
             smoke,
             no_fts5,
         }) => bench(&cfg, synthetic, queries, json, smoke, !no_fts5),
+        Some(Command::Http { listen }) => http(cfg, &listen),
+        Some(Command::Register { guild }) => register(&cfg, guild),
         None if cfg.discord_token.is_some() => discord(cfg),
         Some(Command::Console) | None => {
             let engine = match open(&cfg, stderr_tty) {
@@ -305,17 +321,64 @@ fn main() -> ExitCode {
     }
 }
 
-/// With a token: the Discord bot.
-fn discord(cfg: Config) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
+        .map_err(|e| {
             eprintln!("streambot: cannot start the async runtime: {e}");
-            return ExitCode::from(FAILURE);
+            ExitCode::from(FAILURE)
+        })
+}
+
+/// `streambot http`: the HTTP interactions endpoint.
+fn http(cfg: Config, listen: &str) -> ExitCode {
+    if cfg.public_key.is_none() || cfg.application_id.is_none() {
+        eprintln!(
+            "streambot: the HTTP endpoint needs DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (Developer Portal → your application → General Information)"
+        );
+        return ExitCode::from(USAGE);
+    }
+    let runtime = match runtime() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let engine = match open(&cfg, std::io::stderr().is_terminal()) {
+        Ok(e) => std::sync::Arc::new(e),
+        Err(code) => return code,
+    };
+    match runtime.block_on(streambot::discord::http::serve(cfg, engine, listen)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("streambot: {e}");
+            ExitCode::from(FAILURE)
         }
+    }
+}
+
+/// `streambot register`: the commands, over REST.
+fn register(cfg: &Config, guild: Option<u64>) -> ExitCode {
+    let runtime = match runtime() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    match runtime.block_on(streambot::discord::register::register(cfg, guild)) {
+        Ok(n) => {
+            out(&format!("registered {n} commands\n"));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("streambot: {e}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+/// With a token: the Discord bot.
+fn discord(cfg: Config) -> ExitCode {
+    let runtime = match runtime() {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     let engine = match open(&cfg, std::io::stderr().is_terminal()) {
         Ok(e) => std::sync::Arc::new(e),

@@ -168,17 +168,21 @@ async fn titles_pages_with_buttons_only_for_the_asker() {
     let buttons = &body["data"]["components"][0]["components"];
     assert_eq!(buttons[0]["disabled"], true, "Previous is off on page 1");
     let next = buttons[1]["custom_id"].as_str().unwrap().to_string();
-    let prev = buttons[0]["custom_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        next, "page:2:/titles origin:CN",
+        "the button carries its page and command"
+    );
     let message_id = next_id();
+    // The clicked message was Alice's answer (Discord says so in its interaction metadata).
+    let click_on = |click: u64, user: u64, custom_id: &str| {
+        let mut p = fake::button_click(click, GUILD_ID, CHANNEL_ID, user, custom_id, message_id);
+        p["message"]["interaction_metadata"]["user"] = fake::user(ALICE);
+        p
+    };
 
     // Bob's click is refused, privately, and the page does not move.
     let click = next_id();
-    let body = callback(
-        &bot,
-        click,
-        fake::button_click(click, GUILD_ID, CHANNEL_ID, BOB, &next, message_id),
-    )
-    .await;
+    let body = callback(&bot, click, click_on(click, BOB, &next)).await;
     assert_eq!(body["type"], 4);
     assert_eq!(
         body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
@@ -191,16 +195,13 @@ async fn titles_pages_with_buttons_only_for_the_asker() {
             .starts_with("Only the person who asked")
     );
 
-    // Alice pages forward twice and back once.
+    // Alice pages forward twice and back once, each time with the buttons she was shown.
     let mut footers = Vec::new();
-    for custom in [&next, &next, &prev] {
+    let mut shown = buttons.clone();
+    for which in [1, 1, 0] {
+        let custom = shown[which]["custom_id"].as_str().unwrap().to_string();
         let click = next_id();
-        let body = callback(
-            &bot,
-            click,
-            fake::button_click(click, GUILD_ID, CHANNEL_ID, ALICE, custom, message_id),
-        )
-        .await;
+        let body = callback(&bot, click, click_on(click, ALICE, &custom)).await;
         assert_eq!(body["type"], 7);
         footers.push(
             embed(&body)["footer"]["text"]
@@ -211,7 +212,9 @@ async fn titles_pages_with_buttons_only_for_the_asker() {
                 .unwrap()
                 .to_string(),
         );
+        shown = body["data"]["components"][0]["components"].clone();
     }
+    assert_eq!(shown[1]["disabled"], false, "Next is on again on page 2");
     assert_eq!(footers, ["Page 2 of 3", "Page 3 of 3", "Page 2 of 3"]);
 }
 

@@ -8,12 +8,17 @@ use crate::limit::Verdict;
 use crate::telemetry::{self, Outcome};
 
 impl Data {
-    /// Whether `user` may ask now; owners are never limited.
+    /// Whether `user` may ask now; owners are never limited. A refusal is counted in the
+    /// metrics here, whichever front asked.
     pub(super) fn may_ask(&self, user: u64) -> Verdict {
         if self.config.owner_ids.contains(&user) {
             return Verdict::Allowed;
         }
-        self.limiter.check(user)
+        let verdict = self.limiter.check(user);
+        if matches!(verdict, Verdict::Limited { .. }) {
+            telemetry::cooldown_refused();
+        }
+        verdict
     }
 }
 
@@ -45,7 +50,6 @@ pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
                 retry_after_ms = retry_after.as_millis() as u64,
                 "cooldown"
             );
-            telemetry::cooldown_refused();
             reply::count(ctx, Some(Outcome::Cooldown)).await;
             reply::send(
                 ctx,

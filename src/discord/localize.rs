@@ -83,19 +83,14 @@ pub fn localize(commands: &mut [poise::Command<Data, Error>]) {
 /// The language to answer a slash command in: `STREAMBOT_LANG` if set, else the user's
 /// Discord language, else the server's.
 pub fn lang_of(ctx: super::Context<'_>) -> Lang {
-    if let Some(lang) = ctx.data().config.lang {
-        return lang;
+    match ctx {
+        poise::Context::Application(a) => super::interaction::lang(
+            ctx.data().config.lang,
+            &a.interaction.locale,
+            a.interaction.guild_locale.as_deref(),
+        ),
+        poise::Context::Prefix(_) => ctx.data().config.lang.unwrap_or_default(),
     }
-    if let poise::Context::Application(a) = ctx {
-        let i = a.interaction;
-        if let Some(lang) = Lang::parse(&i.locale) {
-            return lang;
-        }
-        if let Some(lang) = i.guild_locale.as_deref().and_then(Lang::parse) {
-            return lang;
-        }
-    }
-    Lang::En
 }
 
 #[cfg(test)]

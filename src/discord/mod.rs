@@ -1,11 +1,16 @@
-//! The Discord front end: poise slash commands and direct messages that parse, call the core,
-//! render and reply — nothing else. Only this module and `main.rs` name serenity or poise.
+//! The Discord front end: poise slash commands and direct messages over the gateway, and the
+//! HTTP interactions endpoint, both answering through one mapping ([`interaction`]) that parses,
+//! calls the core, renders and replies — nothing else. Only this module and `main.rs` name
+//! serenity or poise.
 
 mod commands;
 mod cooldown;
 mod download;
 mod errors;
+pub mod http;
+pub mod interaction;
 mod localize;
+pub mod register;
 mod reply;
 mod retry;
 
@@ -200,7 +205,7 @@ fn token_refused() -> anyhow::Error {
 }
 
 /// Ctrl-C, or SIGTERM (what service managers and `docker stop` send).
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};

@@ -1,5 +1,5 @@
-//! Turning core answers into Discord replies: embeds from [`crate::render::embed`], no mentions
-//! ever, answers computed off the async threads and deferred when they are slow, and every send
+//! How the gateway bot's slash commands reply: actions computed off the async threads through
+//! the shared mapping ([`super::interaction`]) and deferred when they are slow, and every send
 //! retried where Discord allows it.
 
 use std::sync::atomic::Ordering;
@@ -7,75 +7,16 @@ use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
+use super::interaction::{Action, Reply};
 use super::localize::lang_of;
 use super::retry::retrying;
 use super::{Context, DEFER_AFTER};
-use crate::answer::{Answer, AnswerError, Request};
-use crate::i18n::Lang;
-use crate::render::embed::{self, Embed};
 use crate::t;
 use crate::telemetry::{self, Outcome};
 
-/// Our embed as serenity's builder.
-pub fn to_serenity(e: &Embed) -> serenity::CreateEmbed {
-    let mut b = serenity::CreateEmbed::new().color(e.color);
-    if !e.title.is_empty() {
-        b = b.title(&e.title);
-    }
-    if !e.description.is_empty() {
-        b = b.description(&e.description);
-    }
-    for f in &e.fields {
-        b = b.field(&f.name, &f.value, f.inline);
-    }
-    if !e.footer.is_empty() {
-        b = b.footer(serenity::CreateEmbedFooter::new(&e.footer));
-    }
-    b
-}
-
-/// Custom ids of suggestion buttons start with this; the rest is the command to run.
-pub const RUN_PREFIX: &str = "run:";
-
-/// A button for each suggestion that is a command (`/titles origin:KR`), at most five: a click
-/// asks that question (see [`super::commands::suggestion`]).
-pub fn suggestion_buttons(answer: &Answer) -> Vec<serenity::CreateActionRow> {
-    let buttons: Vec<serenity::CreateButton> = answer
-        .suggestions
-        .iter()
-        .filter(|s| s.starts_with('/'))
-        .filter(|s| RUN_PREFIX.len() + s.chars().count() <= embed::limits::CUSTOM_ID)
-        .take(embed::limits::BUTTONS_PER_ROW)
-        .map(|s| {
-            serenity::CreateButton::new(format!("{RUN_PREFIX}{s}"))
-                .label(embed::clip(s, embed::limits::BUTTON_LABEL))
-                .style(serenity::ButtonStyle::Secondary)
-        })
-        .collect();
-    if buttons.is_empty() {
-        Vec::new()
-    } else {
-        vec![serenity::CreateActionRow::Buttons(buttons)]
-    }
-}
-
-/// A reply with the answer's embeds, its suggestion buttons and no mentions.
-pub fn answer_reply(answer: &Answer) -> poise::CreateReply {
-    let mut r = poise::CreateReply::default()
-        .allowed_mentions(serenity::CreateAllowedMentions::new())
-        .components(suggestion_buttons(answer));
-    for e in embed::embeds(answer) {
-        r = r.embed(to_serenity(&e));
-    }
-    r
-}
-
 /// A short ephemeral text reply.
 pub fn ephemeral_text(text: &str) -> poise::CreateReply {
-    poise::CreateReply::default()
-        .content(embed::clip(text, embed::limits::CONTENT))
-        .ephemeral(true)
-        .allowed_mentions(serenity::CreateAllowedMentions::new())
+    Reply::text(text).to_poise()
 }
 
 /// When the handling of this interaction began (set by the framework's command check), and how
@@ -166,6 +107,16 @@ pub async fn send<'a>(
     Ok(sent)
 }
 
+/// Edits a reply already sent (e.g. a progress line), retried like [`send`].
+pub async fn edit<'a>(
+    ctx: Context<'a>,
+    handle: &poise::ReplyHandle<'a>,
+    reply: poise::CreateReply,
+) -> Result<(), serenity::Error> {
+    let until = Instant::now() + FOLLOW_UP_WITHIN;
+    retrying("edit", until, || handle.edit(ctx, reply.clone())).await
+}
+
 /// Defers the response (a "thinking…" placeholder), retried like [`send`].
 pub async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), serenity::Error> {
     let until = deadline(ctx).await;
@@ -179,12 +130,6 @@ pub async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), serenity::Er
         telemetry::first_response(started.elapsed());
     }
     Ok(())
-}
-
-/// Tells the user how to ask (ephemeral) and counts the interaction as a usage error.
-pub async fn usage_error(ctx: Context<'_>, text: &str) -> Result<(), serenity::Error> {
-    mark(ctx, Outcome::UsageError).await;
-    send(ctx, ephemeral_text(text)).await.map(|_| ())
 }
 
 /// Tells the user something went wrong, without details.
@@ -208,44 +153,17 @@ pub async fn off_thread<T: Send + 'static>(
     }
 }
 
-/// Answers a request off-thread and replies; usage errors go back ephemeral.
-pub async fn answer_and_reply(
-    ctx: Context<'_>,
-    request: Request,
-) -> anyhow::Result<Option<Answer>> {
-    compute_and_reply(ctx, move |engine, lang| {
-        crate::answer::answer_in(engine, &request, lang)
-    })
-    .await
-}
-
-/// Computes an answer off-thread and replies; usage errors go back ephemeral.
-pub async fn compute_and_reply(
-    ctx: Context<'_>,
-    f: impl FnOnce(&crate::search::Engine, Lang) -> Result<Answer, AnswerError> + Send + 'static,
-) -> anyhow::Result<Option<Answer>> {
+/// Carries out a slash command's action through the shared mapping
+/// ([`super::interaction::compute`]) off-thread and replies; the framework's `post_command`
+/// hook counts it with the outcome noted here.
+pub async fn run(ctx: Context<'_>, action: Action) -> anyhow::Result<()> {
     let engine = ctx.data().engine.clone();
     let lang = lang_of(ctx);
-    let result = off_thread(ctx, move || f(&engine, lang)).await?;
-    match result {
-        Ok(answer) => {
-            send(ctx, answer_reply(&answer)).await?;
-            Ok(Some(answer))
-        }
-        Err(AnswerError::Usage(u)) => {
-            usage_error(ctx, &u.0).await?;
-            Ok(None)
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Edits a reply already sent (e.g. a progress line), retried like [`send`].
-pub async fn edit<'a>(
-    ctx: Context<'a>,
-    handle: &poise::ReplyHandle<'a>,
-    reply: poise::CreateReply,
-) -> Result<(), serenity::Error> {
-    let until = Instant::now() + FOLLOW_UP_WITHIN;
-    retrying("edit", until, || handle.edit(ctx, reply.clone())).await
+    let reply = off_thread(ctx, move || {
+        super::interaction::compute(&engine, &action, lang)
+    })
+    .await??;
+    mark(ctx, reply.outcome).await;
+    send(ctx, reply.to_poise()).await?;
+    Ok(())
 }

@@ -138,14 +138,18 @@ pub const DISCORD_CALLS: &[&str] = &[
     "suggestion",
     "button refusal",
     "page turn",
+    "button",
+    "edit",
+    "follow-up",
 ];
 /// The label value for a name outside its vocabulary.
 pub const OTHER: &str = "other";
 
 /// How an interaction ended, from the user's side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Outcome {
     /// Answered (including "nothing found" answers).
+    #[default]
     Answered,
     /// The input could not be understood; the user was told how to ask.
     UsageError,

@@ -333,6 +333,18 @@ impl FakeDiscord {
         self.inner.wake_connections();
     }
 
+    /// For the HTTP interactions endpoint: learns the interaction `d` as if Discord had just
+    /// POSTed it to the app (its token then works, its 3 s start now), without the gateway.
+    /// The endpoint's HTTP response is then relayed to the callback route, which checks it like
+    /// any callback.
+    pub fn expect_http_interaction(&self, d: &Value) {
+        let mut w = self.inner.world();
+        w.learn_interaction(d);
+        if let Some(ix) = id_of(d, "/id").and_then(|id| w.interactions.get_mut(&id)) {
+            ix.dispatched_at = Some(Instant::now());
+        }
+    }
+
     /// Sends `{"op": op, "d": d}` on the current socket (RECONNECT is `send_op(7, Value::Null)`,
     /// INVALID_SESSION is `send_op(9, json!(false))`). False if no socket is open.
     /// INVALID_SESSION with `false` also forgets the session, so only a new IDENTIFY works.
@@ -1887,7 +1899,7 @@ fn validate_components(rows: &[Value]) -> Result<(), String> {
 }
 
 /// Autocomplete result (callback type 8): at most 25 choices, names 1–100, string values ≤ 100.
-fn validate_choices(data: &Value) -> Result<(), String> {
+pub fn validate_choices(data: &Value) -> Result<(), String> {
     let Some(choices) = data.get("choices").and_then(Value::as_array) else {
         return Err("autocomplete result needs data.choices".into());
     };

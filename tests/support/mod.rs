@@ -7,4 +7,5 @@ pub mod bot;
 pub mod datasets;
 pub mod fake_discord;
 pub mod fs;
+pub mod http_endpoint;
 pub mod logs;

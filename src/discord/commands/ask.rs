@@ -1,5 +1,6 @@
 //! `/ask`: free text, answered like a direct message.
 
+use crate::discord::interaction::Action;
 use crate::discord::{Context, Error, reply};
 
 /// Ask anything in your own words, e.g. "why can't I watch Netflix in Russia?"
@@ -10,9 +11,5 @@ pub async fn ask(
     #[max_length = 1000]
     question: String,
 ) -> Result<(), Error> {
-    reply::compute_and_reply(ctx, move |engine, lang| {
-        crate::answer::respond_in(engine, &question, lang)
-    })
-    .await?;
-    Ok(())
+    reply::run(ctx, Action::Ask(question)).await
 }

@@ -6,9 +6,10 @@ use std::time::{Duration, Instant};
 use poise::serenity_prelude as serenity;
 
 use crate::answer::AnswerError;
+use crate::discord::Data;
 use crate::discord::cooldown::slow_down;
+use crate::discord::interaction::{buttons, response};
 use crate::discord::retry::retrying;
-use crate::discord::{Data, reply};
 use crate::i18n::Lang;
 use crate::limit::Verdict;
 use crate::render::embed;
@@ -23,7 +24,6 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     }
     if let Verdict::Limited { retry_after, first } = data.may_ask(msg.author.id.get()) {
         tracing::info!(user = %msg.author.id, first, "cooldown (direct message)");
-        telemetry::cooldown_refused();
         telemetry::interaction("dm", Outcome::Cooldown);
         if first {
             send(
@@ -57,9 +57,9 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     match result {
         Ok(Ok(answer)) => {
             for e in embed::embeds(&answer) {
-                out = out.embed(reply::to_serenity(&e));
+                out = out.embed(response::to_serenity(&e));
             }
-            out = out.components(reply::suggestion_buttons(&answer));
+            out = out.components(buttons::suggestions(&answer));
         }
         Ok(Err(AnswerError::Usage(u))) => {
             out = out.content(embed::clip(&u.0, embed::limits::CONTENT))

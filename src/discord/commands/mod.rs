@@ -1,4 +1,5 @@
-//! One file per slash command, plus the shared option types and autocomplete callbacks.
+//! One file per slash command (poise's definitions, for registration and the gateway bot), plus
+//! the shared option types and autocomplete callbacks.
 
 pub mod ask;
 pub mod dm;
@@ -15,8 +16,7 @@ pub mod why_not;
 use poise::serenity_prelude as serenity;
 
 use super::Context;
-use crate::places::Places;
-use crate::render::embed::{clip, limits};
+use super::interaction::complete::{self, Field};
 
 /// The services users can pick.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -42,54 +42,29 @@ impl Service {
     }
 }
 
-fn choices(
-    items: impl IntoIterator<Item = (String, String)>,
+/// Runs the shared lookup for `field` off the async threads; a failure offers no choices.
+async fn lookup(
+    ctx: Context<'_>,
+    field: Field,
+    partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let list = items
-        .into_iter()
-        .take(limits::CHOICES)
-        .map(|(name, value)| {
-            serenity::AutocompleteChoice::new(
-                clip(&name, limits::CHOICE_NAME),
-                clip(&value, limits::CHOICE_NAME),
-            )
-        })
-        .collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(list)
+    let engine = ctx.data().engine.clone();
+    let partial = partial.to_string();
+    match tokio::task::spawn_blocking(move || complete::choices(&engine, field, &partial)).await {
+        Ok(found) => complete::response(found),
+        Err(e) => {
+            tracing::warn!(error = %e, "autocomplete lookup panicked");
+            complete::response(Vec::new())
+        }
+    }
 }
 
 /// Places whose names start with (or contain) what was typed.
 pub async fn autocomplete_place(
-    _ctx: Context<'_>,
+    ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let places = Places::global().complete(partial, limits::CHOICES);
-    choices(
-        places
-            .into_iter()
-            .map(|p| (format!("{} ({})", p.name, p.code), p.code.clone())),
-    )
-}
-
-/// Runs an autocomplete lookup off the async threads; a failure offers no choices.
-async fn lookup<T: Send + 'static>(
-    ctx: Context<'_>,
-    f: impl FnOnce(&crate::search::Engine) -> Result<Vec<T>, crate::search::SearchError>
-    + Send
-    + 'static,
-) -> Vec<T> {
-    let engine = ctx.data().engine.clone();
-    match tokio::task::spawn_blocking(move || f(&engine)).await {
-        Ok(Ok(found)) => found,
-        Ok(Err(e)) => {
-            tracing::warn!(error = %e, "autocomplete lookup failed");
-            Vec::new()
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "autocomplete lookup panicked");
-            Vec::new()
-        }
-    }
+    lookup(ctx, Field::Place, partial).await
 }
 
 /// Genres from the index.
@@ -97,9 +72,7 @@ pub async fn autocomplete_genre(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let partial = partial.to_string();
-    let found = lookup(ctx, move |e| e.complete_genres(&partial, limits::CHOICES)).await;
-    choices(found.into_iter().map(|g| (g.clone(), g)))
+    lookup(ctx, Field::Genre, partial).await
 }
 
 /// Titles from the index, by prefix and then by similarity.
@@ -107,8 +80,7 @@ pub async fn autocomplete_title(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let partial = partial.to_string();
-    choices(lookup(ctx, move |e| e.complete_titles(&partial, limits::CHOICES)).await)
+    lookup(ctx, Field::Title, partial).await
 }
 
 /// Directors' names, those with the most titles first.
@@ -116,7 +88,7 @@ pub async fn autocomplete_director(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    autocomplete_person(ctx, partial, crate::search::Role::Director).await
+    lookup(ctx, Field::Director, partial).await
 }
 
 /// Actors' names, those with the most titles first.
@@ -124,18 +96,5 @@ pub async fn autocomplete_cast(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    autocomplete_person(ctx, partial, crate::search::Role::Cast).await
-}
-
-async fn autocomplete_person(
-    ctx: Context<'_>,
-    partial: &str,
-    role: crate::search::Role,
-) -> serenity::CreateAutocompleteResponse {
-    let partial = partial.to_string();
-    let found = lookup(ctx, move |e| {
-        e.complete_people(&partial, role, limits::CHOICES)
-    })
-    .await;
-    choices(found.into_iter().map(|n| (n.clone(), n)))
+    lookup(ctx, Field::Cast, partial).await
 }

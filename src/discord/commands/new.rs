@@ -1,10 +1,9 @@
 //! `/new`: the titles a service added most recently — `/titles sort:added` in one word.
 
-use super::titles::{TypeChoice, browse};
+use super::titles::TypeChoice;
 use super::{Service, autocomplete_place};
-use crate::answer::TitlesArgs;
-use crate::discord::{Context, Error};
-use crate::search::TitleSort;
+use crate::discord::interaction::Action;
+use crate::discord::{Context, Error, reply};
 
 /// What's new: the latest additions to a service, newest first.
 #[poise::command(slash_command)]
@@ -18,13 +17,5 @@ pub async fn new(
     #[rename = "type"]
     kind: Option<TypeChoice>,
 ) -> Result<(), Error> {
-    let args = TitlesArgs {
-        origin,
-        kind: kind.map(TypeChoice::kind),
-        service: service.map(|s| s.id().to_string()),
-        sort: Some(TitleSort::Added),
-        page: 1,
-        ..TitlesArgs::default()
-    };
-    browse(ctx, args).await
+    reply::run(ctx, Action::new_titles(service, origin, kind)).await
 }

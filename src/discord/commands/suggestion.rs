@@ -1,102 +1,68 @@
-//! Suggestion buttons: an answer offers another reading or a next question as a button
-//! (`/titles origin:KR` under the why-not answer to "Korea"); a click asks it, and the answer
-//! comes as a new message. Anyone may click, and the usual cooldown applies.
+//! Button clicks reaching the gateway bot: suggestion buttons (`/titles origin:KR` under the
+//! why-not answer to "Korea") ask their question in a new message, anyone may click them and
+//! the usual cooldown applies; page buttons turn the page for the person who asked. What a click
+//! does is [`crate::discord::interaction::buttons::plan`], shared with the HTTP endpoint.
 
 use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
-use crate::answer::AnswerError;
 use crate::discord::Data;
-use crate::discord::cooldown::slow_down;
-use crate::discord::reply::{self, RUN_PREFIX};
+use crate::discord::interaction::{self, Reply, buttons};
 use crate::discord::retry::retrying;
-use crate::i18n::Lang;
-use crate::limit::Verdict;
-use crate::telemetry::{self, Outcome};
+use crate::telemetry::Outcome;
 
 /// A click must be answered within Discord's 3 s, less a margin for the trip.
 const ANSWER_WITHIN: Duration = Duration::from_millis(2800);
 
-/// Answers a click on a suggestion button; other components are left to their collectors.
+/// Answers a click on one of our buttons; other components are left alone.
 pub async fn on_component(
     ctx: &serenity::Context,
     data: &Data,
     press: &serenity::ComponentInteraction,
 ) {
-    let Some(command) = press.data.custom_id.strip_prefix(RUN_PREFIX) else {
-        return;
-    };
     let started = Instant::now();
     let until = started + ANSWER_WITHIN;
-    let lang = data
-        .config
-        .lang
-        .or_else(|| Lang::parse(&press.locale))
-        .unwrap_or_default();
-    let mut outcome = Outcome::Answered;
-    let message = match data.may_ask(press.user.id.get()) {
-        Verdict::Limited { retry_after, .. } => {
-            telemetry::cooldown_refused();
-            outcome = Outcome::Cooldown;
-            serenity::CreateInteractionResponseMessage::new()
-                .content(slow_down(retry_after, lang))
-                .ephemeral(true)
-        }
-        Verdict::Allowed => {
+    let lang = interaction::lang(data.config.lang, &press.locale, None);
+    let Some(plan) = buttons::plan(data, press, lang) else {
+        return;
+    };
+    let reply = match plan.work {
+        Err(ready) => ready,
+        Ok(action) => {
             let engine = data.engine.clone();
-            let command = command.to_string();
-            let result = tokio::task::spawn_blocking(move || {
-                crate::answer::respond_in(&engine, &command, lang)
-            })
-            .await;
-            match result {
-                Ok(Ok(answer)) => serenity::CreateInteractionResponseMessage::new()
-                    .embeds(
-                        crate::render::embed::embeds(&answer)
-                            .iter()
-                            .map(reply::to_serenity)
-                            .collect(),
-                    )
-                    .components(reply::suggestion_buttons(&answer)),
-                Ok(Err(AnswerError::Usage(u))) => {
-                    outcome = Outcome::UsageError;
-                    serenity::CreateInteractionResponseMessage::new()
-                        .content(crate::render::embed::clip(
-                            &u.0,
-                            crate::render::embed::limits::CONTENT,
-                        ))
-                        .ephemeral(true)
-                }
+            let computed =
+                tokio::task::spawn_blocking(move || interaction::compute(&engine, &action, lang))
+                    .await;
+            match computed {
+                Ok(Ok(reply)) => reply,
                 Ok(Err(e)) => {
-                    tracing::error!(error = %e, "answering a suggestion failed");
-                    outcome = Outcome::Error;
-                    apology(lang)
+                    tracing::error!(error = %e, "answering a button failed");
+                    Reply::private(&crate::t!(lang, "went-wrong"), Outcome::Error)
                 }
                 Err(e) => {
-                    tracing::error!(error = %e, "answering a suggestion panicked");
-                    outcome = Outcome::Error;
-                    apology(lang)
+                    tracing::error!(error = %e, "answering a button panicked");
+                    Reply::private(&crate::t!(lang, "went-wrong"), Outcome::Error)
                 }
             }
         }
     };
-    let response = serenity::CreateInteractionResponse::Message(
-        message.allowed_mentions(serenity::CreateAllowedMentions::new()),
-    );
-    telemetry::interaction("button", outcome);
-    match retrying("suggestion", until, || {
+    let update = plan.update && !reply.ephemeral;
+    let message = reply.to_message();
+    let response = if update {
+        serenity::CreateInteractionResponse::UpdateMessage(message)
+    } else {
+        serenity::CreateInteractionResponse::Message(message)
+    };
+    let sent = retrying("button", until, || {
         press.create_response(ctx, response.clone())
     })
-    .await
-    {
-        Ok(()) => telemetry::first_response(started.elapsed()),
-        Err(e) => tracing::warn!(error = %e, "could not answer a suggestion button"),
+    .await;
+    match sent {
+        Ok(_) => interaction::finished("button", reply.outcome, started.elapsed()),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not answer a button");
+            crate::telemetry::interaction("button", Outcome::Error);
+        }
     }
-}
-
-fn apology(lang: Lang) -> serenity::CreateInteractionResponseMessage {
-    serenity::CreateInteractionResponseMessage::new()
-        .content(crate::t!(lang, "went-wrong"))
-        .ephemeral(true)
 }

@@ -1,7 +1,7 @@
 //! `/title`: one title's card, led by where it can be watched.
 
 use super::{Service, autocomplete_title};
-use crate::answer::Request;
+use crate::discord::interaction::Action;
 use crate::discord::{Context, Error, reply};
 
 /// Look up one title: where it streams, year, type, origin, genres, cast. Typos are fine.
@@ -13,7 +13,5 @@ pub async fn title(
     name: String,
     #[description = "Is it on this service?"] service: Option<Service>,
 ) -> Result<(), Error> {
-    let service = service.map(|s| s.id().to_string());
-    reply::answer_and_reply(ctx, Request::Title { name, service }).await?;
-    Ok(())
+    reply::run(ctx, Action::title(name, service)).await
 }

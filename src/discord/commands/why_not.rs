@@ -1,7 +1,7 @@
 //! `/why-not`: why a service is (not) available in a place.
 
 use super::{Service, autocomplete_place};
-use crate::answer::Request;
+use crate::discord::interaction::Action;
 use crate::discord::{Context, Error, reply};
 
 /// Why is a streaming service not available somewhere? Status, sourced facts and quotes.
@@ -13,10 +13,5 @@ pub async fn why_not(
     place: String,
     #[description = "The service (default Netflix)"] service: Option<Service>,
 ) -> Result<(), Error> {
-    let request = Request::WhyNot {
-        place,
-        service: service.map(|s| s.id().to_string()),
-    };
-    reply::answer_and_reply(ctx, request).await?;
-    Ok(())
+    reply::run(ctx, Action::why_not(place, service)).await
 }

@@ -1,0 +1,299 @@
+//! One mapping for both fronts — the gateway bot and the HTTP interactions endpoint: a slash
+//! command's options to an [`Action`], an action to a [`Reply`] (through the same core and
+//! renderer), a button's custom id to what it does, an autocomplete to its choices. Pure
+//! functions over serenity's interaction model; how a reply travels is each front's business.
+
+pub mod buttons;
+pub mod complete;
+pub mod response;
+
+use poise::ChoiceParameter;
+use poise::serenity_prelude as serenity;
+
+use super::commands::Service;
+use super::commands::map::FigureChoice;
+use super::commands::titles::{SortChoice, TypeChoice};
+use crate::answer::{Answer, AnswerError, AnswerKind, Figure, HELP, Request, TitlesArgs};
+use crate::i18n::Lang;
+use crate::search::{Engine, TitleSort};
+use crate::telemetry::Outcome;
+pub use response::Reply;
+
+/// What a slash command asks for.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// `/why-not`, `/title`: one request, one answer with its suggestion buttons.
+    Answer(Request),
+    /// `/titles`, `/new`: a page of titles with Previous/Next buttons.
+    Titles(TitlesArgs),
+    /// `/ask`: free text, answered like a direct message.
+    Ask(String),
+    /// `/map`: an answer with a picture attached.
+    Map(Request),
+    Help,
+    Sources,
+    /// `/reindex` reaching the HTTP endpoint (the gateway bot runs its own command).
+    Reindex,
+    /// An option that could not be read (registered commands out of date).
+    BadOption,
+    /// A value the user can fix (`year:20x0`); the text says how.
+    Usage(String),
+}
+
+/// The options of `/titles` as typed, before checking.
+#[derive(Debug, Clone, Default)]
+pub struct TitlesOptions {
+    pub origin: Option<String>,
+    pub kind: Option<TypeChoice>,
+    pub service: Option<Service>,
+    pub genre: Option<String>,
+    pub year: Option<String>,
+    pub added: Option<String>,
+    pub director: Option<String>,
+    pub cast: Option<String>,
+    pub query: Option<String>,
+    pub sort: Option<SortChoice>,
+}
+
+impl Action {
+    pub fn why_not(place: String, service: Option<Service>) -> Action {
+        Action::Answer(Request::WhyNot {
+            place,
+            service: service.map(|s| s.id().to_string()),
+        })
+    }
+
+    pub fn title(name: String, service: Option<Service>) -> Action {
+        Action::Answer(Request::Title {
+            name,
+            service: service.map(|s| s.id().to_string()),
+        })
+    }
+
+    pub fn titles(o: TitlesOptions) -> Action {
+        let years = |v: &Option<String>| v.as_deref().map(crate::answer::parse_years).transpose();
+        let (years, added) = match (years(&o.year), years(&o.added)) {
+            (Ok(y), Ok(a)) => (y, a),
+            (Err(u), _) | (_, Err(u)) => return Action::Usage(u.0),
+        };
+        Action::Titles(TitlesArgs {
+            origin: o.origin,
+            kind: o.kind.map(TypeChoice::kind),
+            service: o.service.map(|s| s.id().to_string()),
+            genre: o.genre,
+            years,
+            added,
+            query: o.query,
+            director: o.director,
+            cast: o.cast,
+            sort: o.sort.map(|s| match s {
+                SortChoice::Relevance => TitleSort::Relevance,
+                SortChoice::Year => TitleSort::Year,
+                SortChoice::Title => TitleSort::Title,
+                SortChoice::Added => TitleSort::Added,
+            }),
+            page: 1,
+            count: false,
+        })
+    }
+
+    /// `/new`: `/titles sort:added` in one word.
+    pub fn new_titles(
+        service: Option<Service>,
+        origin: Option<String>,
+        kind: Option<TypeChoice>,
+    ) -> Action {
+        Action::Titles(TitlesArgs {
+            origin,
+            kind: kind.map(TypeChoice::kind),
+            service: service.map(|s| s.id().to_string()),
+            sort: Some(TitleSort::Added),
+            page: 1,
+            ..TitlesArgs::default()
+        })
+    }
+
+    pub fn map(service: Option<Service>, figure: Option<FigureChoice>) -> Action {
+        Action::Map(Request::Map {
+            service: service.map(|s| s.id().to_string()),
+            figure: figure.map(|f| match f {
+                FigureChoice::Library => Figure::Library,
+                FigureChoice::Price => Figure::Price,
+            }),
+        })
+    }
+
+    /// Whether the reply is private whatever the answer (help, usage errors, reindex).
+    pub fn is_private(&self) -> bool {
+        matches!(
+            self,
+            Action::Help | Action::Reindex | Action::BadOption | Action::Usage(_)
+        )
+    }
+
+    /// The action of a slash command as Discord sends it (the HTTP endpoint's parsing; the
+    /// gateway bot gets the same values from poise's typed arguments). `None`: a command this
+    /// bot does not have.
+    pub fn from_command(data: &serenity::CommandData) -> Option<Action> {
+        let options = data.options();
+        let text = |name: &str| {
+            options
+                .iter()
+                .find(|o| o.name == name)
+                .and_then(|o| match o.value {
+                    serenity::ResolvedValue::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+        };
+        let index = |name: &str| {
+            options
+                .iter()
+                .find(|o| o.name == name)
+                .and_then(|o| match o.value {
+                    serenity::ResolvedValue::Integer(i) => usize::try_from(i).ok(),
+                    _ => None,
+                })
+        };
+        let service = index("service").and_then(Service::from_index);
+        let kind = index("type").and_then(TypeChoice::from_index);
+        Some(match data.name.as_str() {
+            "why-not" => match text("place") {
+                Some(place) => Action::why_not(place, service),
+                None => Action::BadOption,
+            },
+            "title" => match text("name") {
+                Some(name) => Action::title(name, service),
+                None => Action::BadOption,
+            },
+            "titles" => Action::titles(TitlesOptions {
+                origin: text("origin"),
+                kind,
+                service,
+                genre: text("genre"),
+                year: text("year"),
+                added: text("added"),
+                director: text("director"),
+                cast: text("cast"),
+                query: text("query"),
+                sort: index("sort").and_then(SortChoice::from_index),
+            }),
+            "new" => Action::new_titles(service, text("origin"), kind),
+            "map" => Action::map(service, index("figure").and_then(FigureChoice::from_index)),
+            "ask" => match text("question") {
+                Some(q) => Action::Ask(q),
+                None => Action::BadOption,
+            },
+            "sources" => Action::Sources,
+            "help" => Action::Help,
+            "reindex" => Action::Reindex,
+            _ => return None,
+        })
+    }
+}
+
+/// The language to answer in: `STREAMBOT_LANG` if set, else the user's Discord language, else
+/// the server's, else English.
+pub fn lang(configured: Option<Lang>, locale: &str, guild_locale: Option<&str>) -> Lang {
+    configured
+        .or_else(|| Lang::parse(locale))
+        .or_else(|| guild_locale.and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+/// Carries out an action against the index and renders the reply (blocking: call it off the
+/// async threads). Usage errors become private text; other errors are the caller's to log.
+pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<Reply> {
+    let usage = |r: Result<Reply, AnswerError>| match r {
+        Ok(reply) => Ok(reply),
+        Err(AnswerError::Usage(u)) => Ok(Reply::private(&u.0, Outcome::UsageError)),
+        Err(e) => Err(anyhow::Error::from(e)),
+    };
+    match action {
+        Action::Answer(request) => {
+            usage(crate::answer::answer_in(engine, request, lang).map(|a| Reply::answer(&a)))
+        }
+        Action::Titles(args) => {
+            let request = Request::Titles(args.clone());
+            usage(crate::answer::answer_in(engine, &request, lang).map(|a| Reply::page(&a, args)))
+        }
+        Action::Ask(text) => {
+            usage(crate::answer::respond_in(engine, text, lang).map(|a| Reply::answer(&a)))
+        }
+        Action::Map(request) => match crate::answer::answer_in(engine, request, lang) {
+            Ok(answer) => Reply::map(&answer),
+            Err(AnswerError::Usage(u)) => Ok(Reply::private(&u.0, Outcome::UsageError)),
+            Err(e) => Err(e.into()),
+        },
+        Action::Help => {
+            let mut a = Answer::new(AnswerKind::Help, "/help");
+            a.lang = lang;
+            a.message = format!("{HELP}\n{}", crate::t!(lang, "help-extra"));
+            let mut reply = Reply::answer(&a);
+            reply.ephemeral = true;
+            Ok(reply)
+        }
+        Action::Sources => Ok(Reply::sources(&engine.info())),
+        Action::Reindex => Ok(Reply::private(REINDEX_OVER_HTTP, Outcome::Refused)),
+        Action::BadOption => Ok(Reply::private(
+            &crate::t!(lang, "error-bad-option"),
+            Outcome::UsageError,
+        )),
+        Action::Usage(text) => Ok(Reply::private(text, Outcome::UsageError)),
+    }
+}
+
+/// The one place where an interaction's command (or `button`), its outcome and the time to its
+/// first response are known, for the HTTP endpoint and gateway buttons (gateway slash commands
+/// are counted by the framework's hooks, see [`super::reply::count`]).
+pub fn finished(command: &str, outcome: Outcome, first_response: std::time::Duration) {
+    tracing::debug!(
+        command,
+        outcome = outcome.label(),
+        first_response_ms = first_response.as_millis() as u64,
+        "interaction answered"
+    );
+    crate::telemetry::interaction(command, outcome);
+    crate::telemetry::first_response(first_response);
+}
+
+/// `/reindex` on the HTTP endpoint: each replica serves its own index, and a request reaches
+/// one replica at random, so rebuilding is an operator's step on every replica.
+pub const REINDEX_OVER_HTTP: &str = "This server answers commands through replicas that each \
+     keep their own index, so /reindex cannot rebuild them from here. Run `streambot index` \
+     on each replica (see README, Deployment), or use /reindex where the gateway bot runs. \
+     Nothing was changed.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_options_become_arguments_and_bad_years_a_usage_error() {
+        let a = Action::titles(TitlesOptions {
+            origin: Some("KR".into()),
+            kind: Some(TypeChoice::Movie),
+            year: Some("2010-2020".into()),
+            ..TitlesOptions::default()
+        });
+        let Action::Titles(args) = a else {
+            panic!("{a:?}")
+        };
+        assert_eq!(
+            args.command(args.origin.as_deref()),
+            "/titles origin:KR type:movie year:2010-2020"
+        );
+        let bad = Action::titles(TitlesOptions {
+            year: Some("soon".into()),
+            ..TitlesOptions::default()
+        });
+        assert!(matches!(bad, Action::Usage(_)), "{bad:?}");
+    }
+
+    #[test]
+    fn the_language_follows_the_setting_then_the_user_then_the_server() {
+        assert_eq!(lang(Some(Lang::En), "zh-CN", None), Lang::En);
+        assert_eq!(lang(None, "zh-CN", Some("en-US")), Lang::Zh);
+        assert_eq!(lang(None, "fr", Some("zh-TW")), Lang::Zh);
+        assert_eq!(lang(None, "fr", None), Lang::En);
+    }
+}
