@@ -15,6 +15,11 @@ use super::SearchError;
 /// The lock file's name inside the index directory (never removed by a rebuild).
 pub const LOCK_FILE: &str = "streambot.lock";
 
+/// How long a refused writer waits for the holder's pid to appear in the file (it is written
+/// right after the lock is taken), in tries of [`PID_WAIT`].
+const PID_TRIES: u32 = 20;
+const PID_WAIT: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// Held while this process writes the index; released when dropped or when the process dies.
 #[derive(Debug)]
 pub struct IndexLock {
@@ -39,9 +44,16 @@ impl IndexLock {
             .open(&path)
             .map_err(io)?;
         if !FileExt::try_lock_exclusive(&file).map_err(io)? {
-            return Err(SearchError::Busy {
-                pid: holder_of(&mut file),
-            });
+            // The holder writes its pid just after taking the lock: give it a moment.
+            let mut pid = holder_of(&mut file);
+            for _ in 0..PID_TRIES {
+                if pid.is_some() {
+                    break;
+                }
+                std::thread::sleep(PID_WAIT);
+                pid = holder_of(&mut file);
+            }
+            return Err(SearchError::Busy { pid });
         }
         file.set_len(0)
             .and_then(|()| file.rewind())
