@@ -215,6 +215,70 @@ pub fn load(dirs: &[PathBuf]) -> Result<Corpus, CorpusError> {
     load_files(&files)
 }
 
+/// A title file's rows, with the notes about them.
+type ParsedTitles = (Result<Vec<TitleRow>, CorpusError>, LoadReport);
+
+/// Reads and parses every title file, several at once (one thread per core), each with its own
+/// report; `None` for files of other kinds. The caller takes them in file order, so the rows
+/// and notes come out as if the files were read one after another.
+fn parse_title_files(files: &[DataFile]) -> Vec<Option<ParsedTitles>> {
+    let todo: Vec<usize> = (0..files.len())
+        .filter(|&i| matches!(files[i].kind, FileKind::Titles { .. }))
+        .collect();
+    let read = |i: usize| -> ParsedTitles {
+        let f = &files[i];
+        let mut report = LoadReport::default();
+        let FileKind::Titles { service } = &f.kind else {
+            return (Ok(Vec::new()), report);
+        };
+        let rows = titles::read(&f.path, &f.label, service, &mut report);
+        (rows, report)
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(todo.len());
+    let mut out: Vec<Option<ParsedTitles>> = Vec::new();
+    out.resize_with(files.len(), || None);
+    if threads <= 1 {
+        for &i in &todo {
+            out[i] = Some(read(i));
+        }
+        return out;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&i) = todo.get(k) else {
+                return mine;
+            };
+            mine.push((i, read(i)));
+        }
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        for (i, p) in work() {
+            out[i] = Some(p);
+        }
+        for h in handles {
+            // A parser that panicked leaves its files as `None`, read again below.
+            if let Ok(done) = h.join() {
+                for (i, p) in done {
+                    out[i] = Some(p);
+                }
+            }
+        }
+    });
+    for &i in &todo {
+        if out[i].is_none() {
+            out[i] = Some(read(i));
+        }
+    }
+    out
+}
+
 /// Loads the given files (from [`discover`]).
 pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
     let mut corpus = Corpus::default();
@@ -228,7 +292,8 @@ pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
             Err(e) => report.note(&f.label, 0, Action::Skipped, e.to_string()),
         }
     }
-    for f in files {
+    let mut parsed = parse_title_files(files);
+    for (i, f) in files.iter().enumerate() {
         let result = match &f.kind {
             FileKind::DocumentMeta => continue,
             FileKind::Document => {
@@ -262,12 +327,17 @@ pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
                     corpus.figures.extend(v);
                     n
                 }),
-            FileKind::Titles { service } => titles::read(&f.path, &f.label, service, &mut report)
-                .map(|v| {
+            FileKind::Titles { .. } => {
+                let (result, notes) = parsed[i]
+                    .take()
+                    .unwrap_or_else(|| (Ok(Vec::new()), LoadReport::default()));
+                report.notes.extend(notes.notes);
+                result.map(|v| {
                     let n = v.len();
                     rows.extend(v);
                     n
-                }),
+                })
+            }
         };
         match result {
             Ok(n) => corpus.files.push((f.clone(), n)),
