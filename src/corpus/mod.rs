@@ -197,15 +197,40 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), CorpusEr
 /// can tell when the data changed since it was built.
 pub fn fingerprint(files: &[DataFile]) -> Result<String, CorpusError> {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
     for f in files {
         hasher.update(f.label.as_bytes());
         hasher.update(&[0]);
         hasher.update(format!("{:?}", f.kind).as_bytes());
         hasher.update(&[0]);
-        hasher.update(&read(&f.path)?);
+        hash_file(&mut hasher, &f.path, &mut buf)?;
         hasher.update(&[0xff]);
     }
     Ok(format!("{:032x}", hasher.digest128()))
+}
+
+/// Feeds a file to the hasher through `buf`: the same digest as hashing the whole file at
+/// once, without holding it (a million titles are a 400 MB file, which opening an index
+/// checks before answering anything).
+fn hash_file(
+    hasher: &mut xxhash_rust::xxh3::Xxh3,
+    path: &Path,
+    buf: &mut [u8],
+) -> Result<(), CorpusError> {
+    use std::io::Read;
+    let io = |source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    loop {
+        match file.read(buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io(e)),
+        }
+    }
 }
 
 /// Loads every data file of `dirs`. Unreadable rows and files are reported and skipped; only a
@@ -347,4 +372,23 @@ pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
     corpus.titles = merge::merge(rows, &mut report);
     corpus.report = report;
     Ok(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_hashed_in_pieces_hashes_as_a_whole() {
+        let path = std::env::temp_dir().join(format!("streambot-hash-{}", std::process::id()));
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let mut pieces = xxhash_rust::xxh3::Xxh3::new();
+        hash_file(&mut pieces, &path, &mut [0u8; 7]).unwrap();
+        let mut whole = xxhash_rust::xxh3::Xxh3::new();
+        whole.update(&bytes);
+        assert_eq!(pieces.digest128(), whole.digest128());
+        let _ = std::fs::remove_file(&path);
+        assert!(hash_file(&mut pieces, &path, &mut [0u8; 7]).is_err());
+    }
 }
