@@ -27,10 +27,20 @@ fn bench_smoke_prints_every_figure() {
         "build_ratio",
         "synthetic",
         "machine",
+        "cores",
+        "build_peak_rss_mb",
+        "answer_peak_rss_mb",
     ] {
         assert!(r.get(key).is_some(), "missing {key} in {r}");
     }
     assert!(r["titles_indexed"].as_u64().unwrap() > 0);
+    assert!(r["cores"].as_u64().unwrap() >= 1);
+    // Both children ran under /usr/bin/time (CI has it), so both peaks are numbers.
+    for key in ["build_peak_rss_mb", "answer_peak_rss_mb"] {
+        if std::path::Path::new("/usr/bin/time").exists() {
+            assert!(r[key].as_f64().unwrap() > 1.0, "{key} in {r}");
+        }
+    }
     let shapes = r["shapes"].as_object().unwrap();
     for name in streambot::bench::SHAPES {
         let s = &shapes[name];

@@ -348,11 +348,38 @@ impl Drop for TempDir {
     }
 }
 
-fn first_answer(
-    exe: &Path,
-    index: &Path,
-    data: &[PathBuf],
-) -> Result<(u64, Option<f64>), BenchError> {
+/// Runs `exe args` under `/usr/bin/time` (when there is one): its wall time in ms and its peak
+/// RSS in MB.
+fn child(exe: &Path, args: &[std::ffi::OsString]) -> Result<(u64, Option<f64>), BenchError> {
+    let time = Path::new("/usr/bin/time");
+    let start = Instant::now();
+    let out = if time.exists() {
+        std::process::Command::new(time)
+            .arg("-f")
+            .arg("STREAMBOT_RSS_KB=%M")
+            .arg(exe)
+            .args(args)
+            .output()?
+    } else {
+        std::process::Command::new(exe).args(args).output()?
+    };
+    let ms = start.elapsed().as_millis() as u64;
+    if !out.status.success() {
+        return Err(BenchError::Io(std::io::Error::other(format!(
+            "the child {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ))));
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    let rss = err
+        .lines()
+        .find_map(|l| l.strip_prefix("STREAMBOT_RSS_KB="))
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .map(|kb| (kb / 1024.0 * 10.0).round() / 10.0);
+    Ok((ms, rss))
+}
+
+fn data_args(data: &[PathBuf], index: &Path) -> Vec<std::ffi::OsString> {
     let mut args: Vec<std::ffi::OsString> = Vec::new();
     for d in data {
         args.push("--data".into());
@@ -360,40 +387,38 @@ fn first_answer(
     }
     args.push("--index".into());
     args.push(index.into());
+    args
+}
+
+/// A fresh `streambot ask "/why-not china"` from the built index, three times: the median wall
+/// time and the peak RSS.
+fn first_answer(
+    exe: &Path,
+    index: &Path,
+    data: &[PathBuf],
+) -> Result<(u64, Option<f64>), BenchError> {
+    let mut args = data_args(data, index);
     args.extend(["ask".into(), "/why-not china".into(), "--json".into()]);
-    let time = Path::new("/usr/bin/time");
     let mut runs = Vec::new();
     let mut rss = None;
     for _ in 0..3 {
-        let start = Instant::now();
-        let out = if time.exists() {
-            std::process::Command::new(time)
-                .arg("-f")
-                .arg("STREAMBOT_RSS_KB=%M")
-                .arg(exe)
-                .args(&args)
-                .output()?
-        } else {
-            std::process::Command::new(exe).args(&args).output()?
-        };
-        runs.push(start.elapsed().as_millis() as u64);
-        if !out.status.success() {
-            return Err(BenchError::Io(std::io::Error::other(format!(
-                "the first-answer child failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ))));
-        }
-        let err = String::from_utf8_lossy(&out.stderr);
-        if let Some(kb) = err
-            .lines()
-            .find_map(|l| l.strip_prefix("STREAMBOT_RSS_KB="))
-            .and_then(|v| v.trim().parse::<f64>().ok())
-        {
-            rss = Some((kb / 1024.0 * 10.0).round() / 10.0);
-        }
+        let (ms, r) = child(exe, &args)?;
+        runs.push(ms);
+        rss = r.or(rss);
     }
     runs.sort_unstable();
     Ok((runs[1], rss))
+}
+
+/// A fresh `streambot index` building from scratch into an empty directory: its wall time
+/// and peak RSS (the bot's own footprint while building, without the bench's copies).
+fn child_build(exe: &Path, dir: &Path, data: &[PathBuf]) -> Result<(u64, Option<f64>), BenchError> {
+    let _ = std::fs::remove_dir_all(dir);
+    let mut args = data_args(data, dir);
+    args.push("index".into());
+    let r = child(exe, &args);
+    let _ = std::fs::remove_dir_all(dir);
+    r
 }
 
 fn ratio(a: u64, b: u64) -> Value {
@@ -505,12 +530,14 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
         }
     };
 
-    let (first_ms, child_rss) = match &opts.exe {
+    let (first_ms, child_rss, build_child_ms, build_rss) = match &opts.exe {
         Some(exe) => {
             let (ms, rss) = first_answer(exe, &index_dir, &data)?;
-            (json!(ms), json!(rss))
+            drop(engine);
+            let (build_ms, build_rss) = child_build(exe, &root.0.join("child-index"), &data)?;
+            (json!(ms), json!(rss), json!(build_ms), json!(build_rss))
         }
-        None => (Value::Null, Value::Null),
+        None => (Value::Null, Value::Null, Value::Null, Value::Null),
     };
     let machine = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -524,6 +551,9 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
             .unwrap_or(Value::Null),
         "first_answer_ms": first_ms,
         "first_answer_peak_rss_mb": child_rss,
+        "answer_peak_rss_mb": child_rss,
+        "build_peak_rss_mb": build_rss,
+        "build_child_ms": build_child_ms,
         "peak_rss_mb": peak_rss_mb(),
         "recall_at_1": recall(hits, true),
         "fts5_recall_at_1": recall(fts5_hits, db.is_some()),
@@ -532,6 +562,7 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
         "passages_indexed": info.passages,
         "synthetic": opts.synthetic,
         "queries": opts.queries,
+        "cores": machine,
         "machine": {"cores": machine},
         "shapes": Value::Object(shapes),
     }))

@@ -15,7 +15,7 @@ pub fn table(r: &Value) -> String {
         "titles indexed {}, synthetic {}, cores {}\n",
         num(&r["titles_indexed"]),
         num(&r["synthetic"]),
-        num(&r["machine"]["cores"])
+        num(&r["cores"])
     ));
     out.push_str(&format!(
         "build {} ms (FTS5 {} ms, ratio {}); first answer {} ms (child peak {} MB); bench peak RSS {} MB\n",
@@ -25,6 +25,12 @@ pub fn table(r: &Value) -> String {
         num(&r["first_answer_ms"]),
         num(&r["first_answer_peak_rss_mb"]),
         num(&r["peak_rss_mb"]),
+    ));
+    out.push_str(&format!(
+        "a fresh `streambot index` from scratch: {} ms, peak {} MB; answering from the built index: peak {} MB\n",
+        num(&r["build_child_ms"]),
+        num(&r["build_peak_rss_mb"]),
+        num(&r["answer_peak_rss_mb"]),
     ));
     out.push_str(&format!(
         "fuzzy title recall@1 {} over {} typo'd real titles (FTS5 trigram + edit distance: {})\n\n",

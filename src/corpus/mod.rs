@@ -197,15 +197,40 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), CorpusEr
 /// can tell when the data changed since it was built.
 pub fn fingerprint(files: &[DataFile]) -> Result<String, CorpusError> {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
     for f in files {
         hasher.update(f.label.as_bytes());
         hasher.update(&[0]);
         hasher.update(format!("{:?}", f.kind).as_bytes());
         hasher.update(&[0]);
-        hasher.update(&read(&f.path)?);
+        hash_file(&mut hasher, &f.path, &mut buf)?;
         hasher.update(&[0xff]);
     }
     Ok(format!("{:032x}", hasher.digest128()))
+}
+
+/// Feeds a file to the hasher through `buf`: the same digest as hashing the whole file at
+/// once, without holding it (a million titles are a 400 MB file, which opening an index
+/// checks before answering anything).
+fn hash_file(
+    hasher: &mut xxhash_rust::xxh3::Xxh3,
+    path: &Path,
+    buf: &mut [u8],
+) -> Result<(), CorpusError> {
+    use std::io::Read;
+    let io = |source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    loop {
+        match file.read(buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io(e)),
+        }
+    }
 }
 
 /// Loads every data file of `dirs`. Unreadable rows and files are reported and skipped; only a
@@ -213,6 +238,70 @@ pub fn fingerprint(files: &[DataFile]) -> Result<String, CorpusError> {
 pub fn load(dirs: &[PathBuf]) -> Result<Corpus, CorpusError> {
     let files = discover(dirs)?;
     load_files(&files)
+}
+
+/// A title file's rows, with the notes about them.
+type ParsedTitles = (Result<Vec<TitleRow>, CorpusError>, LoadReport);
+
+/// Reads and parses every title file, several at once (one thread per core), each with its own
+/// report; `None` for files of other kinds. The caller takes them in file order, so the rows
+/// and notes come out as if the files were read one after another.
+fn parse_title_files(files: &[DataFile]) -> Vec<Option<ParsedTitles>> {
+    let todo: Vec<usize> = (0..files.len())
+        .filter(|&i| matches!(files[i].kind, FileKind::Titles { .. }))
+        .collect();
+    let read = |i: usize| -> ParsedTitles {
+        let f = &files[i];
+        let mut report = LoadReport::default();
+        let FileKind::Titles { service } = &f.kind else {
+            return (Ok(Vec::new()), report);
+        };
+        let rows = titles::read(&f.path, &f.label, service, &mut report);
+        (rows, report)
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(todo.len());
+    let mut out: Vec<Option<ParsedTitles>> = Vec::new();
+    out.resize_with(files.len(), || None);
+    if threads <= 1 {
+        for &i in &todo {
+            out[i] = Some(read(i));
+        }
+        return out;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&i) = todo.get(k) else {
+                return mine;
+            };
+            mine.push((i, read(i)));
+        }
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        for (i, p) in work() {
+            out[i] = Some(p);
+        }
+        for h in handles {
+            // A parser that panicked leaves its files as `None`, read again below.
+            if let Ok(done) = h.join() {
+                for (i, p) in done {
+                    out[i] = Some(p);
+                }
+            }
+        }
+    });
+    for &i in &todo {
+        if out[i].is_none() {
+            out[i] = Some(read(i));
+        }
+    }
+    out
 }
 
 /// Loads the given files (from [`discover`]).
@@ -228,7 +317,8 @@ pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
             Err(e) => report.note(&f.label, 0, Action::Skipped, e.to_string()),
         }
     }
-    for f in files {
+    let mut parsed = parse_title_files(files);
+    for (i, f) in files.iter().enumerate() {
         let result = match &f.kind {
             FileKind::DocumentMeta => continue,
             FileKind::Document => {
@@ -262,12 +352,17 @@ pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
                     corpus.figures.extend(v);
                     n
                 }),
-            FileKind::Titles { service } => titles::read(&f.path, &f.label, service, &mut report)
-                .map(|v| {
+            FileKind::Titles { .. } => {
+                let (result, notes) = parsed[i]
+                    .take()
+                    .unwrap_or_else(|| (Ok(Vec::new()), LoadReport::default()));
+                report.notes.extend(notes.notes);
+                result.map(|v| {
                     let n = v.len();
                     rows.extend(v);
                     n
-                }),
+                })
+            }
         };
         match result {
             Ok(n) => corpus.files.push((f.clone(), n)),
@@ -277,4 +372,23 @@ pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
     corpus.titles = merge::merge(rows, &mut report);
     corpus.report = report;
     Ok(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_hashed_in_pieces_hashes_as_a_whole() {
+        let path = std::env::temp_dir().join(format!("streambot-hash-{}", std::process::id()));
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let mut pieces = xxhash_rust::xxh3::Xxh3::new();
+        hash_file(&mut pieces, &path, &mut [0u8; 7]).unwrap();
+        let mut whole = xxhash_rust::xxh3::Xxh3::new();
+        whole.update(&bytes);
+        assert_eq!(pieces.digest128(), whole.digest128());
+        let _ = std::fs::remove_file(&path);
+        assert!(hash_file(&mut pieces, &path, &mut [0u8; 7]).is_err());
+    }
 }
