@@ -140,3 +140,27 @@ fn two_reindexes_at_once_one_runs_the_other_is_told() {
     assert_eq!(first.info.built_by, "first");
     assert_eq!(engine.info().built_by, "first");
 }
+
+#[test]
+fn a_build_committed_by_another_process_is_picked_up_without_restarting() {
+    let s = Scratch::new("watch");
+    let (engine, _) = open(&s);
+    let titles = engine.info().titles;
+    assert_eq!(engine.reload_if_changed().unwrap(), None);
+
+    // What `streambot index`, run by an operator next to the serving process, does.
+    std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
+    let rebuilt = Engine::rebuild(&s.index(), &[s.data()], "operator", &|_, _| {}).unwrap();
+    assert_eq!(rebuilt.info.titles, titles + 1);
+    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total, 0);
+
+    let reloaded = engine.reload_if_changed().unwrap().expect("a new build");
+    assert_eq!(
+        (reloaded.titles, reloaded.built_by.as_str()),
+        (titles + 1, "operator")
+    );
+    assert_eq!(engine.info().built_by, "operator");
+    let a = respond(&engine, "/titles origin:mn").unwrap();
+    assert_eq!((a.total, a.titles[0].id.as_str()), (1, "hulu:x1"));
+    assert_eq!(engine.reload_if_changed().unwrap(), None);
+}

@@ -100,6 +100,7 @@ pub fn router(config: Config, engine: Arc<Engine>) -> anyhow::Result<Router> {
 /// Serves the endpoint on `listen` (`HOST:PORT`) until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config, engine: Arc<Engine>, listen: &str) -> anyhow::Result<()> {
     crate::telemetry::index_loaded(&engine.info());
+    super::watch_index(engine.clone());
     if let Some(addr) = config.metrics_addr {
         let bound = crate::telemetry::serve(addr, crate::telemetry::Readiness::INDEX_ONLY).await?;
         tracing::info!(%bound, "serving /metrics, /healthz and /readyz");

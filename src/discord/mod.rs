@@ -114,6 +114,7 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
     let http = http.build();
     telemetry::index_loaded(&engine.info());
     telemetry::gateway_starting();
+    watch_index(engine.clone());
     if let Some(addr) = config.metrics_addr {
         let bound = telemetry::serve(addr, telemetry::Readiness::GATEWAY).await?;
         tracing::info!(%bound, "serving /metrics, /healthz and /readyz");
@@ -202,6 +203,35 @@ fn token_refused() -> anyhow::Error {
         "Discord refused the bot token: DISCORD_TOKEN is wrong or was reset. Copy a new one \
          from the Developer Portal (your application → Bot → Reset Token)."
     )
+}
+
+/// How often a serving process looks for a build committed by another process.
+const INDEX_WATCH_EVERY: Duration = Duration::from_secs(5);
+
+/// Picks up builds committed by other processes (`streambot index` run by an operator, a
+/// replica sharing the index directory), so no process has to restart to serve new data.
+pub(crate) fn watch_index(engine: Arc<Engine>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(INDEX_WATCH_EVERY);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            let e = engine.clone();
+            match tokio::task::spawn_blocking(move || e.reload_if_changed()).await {
+                Ok(Ok(Some(info))) => {
+                    telemetry::index_loaded(&info);
+                    tracing::info!(
+                        titles = info.titles,
+                        built_by = %info.built_by,
+                        "serving a new build of the index"
+                    );
+                }
+                Ok(Ok(None)) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "could not reload the index"),
+                Err(e) => tracing::warn!(error = %e, "reloading the index panicked"),
+            }
+        }
+    });
 }
 
 /// Ctrl-C, or SIGTERM (what service managers and `docker stop` send).

@@ -246,6 +246,23 @@ impl Engine {
         })
     }
 
+    /// Reloads when a new build was committed to this directory since the index was last read
+    /// (by `streambot index`, the bot's reindexing child, or another replica sharing the
+    /// directory); `None` when nothing changed. Cheap: it reads `meta.json` only.
+    pub fn reload_if_changed(&self) -> Result<Option<Arc<IndexInfo>>, SearchError> {
+        let Some(on_disk) = read_info(&self.index) else {
+            return Ok(None);
+        };
+        let current = self.info();
+        fn key(i: &IndexInfo) -> (u64, u64, &str, &str) {
+            (i.built_at, i.build_ms, &i.fingerprint, &i.built_by)
+        }
+        if key(&on_disk) == key(&current) {
+            return Ok(None);
+        }
+        self.reload().map(Some)
+    }
+
     /// Rereads the index after another process committed a new one: questions asked from now
     /// on see it; those already running finish on the previous one.
     pub fn reload(&self) -> Result<Arc<IndexInfo>, SearchError> {

@@ -260,8 +260,8 @@ pub fn finished(command: &str, outcome: Outcome, first_response: std::time::Dura
 /// one replica at random, so rebuilding is an operator's step on every replica.
 pub const REINDEX_OVER_HTTP: &str = "This server answers commands through replicas that each \
      keep their own index, so /reindex cannot rebuild them from here. Run `streambot index` \
-     on each replica (see README, Deployment), or use /reindex where the gateway bot runs. \
-     Nothing was changed.";
+     on each replica (see README, Deployment): each one serves its new build within seconds, \
+     without restarting. Nothing was changed.";
 
 #[cfg(test)]
 mod tests {
