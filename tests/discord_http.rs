@@ -178,7 +178,10 @@ async fn every_command_is_answered_like_the_gateway_bot() {
     let body = interact(&ep, reindex).await;
     assert_eq!(
         body["data"]["content"],
-        streambot::discord::interaction::REINDEX_OVER_HTTP
+        "This server answers commands through replicas that each keep their own index, so \
+         /reindex cannot rebuild them from here. Run `streambot index` on each replica (see \
+         README, Deployment): each one serves its new build within seconds, without restarting. \
+         Nothing was changed."
     );
     assert_eq!(
         body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,

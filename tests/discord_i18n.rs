@@ -106,3 +106,32 @@ async fn a_chinese_user_is_told_to_slow_down_in_chinese() {
         "{content}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chinese_moderator_reindexes_in_chinese() {
+    let bot = start("i18n-reindex").await;
+    let (id, p) = moderator_reindex();
+    let first = callback(&bot, id, fake::with_locale(p, "zh-CN")).await;
+    assert_eq!(first["type"], 5);
+    let text = final_text(&bot, id).await;
+    let info = bot.engine.info();
+    assert_eq!(
+        text.lines().next().unwrap().split_once("秒：").unwrap().1,
+        format!(
+            "{} 部作品、{} 个段落、{} 条事实，来自 {} 个文件。",
+            info.titles,
+            info.passages,
+            info.facts,
+            info.files.len()
+        )
+    );
+    assert!(text.starts_with("索引已重建，用时 "), "{text}");
+
+    // Not a moderator: refused, in Chinese.
+    let (id, p) = slash("reindex", ALICE, &[], fake::MEMBER_PERMISSIONS, json!([]));
+    let refused = callback(&bot, id, fake::with_locale(p, "zh-CN")).await;
+    assert_eq!(
+        refused["data"]["content"],
+        "只有管理员（拥有“管理服务器”权限、管理员角色或机器人所有者）才能重建索引。没有做任何改动。"
+    );
+}

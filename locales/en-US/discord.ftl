@@ -92,3 +92,24 @@ error-bad-option = I could not read one of the options; /help shows how to write
 error-not-allowed = You are not allowed to use this command.
 error-outdated-command = Discord sent this command in an older form — it was just updated. Please try again in a minute.
 error-unknown-command = I don't have that command any more — /help lists what I can do.
+
+## /reindex, for moderators
+reindex-refused = Only moderators (Manage Server, a moderator role, or an owner) can reindex. Nothing was changed.
+reindex-too-large = `{ $file }` is { $size } bytes; the limit is { $limit }. Nothing was changed.
+reindex-larger-than = `{ $file }` is larger than { $limit } bytes, the limit. Nothing was changed.
+reindex-download-failed = I could not download that file from Discord. Nothing was changed.
+reindex-no-data-dir = No data directory is configured. Nothing was changed.
+reindex-added-titles = Added `{ $path }`: { $rows } titles for { $service }.
+reindex-added-document = Added `{ $path }`: a document of { $paragraphs } paragraphs.
+reindex-upload-refused = `{ $file }` was refused: { $why }
+    Nothing was changed.
+reindex-failed = Reindex failed: { $why }. The previous data and index are still in use.
+reindex-why-unopenable = the new index could not be opened (details are in the log)
+reindex-why-busy = another reindex is already running on this index (process { $pid }); try again when it finishes
+reindex-why-busy-unknown = another reindex is already running on this index; try again when it finishes
+reindex-why-stopped = the rebuild stopped before it finished (details are in the log)
+reindex-progress = Reindexing… { $percent }% ({ $done } of { $total } records, { $seconds } s so far). Answers still come from the current index.
+reindex-done = Reindexed in { $seconds } s: { $titles } titles, { $passages } passages, { $facts } facts from { $files } files.
+reindex-no-skips = No rows skipped ({ $repaired } repaired, { $merged } merged).
+reindex-skipped = { $count } rows skipped:
+reindex-over-http = This server answers commands through replicas that each keep their own index, so /reindex cannot rebuild them from here. Run `streambot index` on each replica (see README, Deployment): each one serves its new build within seconds, without restarting. Nothing was changed.

@@ -91,3 +91,24 @@ error-bad-option = 有个选项我没看懂；/help 里有写法说明。
 error-not-allowed = 你没有权限使用这个命令。
 error-outdated-command = Discord 发来的是旧版命令——命令刚刚更新过。请过一分钟再试。
 error-unknown-command = 我已经没有这个命令了——/help 里列出了我能做的事。
+
+## /reindex, for moderators
+reindex-refused = 只有管理员（拥有“管理服务器”权限、管理员角色或机器人所有者）才能重建索引。没有做任何改动。
+reindex-too-large = `{ $file }` 有 { $size } 字节，上限是 { $limit }。没有做任何改动。
+reindex-larger-than = `{ $file }` 超过了 { $limit } 字节的上限。没有做任何改动。
+reindex-download-failed = 无法从 Discord 下载这个文件。没有做任何改动。
+reindex-no-data-dir = 没有配置数据目录。没有做任何改动。
+reindex-added-titles = 已添加 `{ $path }`：{ $service } 的 { $rows } 部作品。
+reindex-added-document = 已添加 `{ $path }`：一篇 { $paragraphs } 段的文档。
+reindex-upload-refused = `{ $file }` 未被接受：{ $why }
+    没有做任何改动。
+reindex-failed = 重建索引失败：{ $why }。仍在使用之前的数据和索引。
+reindex-why-unopenable = 新索引无法打开（详情见日志）
+reindex-why-busy = 这个索引正在由另一个重建任务处理（进程 { $pid }）；请等它完成后再试
+reindex-why-busy-unknown = 这个索引正在由另一个重建任务处理；请等它完成后再试
+reindex-why-stopped = 重建在完成前中断了（详情见日志）
+reindex-progress = 正在重建索引… { $percent }%（{ $total } 条记录中已完成 { $done } 条，已用 { $seconds } 秒）。回答仍来自当前索引。
+reindex-done = 索引已重建，用时 { $seconds } 秒：{ $titles } 部作品、{ $passages } 个段落、{ $facts } 条事实，来自 { $files } 个文件。
+reindex-no-skips = 没有跳过任何行（修复 { $repaired } 行，合并 { $merged } 行）。
+reindex-skipped = 跳过了 { $count } 行：
+reindex-over-http = 这个服务器通过多个副本回答命令，每个副本都有自己的索引，所以无法在这里用 /reindex 重建它们。请在每个副本上运行 `streambot index`（见 README 的 Deployment 一节）：每个副本会在几秒内改用新索引，无需重启。没有做任何改动。

@@ -244,7 +244,7 @@ pub fn reindex_with_file(
 
 /// Whether a reply is /reindex's progress line rather than its outcome.
 pub fn is_progress(text: &str) -> bool {
-    text.starts_with("Reindexing… ")
+    text.starts_with("Reindexing… ") || text.starts_with("正在重建索引… ")
 }
 
 /// The text of the deferred reply, once it is filled in (past any progress lines).

@@ -10,8 +10,11 @@ use tokio::sync::watch;
 use crate::config::Config;
 use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store};
 use crate::discord::download::{self, DownloadError};
+use crate::discord::localize::lang_of;
 use crate::discord::{Context, Error, reply};
+use crate::i18n::Lang;
 use crate::reindex::{Child, Outcome, Summary};
+use crate::t;
 use crate::telemetry::{self, ReindexOutcome};
 
 /// Whether this caller may reindex: Manage Server in this guild, a moderator role, or an owner.
@@ -36,6 +39,7 @@ pub async fn reindex(
     file: Option<serenity::Attachment>,
 ) -> Result<(), Error> {
     let user = ctx.author();
+    let lang = lang_of(ctx);
     let (permissions, roles) = match ctx {
         poise::Context::Application(app) => match &app.interaction.member {
             Some(m) => (m.permissions, m.roles.clone()),
@@ -47,10 +51,7 @@ pub async fn reindex(
     if !allowed || !may_reindex(permissions, &roles, user.id, &ctx.data().config) {
         tracing::warn!(user = %user.id, guild = ?ctx.guild_id(), "reindex refused: not a moderator");
         reply::mark(ctx, telemetry::Outcome::Refused).await;
-        reply::send(ctx, reply::ephemeral_text(
-            "Only moderators (Manage Server, a moderator role, or an owner) can reindex. Nothing was changed.",
-        ))
-        .await?;
+        reply::send(ctx, reply::ephemeral_text(&t!(lang, "reindex-refused"))).await?;
         return Ok(());
     }
     reply::defer(ctx, true).await?;
@@ -62,10 +63,12 @@ pub async fn reindex(
     let mut lines = Vec::new();
     if let Some(att) = file {
         if att.size as usize > MAX_UPLOAD_BYTES {
-            let msg = format!(
-                "`{}` is {} bytes; the limit is {MAX_UPLOAD_BYTES}. Nothing was changed.",
-                att.filename.replace('`', "'"),
-                att.size
+            let msg = t!(
+                lang,
+                "reindex-too-large",
+                file = att.filename.replace('`', "'"),
+                size = att.size.to_string(),
+                limit = MAX_UPLOAD_BYTES.to_string()
             );
             reply::send(ctx, reply::ephemeral_text(&msg)).await?;
             return Ok(());
@@ -73,9 +76,11 @@ pub async fn reindex(
         let bytes = match download::capped(&att.url, MAX_UPLOAD_BYTES).await {
             Ok(b) => b,
             Err(DownloadError::TooLarge(max)) => {
-                let msg = format!(
-                    "`{}` is larger than {max} bytes, the limit. Nothing was changed.",
-                    att.filename.replace('`', "'")
+                let msg = t!(
+                    lang,
+                    "reindex-larger-than",
+                    file = att.filename.replace('`', "'"),
+                    limit = max.to_string()
                 );
                 reply::send(ctx, reply::ephemeral_text(&msg)).await?;
                 return Ok(());
@@ -84,20 +89,14 @@ pub async fn reindex(
                 tracing::warn!(error = %e, file = %att.filename, "could not download an attachment");
                 reply::send(
                     ctx,
-                    reply::ephemeral_text(
-                        "I could not download that file from Discord. Nothing was changed.",
-                    ),
+                    reply::ephemeral_text(&t!(lang, "reindex-download-failed")),
                 )
                 .await?;
                 return Ok(());
             }
         };
         let Some(first_dir) = data_dirs.first().cloned() else {
-            reply::send(
-                ctx,
-                reply::ephemeral_text("No data directory is configured. Nothing was changed."),
-            )
-            .await?;
+            reply::send(ctx, reply::ephemeral_text(&t!(lang, "reindex-no-data-dir"))).await?;
             return Ok(());
         };
         let name = att.filename.clone();
@@ -107,12 +106,18 @@ pub async fn reindex(
         match result {
             Ok(s) => {
                 lines.push(match &s.kind {
-                    UploadKind::Titles { service, rows } => {
-                        format!("Added `{}`: {rows} titles for {service}.", s.path.display())
-                    }
-                    UploadKind::Document { paragraphs } => format!(
-                        "Added `{}`: a document of {paragraphs} paragraphs.",
-                        s.path.display()
+                    UploadKind::Titles { service, rows } => t!(
+                        lang,
+                        "reindex-added-titles",
+                        path = s.path.display().to_string(),
+                        rows = rows.to_string(),
+                        service = service.to_string()
+                    ),
+                    UploadKind::Document { paragraphs } => t!(
+                        lang,
+                        "reindex-added-document",
+                        path = s.path.display().to_string(),
+                        paragraphs = paragraphs.to_string()
                     ),
                 });
                 for n in &s.report.notes {
@@ -122,9 +127,11 @@ pub async fn reindex(
             }
             Err(e) => {
                 tracing::info!(user = %who, file = %att.filename, error = %e, "reindex upload refused");
-                let msg = format!(
-                    "`{}` was refused: {e}\nNothing was changed.",
-                    att.filename.replace('`', "'")
+                let msg = t!(
+                    lang,
+                    "reindex-upload-refused",
+                    file = att.filename.replace('`', "'"),
+                    why = e.to_string()
                 );
                 reply::send(ctx, reply::ephemeral_text(&msg)).await?;
                 return Ok(());
@@ -147,8 +154,7 @@ pub async fn reindex(
         Outcome::Busy { .. } => ReindexOutcome::Busy,
         _ => ReindexOutcome::Failed,
     };
-    let failed =
-        |why: &str| format!("Reindex failed: {why}. The previous data and index are still in use.");
+    let failed = |why: &str| t!(lang, "reindex-failed", why = why);
     match outcome {
         Outcome::Done(summary) => {
             let engine = ctx.data().engine.clone();
@@ -157,14 +163,12 @@ pub async fn reindex(
                     telemetry::index_loaded(&info);
                     telemetry::reindex(counted, took);
                     tracing::info!(user = %who, titles = summary.titles, passages = summary.passages, ms = took.as_millis() as u64, "reindex done");
-                    lines.extend(done_lines(&summary, took));
+                    lines.extend(done_lines(&summary, took, lang));
                 }
                 Err(e) => {
                     telemetry::reindex(ReindexOutcome::Failed, took);
                     tracing::error!(user = %who, error = %e, "the new index could not be opened");
-                    lines = vec![failed(
-                        "the new index could not be opened (details are in the log)",
-                    )];
+                    lines = vec![failed(&t!(lang, "reindex-why-unopenable"))];
                 }
             }
         }
@@ -174,10 +178,10 @@ pub async fn reindex(
             let why = match outcome {
                 Outcome::Busy { pid } => {
                     tracing::info!(user = %who, ?pid, ?undone, "reindex refused: another one is running");
-                    let holder = pid.map(|p| format!(" (process {p})")).unwrap_or_default();
-                    format!(
-                        "another reindex is already running on this index{holder}; try again when it finishes"
-                    )
+                    match pid {
+                        Some(pid) => t!(lang, "reindex-why-busy", pid = pid.to_string()),
+                        None => t!(lang, "reindex-why-busy-unknown"),
+                    }
                 }
                 Outcome::DataError(message) => {
                     tracing::warn!(user = %who, error = %message, ?undone, "reindex failed on the data");
@@ -185,7 +189,7 @@ pub async fn reindex(
                 }
                 Outcome::Failed { detail } => {
                     tracing::error!(user = %who, detail, ?undone, "reindex failed");
-                    "the rebuild stopped before it finished (details are in the log)".to_string()
+                    t!(lang, "reindex-why-stopped")
                 }
                 Outcome::Done(_) => unreachable!("handled above"),
             };
@@ -219,7 +223,7 @@ async fn follow<'a>(
                     continue;
                 }
                 let Some((done, total)) = *rx.borrow_and_update() else { continue };
-                let text = progress_text(done, total, started.elapsed());
+                let text = progress_text(done, total, started.elapsed(), lang_of(ctx));
                 if let Err(e) = show(ctx, shown, &text).await {
                     tracing::warn!(error = %e, "could not show reindex progress");
                 }
@@ -229,11 +233,15 @@ async fn follow<'a>(
 }
 
 /// The progress line; it starts with "Reindexing…" (tests and moderators can tell it apart).
-fn progress_text(done: u64, total: u64, elapsed: Duration) -> String {
+fn progress_text(done: u64, total: u64, elapsed: Duration, lang: Lang) -> String {
     let percent = (done * 100).checked_div(total).unwrap_or(0);
-    format!(
-        "Reindexing… {percent}% ({done} of {total} records, {} s so far). Answers still come from the current index.",
-        elapsed.as_secs()
+    t!(
+        lang,
+        "reindex-progress",
+        percent = percent.to_string(),
+        done = done.to_string(),
+        total = total.to_string(),
+        seconds = elapsed.as_secs().to_string()
     )
 }
 
@@ -252,22 +260,29 @@ async fn show<'a>(
 }
 
 /// What the moderator reads after a reindex that worked.
-fn done_lines(summary: &Summary, took: Duration) -> Vec<String> {
-    let mut lines = vec![format!(
-        "Reindexed in {:.1} s: {} titles, {} passages, {} facts from {} files.",
-        took.as_secs_f32(),
-        summary.titles,
-        summary.passages,
-        summary.facts,
-        summary.files
+fn done_lines(summary: &Summary, took: Duration, lang: Lang) -> Vec<String> {
+    let mut lines = vec![t!(
+        lang,
+        "reindex-done",
+        seconds = format!("{:.1}", took.as_secs_f32()),
+        titles = summary.titles.to_string(),
+        passages = summary.passages.to_string(),
+        facts = summary.facts.to_string(),
+        files = summary.files.to_string()
     )];
     if summary.skipped.is_empty() {
-        lines.push(format!(
-            "No rows skipped ({} repaired, {} merged).",
-            summary.repaired, summary.merged
+        lines.push(t!(
+            lang,
+            "reindex-no-skips",
+            repaired = summary.repaired.to_string(),
+            merged = summary.merged.to_string()
         ));
     } else {
-        lines.push(format!("{} rows skipped:", summary.skipped.len()));
+        lines.push(t!(
+            lang,
+            "reindex-skipped",
+            count = summary.skipped.len().to_string()
+        ));
         lines.extend(summary.skipped.iter().take(15).cloned());
     }
     lines
@@ -280,10 +295,16 @@ mod tests {
     #[test]
     fn progress_reads_in_plain_words() {
         assert_eq!(
-            progress_text(450, 1800, Duration::from_millis(4900)),
+            progress_text(450, 1800, Duration::from_millis(4900), Lang::En),
             "Reindexing… 25% (450 of 1800 records, 4 s so far). Answers still come from the current index."
         );
-        assert!(progress_text(0, 0, Duration::ZERO).starts_with("Reindexing… 0% (0 of 0"));
+        assert!(
+            progress_text(0, 0, Duration::ZERO, Lang::En).starts_with("Reindexing… 0% (0 of 0")
+        );
+        assert_eq!(
+            progress_text(450, 1800, Duration::from_millis(4900), Lang::Zh),
+            "正在重建索引… 25%（1800 条记录中已完成 450 条，已用 4 秒）。回答仍来自当前索引。"
+        );
     }
 
     #[test]

@@ -233,7 +233,12 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
             Ok(reply)
         }
         Action::Sources => Ok(Reply::sources(&engine.info())),
-        Action::Reindex => Ok(Reply::private(REINDEX_OVER_HTTP, Outcome::Refused)),
+        // Each replica serves its own index and a request reaches one replica, so rebuilding
+        // is an operator's step on every replica.
+        Action::Reindex => Ok(Reply::private(
+            &crate::t!(lang, "reindex-over-http"),
+            Outcome::Refused,
+        )),
         Action::BadOption => Ok(Reply::private(
             &crate::t!(lang, "error-bad-option"),
             Outcome::UsageError,
@@ -255,13 +260,6 @@ pub fn finished(command: &str, outcome: Outcome, first_response: std::time::Dura
     crate::telemetry::interaction(command, outcome);
     crate::telemetry::first_response(first_response);
 }
-
-/// `/reindex` on the HTTP endpoint: each replica serves its own index, and a request reaches
-/// one replica at random, so rebuilding is an operator's step on every replica.
-pub const REINDEX_OVER_HTTP: &str = "This server answers commands through replicas that each \
-     keep their own index, so /reindex cannot rebuild them from here. Run `streambot index` \
-     on each replica (see README, Deployment): each one serves its new build within seconds, \
-     without restarting. Nothing was changed.";
 
 #[cfg(test)]
 mod tests {
