@@ -379,6 +379,15 @@ impl Drop for Replica {
 
 impl Replica {
     fn start(fake: &FakeDiscord, root: &std::path::Path, index: &str) -> Replica {
+        Replica::start_with(fake, root, index, &[])
+    }
+
+    fn start_with(
+        fake: &FakeDiscord,
+        root: &std::path::Path,
+        index: &str,
+        extra: &[(&str, String)],
+    ) -> Replica {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_streambot"));
         cmd.args(["http", "--listen", "127.0.0.1:0"])
             .env_remove("DISCORD_TOKEN")
@@ -392,6 +401,9 @@ impl Replica {
         // No cooldown in the way of a load test.
         cmd.env("COOLDOWN_BURST", "100000")
             .env("COOLDOWN_PER_MINUTE", "100000");
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
         let mut child = cmd.spawn().unwrap();
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
         let url = loop {
@@ -538,4 +550,72 @@ async fn two_replicas_share_the_load() {
 #[ignore]
 async fn two_replicas_full_load() {
     two_replicas("load-full", 4000, 32, true).await;
+}
+
+/// The value of the sample `name` (with its labels, as Prometheus prints them) in `text`.
+fn sample(text: &str, name: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replica_serves_its_metrics_from_the_start() {
+    let fake = FakeDiscord::start().await;
+    let root = endpoint::scratch_data("replica-metrics");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let metrics = format!("http://127.0.0.1:{port}");
+    let replica = Replica::start_with(
+        &fake,
+        &root,
+        "index",
+        &[("METRICS_ADDR", format!("127.0.0.1:{port}"))],
+    );
+    let get = |path: &str| {
+        let url = format!("{metrics}{path}");
+        async move {
+            let r = reqwest::get(url).await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    assert_eq!(get("/readyz").await, (200, "ready\n".to_string()));
+
+    // The index the replica built, as the engine reads it.
+    let (engine, _) = streambot::search::Engine::open(
+        &root.join("index"),
+        &[root.join("data")],
+        "test",
+        &|_, _| {},
+    )
+    .unwrap();
+    let info = engine.info();
+    let (_, text) = get("/metrics").await;
+    for (kind, n) in [
+        ("titles", info.titles),
+        ("passages", info.passages),
+        ("facts", info.facts),
+    ] {
+        let name = format!("streambot_index_documents{{kind=\"{kind}\"}}");
+        assert_eq!(sample(&text, &name), Some(n as f64), "{name} in\n{text}");
+    }
+
+    let payload = one("why-not", "place", "china");
+    let (status, _) = endpoint::post_signed(&replica.url, &payload).await;
+    assert_eq!(status, 200);
+    let (_, text) = get("/metrics").await;
+    assert_eq!(
+        sample(
+            &text,
+            "streambot_interactions_total{command=\"why-not\",outcome=\"answered\"}"
+        ),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(&text, "streambot_first_response_seconds_count"),
+        Some(1.0)
+    );
 }

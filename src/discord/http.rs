@@ -99,12 +99,13 @@ pub fn router(config: Config, engine: Arc<Engine>) -> anyhow::Result<Router> {
 
 /// Serves the endpoint on `listen` (`HOST:PORT`) until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config, engine: Arc<Engine>, listen: &str) -> anyhow::Result<()> {
-    crate::telemetry::index_loaded(&engine.info());
-    super::watch_index(engine.clone());
+    // The recorder is installed by `serve`: what is recorded before it is lost.
     if let Some(addr) = config.metrics_addr {
         let bound = crate::telemetry::serve(addr, crate::telemetry::Readiness::INDEX_ONLY).await?;
         tracing::info!(%bound, "serving /metrics, /healthz and /readyz");
     }
+    crate::telemetry::index_loaded(&engine.info());
+    super::watch_index(engine.clone());
     let router = router(config, engine)?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await

@@ -112,13 +112,14 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
             .ratelimiter_disabled(true);
     }
     let http = http.build();
-    telemetry::index_loaded(&engine.info());
-    telemetry::gateway_starting();
-    watch_index(engine.clone());
+    // The recorder is installed by `serve`: what is recorded before it is lost.
     if let Some(addr) = config.metrics_addr {
         let bound = telemetry::serve(addr, telemetry::Readiness::GATEWAY).await?;
         tracing::info!(%bound, "serving /metrics, /healthz and /readyz");
     }
+    telemetry::index_loaded(&engine.info());
+    telemetry::gateway_starting();
+    watch_index(engine.clone());
     let config = Arc::new(config);
     let guild = config.guild_id;
     let data = Data {
