@@ -265,6 +265,69 @@ pub fn finished(command: &str, outcome: Outcome, first_response: std::time::Dura
 mod tests {
     use super::*;
 
+    /// The HTTP endpoint reads options by name while the gateway gets them from poise: every
+    /// option the commands register must change what [`Action::from_command`] makes of them,
+    /// so a renamed or added option cannot be silently ignored over HTTP.
+    #[test]
+    fn every_registered_option_is_read_by_the_endpoint() {
+        let mut checked = 0;
+        for command in crate::discord::commands() {
+            let registered =
+                serde_json::to_value(command.create_as_slash_command().unwrap()).unwrap();
+            let name = registered["name"].as_str().unwrap().to_string();
+            let data = |options: serde_json::Value| -> serenity::CommandData {
+                serde_json::from_value(serde_json::json!({
+                    "id": "1", "name": name, "type": 1, "options": options,
+                }))
+                .unwrap()
+            };
+            let options = registered["options"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let mut given = Vec::new();
+            for option in &options {
+                let kind = option["type"].as_u64().unwrap();
+                let value = match kind {
+                    3 => serde_json::json!("2010"),
+                    4 => option["choices"][1]["value"].clone(),
+                    // Attachments (/reindex's file) are the gateway's business only.
+                    11 => continue,
+                    other => panic!("/{name}: option type {other} is not handled"),
+                };
+                let required = option["required"].as_bool().unwrap_or(false);
+                given.push((option["name"].clone(), kind, value, required));
+            }
+            let action = |with: &dyn Fn(&str, bool) -> bool| {
+                let options: Vec<serde_json::Value> = given
+                    .iter()
+                    .filter(|(n, .., required)| with(n.as_str().unwrap(), *required))
+                    .map(|(n, kind, value, _)| {
+                        serde_json::json!({ "name": n, "type": kind, "value": value })
+                    })
+                    .collect();
+                format!(
+                    "{:?}",
+                    Action::from_command(&data(serde_json::json!(options)))
+                )
+            };
+            // The required options alone, then each option left out (required) or added.
+            let baseline = action(&|_, required| required);
+            assert!(baseline.starts_with("Some("), "/{name} is not mapped");
+            for (option, .., required) in &given {
+                let option = option.as_str().unwrap();
+                let changed = action(&|n, r| if n == option { !*required } else { r });
+                assert_ne!(
+                    changed, baseline,
+                    "/{name} {option}: the endpoint ignores this option"
+                );
+                checked += 1;
+            }
+        }
+        // why-not 2, titles 10, new 3, title 2, map 2, ask 1.
+        assert_eq!(checked, 20);
+    }
+
     #[test]
     fn titles_options_become_arguments_and_bad_years_a_usage_error() {
         let a = Action::titles(TitlesOptions {
