@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 mod build;
+mod fuzzy;
 pub mod lock;
 mod names;
 mod people;

@@ -4,17 +4,18 @@
 //! time these lookups took.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::collector::TopDocs;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentId;
-use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, Occur};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TERMINATED, Term};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use super::analyzer::{analyze, exact_analyzer};
-use super::query::{boosted, stored_json, term_q};
+use super::fuzzy::{self, NameGrams};
+use super::query::{stored_json, term_q};
 use super::schema::KIND_TITLE;
 use super::{Engine, Hit, SearchError};
 use crate::corpus::Title;
@@ -22,7 +23,7 @@ use crate::text::fold;
 
 /// Candidates ranked by name similarity when the name is not found exactly. Ranking them reads
 /// only fast fields, so a wide net is cheap.
-const FUZZY_CANDIDATES: usize = 100;
+pub(super) const FUZZY_CANDIDATES: usize = 100;
 
 /// A title found by name, known from fast fields alone; [`Engine::title_at`] reads the rest.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +53,7 @@ fn internal(e: impl std::fmt::Display) -> SearchError {
 /// Every value of a string fast field in one buffer, by dictionary ordinal. The column's own
 /// dictionary is zstd-compressed in blocks, so looking one value up decompresses a block; this
 /// reads the dictionary once, in order, and then looks values up in O(1).
-struct Strings {
+pub(super) struct Strings {
     text: String,
     ends: Vec<usize>,
 }
@@ -69,7 +70,11 @@ impl Strings {
         Ok(Strings { text, ends })
     }
 
-    fn get(&self, ord: u64) -> &str {
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(super) fn get(&self, ord: u64) -> &str {
         let i = ord as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.ends.get(i).map_or("", |&end| &self.text[start..end])
@@ -92,6 +97,8 @@ pub(super) struct NameColumns {
     name_values: Strings,
     listings: Column<u64>,
     year: Column<u64>,
+    /// Trigram postings over `key_values`, built on the first fuzzy lookup.
+    grams: OnceLock<NameGrams>,
 }
 
 impl NameColumns {
@@ -107,15 +114,16 @@ impl NameColumns {
             names,
             listings: ff.u64("listings")?,
             year: ff.u64("year")?,
+            grams: OnceLock::new(),
         })
     }
 
     /// The folded title and aka of `doc`.
-    fn keys(&self, doc: DocId) -> impl Iterator<Item = &str> + '_ {
+    pub(super) fn keys(&self, doc: DocId) -> impl Iterator<Item = &str> + '_ {
         self.keys.term_ords(doc).map(|o| self.key_values.get(o))
     }
 
-    fn name(&self, doc: DocId) -> String {
+    pub(super) fn name(&self, doc: DocId) -> String {
         self.names
             .term_ords(doc)
             .next()
@@ -126,6 +134,12 @@ impl NameColumns {
     fn year(&self, doc: DocId) -> Option<u16> {
         self.year.first(doc).map(|y| y as u16)
     }
+
+    /// The segment's trigram postings over its folded names (`max_doc` is the segment's).
+    pub(super) fn grams(&self, max_doc: DocId) -> &NameGrams {
+        self.grams
+            .get_or_init(|| NameGrams::build(&self.keys, &self.key_values, max_doc))
+    }
 }
 
 /// [`NameColumns`] of the segments seen so far, by segment id (segments never change, so an
@@ -134,7 +148,7 @@ impl NameColumns {
 pub(super) struct NameCache(Mutex<HashMap<SegmentId, Arc<NameColumns>>>);
 
 impl NameCache {
-    fn get(&self, seg: &SegmentReader) -> Result<Arc<NameColumns>, SearchError> {
+    pub(super) fn get(&self, seg: &SegmentReader) -> Result<Arc<NameColumns>, SearchError> {
         let id = seg.segment_id();
         if let Some(c) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
             return Ok(c.clone());
@@ -177,32 +191,7 @@ impl Engine {
             if words.is_empty() {
                 return Ok(Vec::new());
             }
-            let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for w in &words {
-                let n = w.chars().count();
-                should.push((Occur::Should, boosted(term_q(f.title_exact, w), 2.0)));
-                let distance = match n {
-                    0..=3 => 0,
-                    4..=6 => 1,
-                    _ => 2,
-                };
-                if distance > 0 {
-                    let term = Term::from_field_text(f.title_exact, w);
-                    should.push((
-                        Occur::Should,
-                        Box::new(FuzzyTermQuery::new(term, distance, true)),
-                    ));
-                }
-            }
-            let q = BooleanQuery::new(vec![
-                (Occur::Must, term_q(f.kind, KIND_TITLE)),
-                (Occur::Must, Box::new(BooleanQuery::new(should))),
-            ]);
-            searcher
-                .search(&q, &TopDocs::with_limit(FUZZY_CANDIDATES).order_by_score())?
-                .into_iter()
-                .map(|d| d.1)
-                .collect()
+            fuzzy::candidates(&self.names, &searcher, &key, &words, FUZZY_CANDIDATES)?
         };
         self.rank_by_name(&searcher, &key, candidates, limit)
     }
