@@ -13,31 +13,20 @@ use std::time::{Duration, Instant};
 
 use ed25519_dalek::SigningKey;
 use serde_json::{Value, json};
-use support::bot::{ALICE, BOB, MODERATOR, STEP, next_id};
+use support::bot::{ALICE, BOB, MODERATOR, STEP, alice_asks, next_id, slash};
 use support::fake_discord::{
     self as fake, CHANNEL_ID, EPHEMERAL, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS,
 };
 use support::http_endpoint::{self as endpoint, interact, now_secs, post_raw, sign};
 
+/// A slash command in the test guild, as Discord would POST it.
 fn ask(command: &str, user: u64, options: Value) -> Value {
-    fake::slash_in_guild(
-        next_id(),
-        GUILD_ID,
-        CHANNEL_ID,
-        user,
-        &[],
-        MEMBER_PERMISSIONS,
-        command,
-        options,
-    )
+    slash(command, user, &[], MEMBER_PERMISSIONS, options).1
 }
 
+/// Alice's slash command with one string option.
 fn one(command: &str, option: &str, value: &str) -> Value {
-    ask(
-        command,
-        ALICE,
-        json!([fake::option(option, 3, json!(value))]),
-    )
+    alice_asks(command, option, value).1
 }
 
 fn embed(body: &Value) -> &Value {

@@ -69,10 +69,10 @@ pub async fn start_with(name: &str, options: FakeOptions, extra: &[(&str, String
     bot
 }
 
-/// Like [`start_with`] on a fake Discord already running, without waiting for the bot to
-/// connect.
-pub async fn launch(name: &str, fake: FakeDiscord, extra: &[(&str, String)]) -> Bot {
-    let root = std::env::temp_dir().join(format!("streambot-e2e-{name}-{}", std::process::id()));
+/// A fresh scratch directory `streambot-{kind}-{name}-{pid}` holding a copy of data/ plus 25
+/// Chinese fixture titles (as Hulu's), for a bot or an HTTP replica to serve.
+pub fn scratch_data(kind: &str, name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("streambot-{kind}-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
@@ -83,6 +83,13 @@ pub async fn launch(name: &str, fake: FakeDiscord, extra: &[(&str, String)]) -> 
         many_chinese_titles(),
     )
     .unwrap();
+    root
+}
+
+/// Like [`start_with`] on a fake Discord already running, without waiting for the bot to
+/// connect.
+pub async fn launch(name: &str, fake: FakeDiscord, extra: &[(&str, String)]) -> Bot {
+    let root = scratch_data("e2e", name);
     let vars = [
         ("DISCORD_TOKEN", "fake-token-e2e".to_string()),
         ("DISCORD_API_BASE", fake.base_url()),

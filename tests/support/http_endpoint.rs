@@ -12,9 +12,8 @@ use serde_json::Value;
 use streambot::config::Config;
 use streambot::search::Engine;
 
-use super::bot::{STEP, many_chinese_titles};
+use super::bot::STEP;
 use super::fake_discord::{APP_ID, FakeDiscord, FakeOptions, GUILD_ID, OWNER_ID};
-use super::fs::copy_dir;
 
 /// The test key pair's seed (fixed: every run signs alike).
 pub const SEED: [u8; 32] = [42; 32];
@@ -77,18 +76,7 @@ pub fn replica_env(fake: &FakeDiscord, root: &Path) -> Vec<(&'static str, String
 
 /// A scratch copy of data/ plus 25 Chinese fixture titles (as the gateway tests use).
 pub fn scratch_data(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("streambot-http-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        &root.join("data"),
-    );
-    std::fs::write(
-        root.join("data/titles/hulu_titles.csv"),
-        many_chinese_titles(),
-    )
-    .unwrap();
-    root
+    super::bot::scratch_data("http", name)
 }
 
 pub async fn start(name: &str, extra: &[(&str, String)]) -> Endpoint {
