@@ -17,7 +17,7 @@ pub fn save_map(data: &crate::answer::MapData, dir: &std::path::Path) -> String 
 /// [`save_map`], saying so in `lang`.
 pub fn save_map_in(data: &crate::answer::MapData, dir: &std::path::Path, lang: Lang) -> String {
     let path = dir.join(format!("streambot-{}", render::map::attachment_name(data)));
-    let drawn = render::map::png(data, render::map::WIDTH, render::map::HEIGHT)
+    let drawn = render::map::png(data, render::map::WIDTH, render::map::HEIGHT, lang)
         .map_err(|e| e.to_string())
         .and_then(|png| std::fs::write(&path, png).map_err(|e| e.to_string()));
     match drawn {

@@ -290,7 +290,8 @@ fn main() -> ExitCode {
                 Ok(e) => e,
                 Err(code) => return code,
             };
-            map(&engine, &service, figure, &out, (width, height))
+            let lang = cfg.lang.unwrap_or(Lang::En);
+            map(&engine, &service, figure, &out, (width, height), lang)
         }
         Some(Command::Bench {
             synthetic,

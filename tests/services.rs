@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use streambot::answer::{Answer, AnswerKind, MapData, respond};
 use streambot::corpus::Status;
+use streambot::i18n::Lang;
 use streambot::render::map::{self, legend::colors, world};
 use streambot::search::Engine;
 use support::fs::Scratch;
@@ -272,7 +273,7 @@ const SIMFEROPOL: (f64, f64) = (34.10, 44.95);
 #[test]
 fn the_netflix_map_colours_each_place_by_its_status() {
     let data = map_of("/map netflix");
-    let png = map::png(&data, 1600, 800).unwrap();
+    let png = map::png(&data, 1600, 800, Lang::En).unwrap();
     assert!(png.len() < 500_000, "{} bytes", png.len());
     let img = decode(&png);
     assert_eq!((img.0, img.1), (1600, 800));
@@ -310,7 +311,7 @@ fn the_netflix_map_colours_each_place_by_its_status() {
 #[test]
 fn the_prime_map_keeps_crimea_unknown_and_russia_suspended() {
     let data = map_of("/map service:prime");
-    let img = decode(&map::png(&data, 1600, 800).unwrap());
+    let img = decode(&map::png(&data, 1600, 800, Lang::En).unwrap());
     assert_eq!(pixel(&img, BEIJING.0, BEIJING.1), rgb(colors::UNAVAILABLE));
     assert_eq!(pixel(&img, PARIS.0, PARIS.1), rgb(colors::AVAILABLE));
     assert_eq!(pixel(&img, MOSCOW.0, MOSCOW.1), rgb(colors::SUSPENDED));
@@ -336,7 +337,7 @@ fn the_disney_map_marks_small_places_and_lists_what_is_not_available() {
         assert!(marked.contains(&code.to_string()), "{code} in {marked:?}");
     }
     assert!(!marked.contains(&"FR".to_string()));
-    let img = decode(&map::png(&data, 1600, 800).unwrap());
+    let img = decode(&map::png(&data, 1600, 800, Lang::En).unwrap());
     assert_eq!(
         pixel(&img, 114.17, 22.32),
         rgb(colors::AVAILABLE),
@@ -395,7 +396,7 @@ fn figure_maps_shade_the_figures_and_cite_the_dataset() {
     assert_eq!(data.values.len(), 3);
     assert_eq!(data.values["FR"], 5000.0);
     assert_eq!(data.values_as_of.as_deref(), Some("2021-12"));
-    let img = decode(&map::png(&data, 1600, 800).unwrap());
+    let img = decode(&map::png(&data, 1600, 800, Lang::En).unwrap());
     let edges = map::legend::band_edges(&data);
     let fr = colors::BANDS[map::legend::band(&edges, 5000.0)];
     assert_eq!(pixel(&img, PARIS.0, PARIS.1), rgb(fr));
@@ -414,8 +415,45 @@ fn figure_maps_shade_the_figures_and_cite_the_dataset() {
 fn bad_sizes_are_refused_not_panicked_on() {
     let data = map_of("/map");
     assert!(matches!(
-        map::png(&data, 10, 10),
+        map::png(&data, 10, 10, Lang::En),
         Err(map::MapError::Size { .. })
     ));
-    assert!(map::png(&data, 400, 200).is_ok());
+    assert!(map::png(&data, 400, 200, Lang::En).is_ok());
+}
+
+/// A map asked for in Chinese is drawn with Chinese text: every string the picture draws has
+/// a glyph in the built-in fonts, for every service and figure, and the title differs from the
+/// English picture's while the map itself is the same.
+#[test]
+fn a_chinese_map_is_written_in_chinese() {
+    let w = world::world().unwrap();
+    for input in [
+        "/map netflix",
+        "/map prime",
+        "/map disney",
+        "/map hulu",
+        "/map netflix figure:library",
+        "/map netflix figure:price",
+    ] {
+        let data = map_of(input);
+        let title = map::legend::title_in(&data, Lang::Zh);
+        assert!(title.chars().any(|c| c == '用' || c == '各'), "{title}");
+        let mut drawn = vec![title, map::source_line_in(&data, Lang::Zh)];
+        drawn.extend(
+            map::entries_in(w, &data, Lang::Zh)
+                .into_iter()
+                .map(|e| e.label),
+        );
+        for text in drawn {
+            assert!(map::has_glyphs(&text).unwrap(), "{input}: {text}");
+        }
+    }
+    let data = map_of("/map netflix");
+    let en = decode(&map::png(&data, 1600, 800, Lang::En).unwrap());
+    let zh = decode(&map::png(&data, 1600, 800, Lang::Zh).unwrap());
+    assert_eq!(pixel(&zh, BEIJING.0, BEIJING.1), rgb(colors::UNAVAILABLE));
+    assert_eq!(pixel(&zh, PARIS.0, PARIS.1), rgb(colors::AVAILABLE));
+    // The title band (top 60 rows) differs; Beijing, Paris and the ocean do not.
+    let band = (1600 * 60 * 3) as usize;
+    assert_ne!(en.2[..band], zh.2[..band]);
 }

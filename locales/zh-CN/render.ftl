@@ -107,7 +107,7 @@ render-map-elsewhere = 此处未列出的其他地方：{ $status }。用 `/why-
 render-map-highest = 最高
 render-map-lowest = 最低
 render-map-figures-dated = 这些数据来自 2021 年 12 月：反映的是当时的片库，而非现在（Netflix 已于 2022 年 3 月暂停在俄罗斯的服务）。
-render-map-alt-start = 世界地图（图中文字为英文）。{ $title }。
+render-map-alt-start = 世界地图。{ $title }。
 render-map-alt-darker = 颜色越深，数值越高。
 render-map-alt-count = { $label }：{ $count } 个地方
 

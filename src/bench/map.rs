@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::{BenchError, Q, stats};
 use crate::answer::respond;
+use crate::i18n::Lang;
 use crate::render;
 use crate::search::Engine;
 
@@ -25,7 +26,7 @@ pub(super) fn questions(n: usize) -> Vec<Q> {
 pub(super) fn png(engine: &Engine, input: &str) -> Result<Vec<u8>, BenchError> {
     let a = respond(engine, input)?;
     match &a.map {
-        Some(data) => Ok(render::map::png(data, MAP_SIZE.0, MAP_SIZE.1)?),
+        Some(data) => Ok(render::map::png(data, MAP_SIZE.0, MAP_SIZE.1, a.lang)?),
         None => Ok(Vec::new()),
     }
 }
@@ -43,7 +44,7 @@ pub(super) fn describe(engine: &Engine, qs: &[Q], shape: &mut Value) -> Result<(
         let (mut draw, mut encode) = (Vec::new(), Vec::new());
         for _ in 0..qs.len() {
             let t = Instant::now();
-            let pixmap = render::map::draw(&data, MAP_SIZE.0, MAP_SIZE.1)?;
+            let pixmap = render::map::draw(&data, MAP_SIZE.0, MAP_SIZE.1, Lang::En)?;
             draw.push(t.elapsed().as_micros() as u64);
             let t = Instant::now();
             std::hint::black_box(render::map::encode(&pixmap)?);

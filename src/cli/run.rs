@@ -115,19 +115,20 @@ pub(crate) fn bench(
     }
 }
 
-/// `streambot map`: draws the map and writes the PNG.
+/// `streambot map`: draws the map, its text in `lang`, and writes the PNG.
 pub(crate) fn map(
     engine: &Engine,
     service: &str,
     figure: Option<Figure>,
     out: &std::path::Path,
     (width, height): (u32, u32),
+    lang: Lang,
 ) -> ExitCode {
     let request = Request::Map {
         service: Some(service.to_string()),
         figure,
     };
-    let answer = match streambot::answer::answer(engine, &request) {
+    let answer = match streambot::answer::answer_in(engine, &request, lang) {
         Ok(a) => a,
         Err(e) => {
             tracing::error!(error = %e, "answering failed");
@@ -139,7 +140,7 @@ pub(crate) fn map(
         eprintln!("{}", answer.message);
         return ExitCode::from(NOT_FOUND);
     };
-    let png = match render::map::png(data, width, height) {
+    let png = match render::map::png(data, width, height, answer.lang) {
         Ok(p) => p,
         Err(e @ render::map::MapError::Size { .. }) => {
             eprintln!("streambot: {e}");

@@ -89,7 +89,7 @@ impl Reply {
         let Some(data) = &answer.map else {
             return Ok(Reply::answer(answer));
         };
-        let png = map::png(data, map::WIDTH, map::HEIGHT)?;
+        let png = map::png(data, map::WIDTH, map::HEIGHT, answer.lang)?;
         let alt = map::alt_text_in(map::world::world()?, data, map::ALT_MAX, answer.lang);
         Ok(Reply {
             embeds: embed::embeds(answer),

@@ -65,8 +65,7 @@ fn field(name: &str, items: &[String], lang: Lang) -> Option<EmbedField> {
 }
 
 /// The embed for a map answer (the picture itself is attached by the front end), in the
-/// answer's language: a Chinese answer's embed carries the Chinese title, lists and source line
-/// (the picture's own text stays English, see [`super::PICTURE_LANG`]).
+/// answer's language, like the picture's own text.
 pub fn embed(a: &Answer) -> Embed {
     let lang = a.lang;
     let Some(data) = &a.map else {
@@ -218,9 +217,7 @@ mod tests {
         let world = super::super::world::world().unwrap();
         let alt = legend::alt_text_in(world, a.map.as_ref().unwrap(), 1024, Lang::Zh);
         assert!(
-            alt.starts_with(
-                "世界地图（图中文字为英文）。Netflix 可用情况 · 最新事实日期 2022-03-06。可用："
-            ),
+            alt.starts_with("世界地图。Netflix 可用情况 · 最新事实日期 2022-03-06。可用："),
             "{alt}"
         );
         assert!(

@@ -131,7 +131,7 @@ fn amount(figure: Figure, v: f64) -> String {
     }
 }
 
-/// The legend for `data` on `world` (in English, as the picture draws it).
+/// The legend for `data` on `world`, in English.
 pub fn entries(world: &World, data: &MapData) -> Vec<Entry> {
     entries_in(world, data, Lang::En)
 }
@@ -245,8 +245,7 @@ pub fn alt_text(world: &World, data: &MapData, max: usize) -> String {
     alt_text_in(world, data, max, Lang::En)
 }
 
-/// [`alt_text`] in `lang`. The picture's own text is always English (its font has no Chinese
-/// glyphs): the Chinese description says so.
+/// [`alt_text`] in `lang`.
 pub fn alt_text_in(world: &World, data: &MapData, max: usize, lang: Lang) -> String {
     let legend = entries_in(world, data, lang);
     let (stop, comma) = match lang {

@@ -17,12 +17,6 @@ use crate::i18n::Lang;
 use crate::t;
 use legend::colors;
 
-/// The language of the picture's own text (title, legend, source line): always English, as
-/// the built-in font (DejaVu Sans) has no Chinese glyphs and a Chinese font would add megabytes.
-/// A Chinese answer carries the Chinese title, legend and source in the embed and in the
-/// picture's description instead.
-pub const PICTURE_LANG: Lang = Lang::En;
-
 /// The size Discord answers use.
 pub const WIDTH: u32 = 1600;
 pub const HEIGHT: u32 = 800;
@@ -142,8 +136,8 @@ fn check_size(width: u32, height: u32) -> Result<(), MapError> {
     }
 }
 
-/// Draws the map.
-pub fn draw(data: &MapData, width: u32, height: u32) -> Result<Pixmap, MapError> {
+/// Draws the map, its title, legend and source line in `lang`.
+pub fn draw(data: &MapData, width: u32, height: u32, lang: Lang) -> Result<Pixmap, MapError> {
     check_size(width, height)?;
     let world = world::world()?;
     let layout = Layout::new(world, width, height);
@@ -182,7 +176,7 @@ pub fn draw(data: &MapData, width: u32, height: u32) -> Result<Pixmap, MapError>
         pixmap.stroke_path(path, &paint(colors::BORDER, true), &border, t, None);
     }
     draw_markers(&mut pixmap, world, &layout, data, &edges);
-    draw_texts(&mut pixmap, world, &layout, data)?;
+    draw_texts(&mut pixmap, world, &layout, data, lang)?;
     Ok(pixmap)
 }
 
@@ -247,11 +241,12 @@ fn draw_texts(
     world: &world::World,
     layout: &Layout,
     data: &MapData,
+    lang: Lang,
 ) -> Result<(), MapError> {
     let (w, h) = (layout.width as f32, layout.height as f32);
     let m = layout.margin;
     let title = font::fit(
-        &legend::title_in(data, PICTURE_LANG),
+        &legend::title_in(data, lang),
         layout.title_size,
         w - 2.0 * m,
     )?;
@@ -265,11 +260,11 @@ fn draw_texts(
     )?;
 
     // The legend, bottom left, over the ocean.
-    let entries = legend::entries_in(world, data, PICTURE_LANG);
+    let entries = legend::entries_in(world, data, lang);
     let size = layout.text_size;
     let line = size * 1.45;
     let heading = t!(
-        PICTURE_LANG,
+        lang,
         if data.figure.is_some() {
             "render-map-legend-per-band"
         } else {
@@ -319,11 +314,7 @@ fn draw_texts(
         )?;
     }
 
-    let source = font::fit(
-        &source_line_in(data, PICTURE_LANG),
-        layout.small_size,
-        w - 2.0 * m,
-    )?;
+    let source = font::fit(&source_line_in(data, lang), layout.small_size, w - 2.0 * m)?;
     font::draw(
         pixmap,
         &source,
@@ -360,9 +351,15 @@ pub fn source_line_in(data: &MapData, lang: Lang) -> String {
     t!(lang, "render-map-source-line", facts = facts)
 }
 
-/// The map as PNG bytes.
-pub fn png(data: &MapData, width: u32, height: u32) -> Result<Vec<u8>, MapError> {
-    let pixmap = draw(data, width, height)?;
+/// Whether the built-in fonts have a glyph for every character of `text` (the picture's text
+/// is drawn with them, and nothing else).
+pub fn has_glyphs(text: &str) -> Result<bool, MapError> {
+    font::covers(text)
+}
+
+/// The map as PNG bytes, its text in `lang`.
+pub fn png(data: &MapData, width: u32, height: u32, lang: Lang) -> Result<Vec<u8>, MapError> {
+    let pixmap = draw(data, width, height, lang)?;
     encode(&pixmap)
 }
 
