@@ -2,12 +2,14 @@
 //! fields, footer, each kept inside Discord's limits by trimming with a clear "…and N more".
 //! Text from the data is escaped so it can never ping anyone or break the formatting.
 
-use crate::answer::{Answer, AnswerKind, Citation, Fact, TitleCard};
+use crate::answer::{Answer, AnswerKind, Fact};
 use crate::corpus::{Status, service_name};
 use crate::i18n::Lang;
 use crate::t;
 
-use super::text::{highlight, title_line_in};
+use super::card::{card, title_field};
+pub use super::markdown::{citation_md, citation_md_in, clip, defuse, escape};
+use super::markdown::{count, source_md};
 use super::words;
 
 /// Discord's limits, in characters.
@@ -62,83 +64,8 @@ impl Embed {
 const GREEN: u32 = 0x2e_cc_71;
 const RED: u32 = 0xe7_4c_3c;
 const AMBER: u32 = 0xf3_9c_12;
-const BLUE: u32 = 0x34_98_db;
+pub(super) const BLUE: u32 = 0x34_98_db;
 const GREY: u32 = 0x95_a5_a6;
-
-fn count(s: &str) -> usize {
-    s.chars().count()
-}
-
-/// Cuts `s` to at most `max` characters, ending with `…` when it cut.
-pub fn clip(s: &str, max: usize) -> String {
-    if count(s) <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out = out.trim_end().to_string();
-    out.push('…');
-    out
-}
-
-/// Escapes Discord markdown and defuses mentions (`@everyone`, `<@123>`) in text from data or users.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '@' => out.push_str("@\u{200b}"),
-            '<' => out.push_str("<\u{200b}"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Defuses mentions only (`@everyone`, `<@123>`), for text Discord shows without Markdown
-/// (footers) or inside code, where a backslash would show.
-pub fn defuse(s: &str) -> String {
-    s.replace('@', "@\u{200b}").replace('<', "<\u{200b}")
-}
-
-/// A URL as a link target: characters that could start a mention are percent-encoded, which
-/// leaves the address the same.
-fn link_target(url: &str) -> String {
-    url.replace('@', "%40")
-        .replace('<', "%3C")
-        .replace('>', "%3E")
-}
-
-/// A source as Markdown: a link for URLs, escaped text otherwise.
-fn source_md(s: &str, lang: Lang) -> String {
-    if (s.starts_with("https://") || s.starts_with("http://")) && !s.contains([' ', ')', '(']) {
-        let host = s.split('/').nth(2).unwrap_or(s);
-        format!(
-            "[{}]({})",
-            escape(host.trim_start_matches("www.")),
-            link_target(s)
-        )
-    } else if let Some(doc) = s.strip_prefix("doc:") {
-        let (id, para) = doc.split_once('#').unwrap_or((doc, ""));
-        if para.is_empty() {
-            t!(lang, "render-document", id = escape(id))
-        } else {
-            t!(
-                lang,
-                "render-document-paragraph",
-                id = escape(id),
-                paragraph = escape(para)
-            )
-        }
-    } else {
-        escape(s)
-    }
-}
 
 fn fact_field(f: &Fact, lang: Lang) -> EmbedField {
     let name = match &f.since {
@@ -156,165 +83,6 @@ fn fact_field(f: &Fact, lang: Lang) -> EmbedField {
         name: clip(&escape(&name), limits::FIELD_NAME),
         value: clip(&format!("{body}{tail}"), limits::FIELD_VALUE),
         inline: false,
-    }
-}
-
-/// A citation as a numbered reference with matched words in bold.
-pub fn citation_md(i: usize, c: &Citation) -> String {
-    citation_md_in(i, c, Lang::En)
-}
-
-/// [`citation_md`] in `lang`.
-pub fn citation_md_in(i: usize, c: &Citation, lang: Lang) -> String {
-    const MARK_OPEN: &str = "\u{1}";
-    const MARK_CLOSE: &str = "\u{2}";
-    // Marker characters in the text itself would turn into bold; they become spaces (one byte
-    // each, so the byte ranges still hold).
-    let plain;
-    let c = if c.text.contains(['\u{1}', '\u{2}']) {
-        plain = Citation {
-            text: c.text.replace(['\u{1}', '\u{2}'], " "),
-            ..c.clone()
-        };
-        &plain
-    } else {
-        c
-    };
-    let marked = highlight(c, MARK_OPEN, MARK_CLOSE);
-    let quoted = escape(&marked)
-        .replace(MARK_OPEN, "**")
-        .replace(MARK_CLOSE, "**");
-    format!(
-        "**[{i}]** {} ¶{} ({})\n> {}",
-        escape(&c.document_title),
-        c.paragraph,
-        t!(
-            lang,
-            "render-citation-bytes",
-            start = c.start.to_string(),
-            end = c.end.to_string()
-        ),
-        quoted
-    )
-}
-
-fn title_field(n: Option<usize>, t: &TitleCard, lang: Lang) -> EmbedField {
-    let name = match n {
-        Some(n) => format!("{n}. {}", title_line_in(t, lang)),
-        None => title_line_in(t, lang),
-    };
-    let mut lines = Vec::new();
-    if let Some(aka) = t.aka.as_ref().filter(|_| !words::aka_first(t, lang)) {
-        lines.push(t!(lang, "render-also-known-as", aka = escape(aka)));
-    }
-    let mut facts = Vec::new();
-    if !t.genres.is_empty() {
-        facts.push(escape(&t.genres.join(", ")));
-    }
-    if let Some(r) = &t.rating {
-        facts.push(escape(r));
-    }
-    if let Some(d) = &t.duration {
-        facts.push(escape(d));
-    }
-    if !facts.is_empty() {
-        lines.push(facts.join(" · "));
-    }
-    if !t.description.is_empty() {
-        lines.push(clip(&escape(&t.description), 300));
-    }
-    lines.push(format!("`{}`", defuse(&t.id.replace('`', "'"))));
-    EmbedField {
-        name: clip(&escape(&name), limits::FIELD_NAME),
-        value: clip(&lines.join("\n"), limits::FIELD_VALUE),
-        inline: false,
-    }
-}
-
-fn card(t: &TitleCard, lang: Lang) -> Embed {
-    let mut e = Embed {
-        title: clip(&escape(&words::name_year(t, lang)), limits::TITLE),
-        description: clip(&escape(&t.description), 1500),
-        color: BLUE,
-        ..Embed::default()
-    };
-    let mut field = |key: &str, value: String, inline: bool| {
-        if !value.is_empty() {
-            e.fields.push(EmbedField {
-                name: t!(lang, key),
-                value: clip(&value, limits::FIELD_VALUE),
-                inline,
-            });
-        }
-    };
-    // In Chinese the aka already leads the title.
-    field(
-        "render-card-aka",
-        t.aka
-            .as_deref()
-            .filter(|_| !words::aka_first(t, lang))
-            .map(escape)
-            .unwrap_or_default(),
-        true,
-    );
-    field(
-        "render-card-type",
-        match t.kind {
-            crate::corpus::Kind::Movie => t!(lang, "render-card-movie"),
-            crate::corpus::Kind::Tv => t!(lang, "render-card-tv"),
-        },
-        true,
-    );
-    field("render-card-origin", escape(&title_line_origin(t)), true);
-    field("render-card-genres", escape(&t.genres.join(", ")), true);
-    field(
-        "render-card-rating",
-        t.rating.as_deref().map(escape).unwrap_or_default(),
-        true,
-    );
-    field(
-        "render-card-duration",
-        t.duration.as_deref().map(escape).unwrap_or_default(),
-        true,
-    );
-    field("render-card-director", escape(&t.director.join(", ")), true);
-    field(
-        "render-card-cast",
-        clip(&escape(&t.cast.join(", ")), 600),
-        false,
-    );
-    let on: Vec<String> = t
-        .services
-        .iter()
-        .map(|s| match t.added.iter().find(|a| &a.service == s) {
-            Some(a) => t!(
-                lang,
-                "render-card-added-on",
-                service = escape(&service_name(s)),
-                date = escape(&a.date)
-            ),
-            None => escape(&service_name(s)),
-        })
-        .collect();
-    field("render-card-on", on.join(", "), false);
-    field(
-        "render-card-sources",
-        t.sources
-            .iter()
-            .map(|s| source_md(s, lang))
-            .collect::<Vec<_>>()
-            .join(" · "),
-        false,
-    );
-    e.footer = defuse(&t!(lang, "render-card-footer", id = &t.id));
-    e
-}
-
-fn title_line_origin(t: &TitleCard) -> String {
-    if t.countries.is_empty() {
-        t.origin.join(", ")
-    } else {
-        t.countries.join(", ")
     }
 }
 
@@ -504,18 +272,6 @@ mod tests {
     use super::*;
     use crate::answer::{Answer, AnswerKind, Fact};
 
-    #[test]
-    fn mentions_and_markdown_are_defused() {
-        assert_eq!(
-            escape("@everyone *bold* <@123>"),
-            "@\u{200b}everyone \\*bold\\* <\u{200b}@\u{200b}123\\>"
-        );
-        assert_eq!(
-            escape("[click](https://x.example)"),
-            "\\[click\\](https://x.example)"
-        );
-    }
-
     /// Found by the property tests: the question as typed went into footers as is, and data
     /// went unescaped into titles, the services line, ids and link targets.
     #[test]
@@ -662,33 +418,6 @@ mod tests {
             e.fields[0].value,
             "Also known as 流浪地球\nSci-Fi\n`netflix:s42`"
         );
-    }
-
-    #[test]
-    fn a_title_card_in_chinese_leads_with_its_aka() {
-        let mut a = Answer::new(AnswerKind::Title, "/title 流浪地球");
-        a.lang = Lang::Zh;
-        a.titles = vec![crate::render::fixtures::wandering_earth()];
-        let e = &embeds(&a)[0];
-        assert_eq!(e.title, "流浪地球 (The Wandering Earth) (2019)");
-        assert_eq!(
-            crate::render::fixtures::fields(e),
-            vec![
-                ("类型", "电影"),
-                ("出品国家/地区", "China"),
-                ("题材", "Sci-Fi"),
-                ("导演", "Frant Gwo"),
-                ("上架平台", "Netflix（2019-05-06 上架）"),
-            ]
-        );
-        assert_eq!(e.footer, "编号 netflix:s42");
-        a.lang = Lang::En;
-        let e = &embeds(&a)[0];
-        assert_eq!(e.title, "The Wandering Earth (2019)");
-        assert_eq!(e.fields[0].name, "Also known as");
-        assert_eq!(e.fields[0].value, "流浪地球");
-        assert_eq!(e.fields[5].value, "Netflix (added 2019-05-06)");
-        assert_eq!(e.footer, "id netflix:s42");
     }
 
     #[test]

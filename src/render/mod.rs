@@ -1,9 +1,11 @@
 //! Showing an [`Answer`]: as terminal text (the local console and `streambot ask`) or as one
 //! JSON object (`--json`). The Discord front end renders embeds from the same answers.
 
+mod card;
 pub mod check;
 pub mod embed;
 pub mod map;
+mod markdown;
 mod text;
 pub mod words;
 
