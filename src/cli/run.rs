@@ -22,6 +22,17 @@ pub(crate) fn http(cfg: Config, listen: &str) -> ExitCode {
         );
         return ExitCode::from(USAGE);
     }
+    serve(cfg, |cfg, engine| {
+        streambot::discord::http::serve(cfg, engine, listen)
+    })
+}
+
+/// Opens the index, then runs a front until it stops, on a new async runtime.
+fn serve<F, E>(cfg: Config, front: impl FnOnce(Config, std::sync::Arc<Engine>) -> F) -> ExitCode
+where
+    F: std::future::Future<Output = Result<(), E>>,
+    E: std::fmt::Display,
+{
     let runtime = match runtime() {
         Ok(r) => r,
         Err(code) => return code,
@@ -30,7 +41,7 @@ pub(crate) fn http(cfg: Config, listen: &str) -> ExitCode {
         Ok(e) => std::sync::Arc::new(e),
         Err(code) => return code,
     };
-    match runtime.block_on(streambot::discord::http::serve(cfg, engine, listen)) {
+    match runtime.block_on(front(cfg, engine)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("streambot: {e}");
@@ -59,21 +70,7 @@ pub(crate) fn register(cfg: &Config, guild: Option<u64>) -> ExitCode {
 
 /// With a token: the Discord bot.
 pub(crate) fn discord(cfg: Config) -> ExitCode {
-    let runtime = match runtime() {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let engine = match open(&cfg, std::io::stderr().is_terminal()) {
-        Ok(e) => std::sync::Arc::new(e),
-        Err(code) => return code,
-    };
-    match runtime.block_on(streambot::discord::run(cfg, engine)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("streambot: {e}");
-            ExitCode::from(FAILURE)
-        }
-    }
+    serve(cfg, streambot::discord::run)
 }
 
 /// `streambot bench`: runs the benchmark and prints a table or one JSON object.
