@@ -80,8 +80,9 @@ enum Command {
     },
     /// Open the local console (what `streambot` does without a Discord token).
     Console,
-    /// Serve Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY and
-    /// DISCORD_APPLICATION_ID; no gateway connection). Answers POST / and POST /interactions.
+    /// Serve Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY,
+    /// DISCORD_APPLICATION_ID and DISCORD_TOKEN; no gateway connection). Answers POST / and
+    /// POST /interactions.
     Http {
         /// Address to listen on, HOST:PORT.
         #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]

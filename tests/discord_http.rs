@@ -303,6 +303,38 @@ async fn a_map_is_deferred_then_completed_through_the_webhook_route() {
     assert_eq!(message["attachments"][0]["filename"], "netflix-map.png");
 }
 
+/// Each missing setting is named, and the endpoint does not start: without the bot token,
+/// serenity would send an empty `Bot ` authorisation with every deferred answer's edit.
+#[test]
+fn the_endpoint_names_each_missing_setting() {
+    let cases: [(&[&str], &str); 3] = [
+        (&["DISCORD_TOKEN"], "needs DISCORD_TOKEN ("),
+        (
+            &["DISCORD_PUBLIC_KEY", "DISCORD_TOKEN"],
+            "needs DISCORD_PUBLIC_KEY, DISCORD_TOKEN (",
+        ),
+        (
+            &["DISCORD_APPLICATION_ID"],
+            "needs DISCORD_APPLICATION_ID (",
+        ),
+    ];
+    for (unset, said) in cases {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_streambot"));
+        cmd.args(["http", "--listen", "127.0.0.1:0"])
+            .env("DISCORD_TOKEN", "fake-token-http")
+            .env("DISCORD_APPLICATION_ID", fake::APP_ID.to_string())
+            .env("DISCORD_PUBLIC_KEY", endpoint::public_key_hex())
+            .env("STREAMBOT_INDEX", "/nonexistent/never-opened");
+        for name in unset {
+            cmd.env_remove(name);
+        }
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(said), "{unset:?}: {err}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn register_puts_the_commands_on_discord() {
     let fake = FakeDiscord::start().await;

@@ -16,9 +16,18 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
 
 /// `streambot http`: the HTTP interactions endpoint.
 pub(crate) fn http(cfg: Config, listen: &str) -> ExitCode {
-    if cfg.public_key.is_none() || cfg.application_id.is_none() {
+    let missing: Vec<&str> = [
+        ("DISCORD_PUBLIC_KEY", cfg.public_key.is_none()),
+        ("DISCORD_APPLICATION_ID", cfg.application_id.is_none()),
+        ("DISCORD_TOKEN", cfg.discord_token.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(name, missing)| missing.then_some(name))
+    .collect();
+    if !missing.is_empty() {
         eprintln!(
-            "streambot: the HTTP endpoint needs DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (Developer Portal → your application → General Information)"
+            "streambot: the HTTP endpoint needs {} (Developer Portal → your application: General Information for the key and id, Bot for the token, which authorises the edits of deferred answers)",
+            missing.join(", ")
         );
         return ExitCode::from(USAGE);
     }

@@ -59,13 +59,18 @@ fn endpoint(config: Config, engine: Arc<Engine>) -> anyhow::Result<Endpoint> {
     };
     let verifier = Verifier::try_new(key)
         .map_err(|_| anyhow::anyhow!("DISCORD_PUBLIC_KEY is not a valid Ed25519 public key"))?;
-    // Webhook routes (follow-ups) are authorised by the interaction's token; the bot token is
-    // sent when it is set.
-    let token = config
+    // Webhook routes (follow-ups) are authorised by the interaction's token, but serenity sends
+    // an Authorization header with every request: without a token it would be an empty `Bot `,
+    // which Discord may refuse, so the token is required.
+    let Some(token) = config
         .discord_token
         .as_ref()
         .map(|t| t.expose().to_string())
-        .unwrap_or_default();
+    else {
+        anyhow::bail!(
+            "DISCORD_TOKEN is not set (Developer Portal → your application → Bot): deferred answers are edited through Discord's API with it"
+        );
+    };
     let mut http =
         serenity::HttpBuilder::new(token).application_id(serenity::ApplicationId::new(app));
     if let Some(base) = &config.api_base {

@@ -65,6 +65,7 @@ impl Drop for Endpoint {
 pub fn replica_env(fake: &FakeDiscord, root: &Path) -> Vec<(&'static str, String)> {
     vec![
         ("DISCORD_API_BASE", fake.base_url()),
+        ("DISCORD_TOKEN", "fake-token-http".to_string()),
         ("DISCORD_APPLICATION_ID", APP_ID.to_string()),
         ("DISCORD_PUBLIC_KEY", public_key_hex()),
         ("DISCORD_GUILD_ID", GUILD_ID.to_string()),
