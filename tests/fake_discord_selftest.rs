@@ -1,4 +1,4 @@
-//! Checks the fake Discord itself (tests/support/fake_discord.rs) against real serenity: payloads deserialize, a real client connects, gets answers, resumes, and Discord's limits are enforced.
+//! Checks the fake Discord itself (tests/support/fake_discord/) against real serenity: payloads deserialize, a real client connects, gets answers, resumes, and Discord's limits are enforced.
 mod support;
 
 use std::sync::Arc;
