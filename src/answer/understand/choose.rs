@@ -37,6 +37,9 @@ struct Reading {
     names: Vec<(String, usize)>,
     map: bool,
     figure: Option<String>,
+    /// The place came after `from` with no why/whether/where word ("what's on Netflix from
+    /// Japan"): it is where titles were made, and `origin` holds it instead of `place`.
+    from_place: bool,
 }
 
 impl Reading {
@@ -68,6 +71,10 @@ impl Reading {
                         }
                     }
                     Tag::Place(p) => {
+                        if r.place.is_none() {
+                            let before = span.from.checked_sub(1).map(|k| &t.tokens[k].text);
+                            r.from_place = before.is_some_and(|w| w == "from");
+                        }
                         r.place.get_or_insert_with(|| p.clone());
                     }
                     Tag::Origin(o) => {
@@ -92,6 +99,12 @@ impl Reading {
                     Tag::Added | Tag::Filler => {}
                 }
             }
+        }
+        // "can I watch Netflix from China" asks whether; "Netflix shows from China" and
+        // "what's on Netflix from China" ask for titles made there.
+        r.from_place &= !(r.why || r.available || r.where_);
+        if r.from_place && r.origin.is_none() {
+            r.origin = r.place.take();
         }
         r
     }
@@ -464,6 +477,13 @@ fn titles(
             Some(Request::WhyNot {
                 place: origin.clone(),
                 service: None,
+            })
+        }
+        // "Netflix from China" may also ask whether Netflix can be used there.
+        (Some(origin), true) if r.from_place && !r.filters() && args.query.is_none() => {
+            Some(Request::WhyNot {
+                place: origin.clone(),
+                service: args.service.clone(),
             })
         }
         _ => None,
