@@ -116,6 +116,29 @@ fn titles_totals_match_an_independent_count() {
     assert_eq!(mismatches, Vec::<String>::new());
 }
 
+/// Every title the lexicon names in Chinese (`title=` lines) is in the datasets, under exactly
+/// the name the lexicon gives.
+#[test]
+fn every_chinese_title_name_leads_to_a_title() {
+    let Some((engine, _)) = setup() else { return };
+    let names = streambot::lexicon::Lexicon::global().title_names();
+    assert!(names.len() >= 150, "{}", names.len());
+    for (chinese, title) in names {
+        assert!(engine.title_exists(title).unwrap(), "{chinese} → {title}");
+        let a = ask(engine, &format!("/title {chinese}"));
+        assert_eq!(a.kind, AnswerKind::Title, "{chinese}");
+        // The same work may be written with and without punctuation by two services
+        // ("Demon Slayer: Kimetsu no Yaiba", "Demon Slayer Kimetsu No Yaiba").
+        let letters = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        assert_eq!(letters(&a.titles[0].title), letters(title), "{chinese}");
+    }
+}
+
 #[test]
 fn titles_differing_in_punctuation_stay_apart_and_in_accents_merge() {
     let Some(engine) = engine() else { return };

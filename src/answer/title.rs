@@ -105,7 +105,12 @@ pub fn title_in(
         Some(s) => format!("/title {} service:{s}", crate::text::truncate(name, 200)),
         None => format!("/title {}", crate::text::truncate(name, 200)),
     };
-    let hits = engine.names_by_name(name, 6)?;
+    // A name the lexicon knows in another script (`鱿鱼游戏`) is looked up as the data writes
+    // it (`Squid Game`).
+    let lookup = crate::lexicon::Lexicon::global()
+        .title_named(name)
+        .unwrap_or(name);
+    let hits = engine.names_by_name(lookup, 6)?;
     let Some(best) = hits.first().filter(|h| h.score >= GOOD_ENOUGH) else {
         let mut a = Answer::not_found(
             query,

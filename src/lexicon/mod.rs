@@ -53,6 +53,8 @@ pub enum Tag {
     Figure(String),
     /// A person's name in another script (`成龙`), as the data writes it (`Jackie Chan`).
     Name(String),
+    /// A title's name in another script (`鱿鱼游戏`), as the data writes it (`Squid Game`).
+    Title(String),
 }
 
 /// Why a lexicon line could not be read (a bug in `lexicon.txt`, caught by the tests).
@@ -158,6 +160,8 @@ pub struct Lexicon {
     synonyms: HashMap<String, Vec<String>>,
     /// Place names of `place=` lines, with their codes (for crate::places).
     place_names: Vec<(String, String)>,
+    /// Titles' names of `title=` lines, with the data's names (for tests against the data).
+    title_names: Vec<(String, String)>,
 }
 
 fn key(tokens: &[Token]) -> String {
@@ -196,6 +200,7 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("help", None) => Tag::Help,
         ("filler", None) => Tag::Filler,
         ("name", Some(v)) => Tag::Name(v.replace('_', " ")),
+        ("title", Some(v)) => Tag::Title(v.replace('_', " ")),
         ("map", None) => Tag::Map,
         ("figure", Some(v)) => Tag::Figure(v.to_string()),
         _ => return None,
@@ -253,8 +258,14 @@ impl Lexicon {
                     return Err(bad(format!("`{phrase}` has no words")));
                 }
                 for t in &tags {
-                    if let Tag::Place(code) = t {
-                        lex.place_names.push((phrase.to_string(), code.clone()));
+                    match t {
+                        Tag::Place(code) => {
+                            lex.place_names.push((phrase.to_string(), code.clone()))
+                        }
+                        Tag::Title(name) => {
+                            lex.title_names.push((phrase.to_string(), name.clone()))
+                        }
+                        _ => {}
                     }
                 }
                 let k = key(&toks);
@@ -306,6 +317,20 @@ impl Lexicon {
     /// Words that mean the same genre word in another dataset (`romance` → `romantic`).
     pub fn synonyms(&self, word: &str) -> &[String] {
         self.synonyms.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The data's name of the title `text` names in another script (`鱿鱼游戏` → `Squid
+    /// Game`), when the lexicon has `text` as a whole.
+    pub fn title_named(&self, text: &str) -> Option<&str> {
+        self.phrase(text)?.iter().find_map(|t| match t {
+            Tag::Title(name) => Some(name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Every title name of the lexicon: (the name in another script, the data's name).
+    pub fn title_names(&self) -> &[(String, String)] {
+        &self.title_names
     }
 
     /// The place names of the lexicon (Chinese names), with their codes.

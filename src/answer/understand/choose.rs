@@ -37,6 +37,8 @@ struct Reading {
     names: Vec<(String, usize)>,
     map: bool,
     figure: Option<String>,
+    /// Titles named in another script (`鱿鱼游戏`), as the data writes them, with their span.
+    titles: Vec<(String, usize)>,
     /// The place came after `from` with no why/whether/where word ("what's on Netflix from
     /// Japan"): it is where titles were made, and `origin` holds it instead of `place`.
     from_place: bool,
@@ -92,6 +94,7 @@ impl Reading {
                     Tag::Cast => r.people.push((i, Some(Role::Cast))),
                     Tag::Person => r.people.push((i, None)),
                     Tag::Name(n) => r.names.push((n.clone(), i)),
+                    Tag::Title(n) => r.titles.push((n.clone(), i)),
                     Tag::Map => r.map = true,
                     Tag::Figure(f) => {
                         r.figure.get_or_insert_with(|| f.clone());
@@ -241,6 +244,10 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
             let tail = tail_after_question(t)?;
             let name = t.text_of(tail.0, tail.1);
             found(engine.title_exists(name)).then(|| (name.to_string(), tail))
+        })
+        .or_else(|| {
+            let (name, span) = r.titles.first()?;
+            Some((name.clone(), (t.spans[*span].from, t.spans[*span].to)))
         });
     // A year inside a title's name ("Reply 1988") is part of the name, not a filter.
     if let Some((_, (from, to))) = &title
