@@ -20,6 +20,7 @@ render-status-unknown = unknown
 ## Embeds
 render-why-not-title = { $service } in { $place }: { $badge }
 render-other-services = Other services here: { $commands }
+render-also = You may also mean: { $commands }
 render-from-documents = From the documents
 render-why-not-footer = Facts are sourced; quotes are exact text from the indexed documents. /sources lists them.
 render-since = { $label } (since { $since })

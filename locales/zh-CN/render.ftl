@@ -19,6 +19,7 @@ render-status-unknown = 未知
 ## 嵌入消息
 render-why-not-title = { $service } 在{ $place }：{ $badge }
 render-other-services = 此地的其他服务：{ $commands }
+render-also = 你也可能想问：{ $commands }
 render-from-documents = 文档原文
 render-why-not-footer = 事实均注明来源；引文与已索引文档的原文逐字一致。/sources 列出全部来源。
 render-since = { $label }（自 { $since } 起）

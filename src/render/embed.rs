@@ -156,18 +156,17 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 None => (String::new(), GREY),
             };
             let mut description = escape(&a.message);
-            if !a.suggestions.is_empty() {
-                let tries: Vec<String> = a
-                    .suggestions
+            let (services, also) = words::why_not_suggestions(a);
+            for (key, list) in [("render-other-services", services), ("render-also", also)] {
+                if list.is_empty() {
+                    continue;
+                }
+                let tries: Vec<String> = list
                     .iter()
                     .map(|s| format!("`{}`", defuse(&s.replace('`', "'"))))
                     .collect();
                 description.push_str("\n\n");
-                description.push_str(&t!(
-                    lang,
-                    "render-other-services",
-                    commands = tries.join(" · ")
-                ));
+                description.push_str(&t!(lang, key, commands = tries.join(" · ")));
             }
             if !a.citations.is_empty() {
                 description.push_str(&format!("\n\n**{}**", t!(lang, "render-from-documents")));
@@ -354,7 +353,7 @@ mod tests {
             name: "China".into(),
         });
         a.status = Some(Status::Unavailable);
-        a.suggestions = vec!["/why-not CN hulu".into()];
+        a.suggestions = vec!["/why-not CN hulu".into(), "/titles origin:CN".into()];
         a.facts.push(Fact {
             label: "Netflix".into(),
             value: "v".into(),
@@ -365,7 +364,10 @@ mod tests {
         });
         let e = &embeds(&a)[0];
         assert_eq!(e.title, "Netflix 在中国：🚫 不可用");
-        assert_eq!(e.description, "\n\n此地的其他服务：`/why-not CN hulu`");
+        assert_eq!(
+            e.description,
+            "\n\n此地的其他服务：`/why-not CN hulu`\n\n你也可能想问：`/titles origin:CN`"
+        );
         assert_eq!(e.fields[0].name, "Netflix（自 2016 起）");
         assert_eq!(
             e.fields[0].value,

@@ -129,16 +129,11 @@ pub fn text(a: &Answer) -> String {
         AnswerKind::WhyNot => {
             let status = a.status.map(|s| words::tag(s, lang)).unwrap_or_default();
             let _ = writeln!(out, "[{status}] {}", a.message);
-            if !a.suggestions.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    t!(
-                        lang,
-                        "render-other-services",
-                        commands = a.suggestions.join(" · ")
-                    )
-                );
+            let (services, also) = words::why_not_suggestions(a);
+            for (key, list) in [("render-other-services", services), ("render-also", also)] {
+                if !list.is_empty() {
+                    let _ = writeln!(out, "{}", t!(lang, key, commands = list.join(" · ")));
+                }
             }
         }
         AnswerKind::NotFound => {
@@ -318,7 +313,7 @@ mod chinese {
         });
         a.status = Some(Status::Unavailable);
         a.message = "Netflix 在中国不可用。".into();
-        a.suggestions = vec!["/why-not CN hulu".into()];
+        a.suggestions = vec!["/why-not CN hulu".into(), "/titles origin:CN".into()];
         a.facts.push(Fact {
             label: "Netflix".into(),
             value: "v".into(),
@@ -329,12 +324,12 @@ mod chinese {
         });
         assert_eq!(
             text(&a),
-            "[不可用] Netflix 在中国不可用。\n此地的其他服务：/why-not CN hulu\n\n事实：\n  • Netflix（自 2016 起）：v\n    来源：https://help.netflix.com/x\n"
+            "[不可用] Netflix 在中国不可用。\n此地的其他服务：/why-not CN hulu\n你也可能想问：/titles origin:CN\n\n事实：\n  • Netflix（自 2016 起）：v\n    来源：https://help.netflix.com/x\n"
         );
         a.lang = Lang::En;
         assert_eq!(
             text(&a),
-            "[UNAVAILABLE] Netflix 在中国不可用。\nOther services here: /why-not CN hulu\n\nFacts:\n  • Netflix (since 2016): v\n    source: https://help.netflix.com/x\n"
+            "[UNAVAILABLE] Netflix 在中国不可用。\nOther services here: /why-not CN hulu\nYou may also mean: /titles origin:CN\n\nFacts:\n  • Netflix (since 2016): v\n    source: https://help.netflix.com/x\n"
         );
 
         let mut a = Answer::new(AnswerKind::Titles, "/titles origin:CN");
