@@ -242,13 +242,16 @@ mod tests {
         );
         let mut two = card(&[("netflix", Some("2021-09-17")), ("amazon_prime", None)]);
         two.aka = None;
+        // Without an aka, the common Chinese name the lexicon knows.
         assert_eq!(
             where_to_watch_in(&two, None, Lang::Zh),
-            "《Squid Game》在 Netflix（上线于 2021-09-17） 和 Prime Video 上。"
+            "《鱿鱼游戏》在 Netflix（上线于 2021-09-17） 和 Prime Video 上。"
         );
+        // Without either, the data's name.
+        two.title = "Squid Games of Tomorrow".into();
         assert_eq!(
             where_to_watch_in(&two, Some("amazon_prime"), Lang::Zh),
-            "《Squid Game》在 Prime Video 上。也在 Netflix 上，上线于 2021-09-17。"
+            "《Squid Games of Tomorrow》在 Prime Video 上。也在 Netflix 上，上线于 2021-09-17。"
         );
     }
 }

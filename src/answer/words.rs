@@ -124,13 +124,22 @@ pub fn month(ym: &str, lang: Lang) -> String {
     }
 }
 
-/// A title's name as an answer writes it: in Chinese its `aka` name (when it has one) in
-/// title marks, `《鱿鱼游戏》`.
+/// A title's name as an answer writes it: in Chinese its Chinese name (see [`chinese_name`])
+/// when it has one, in title marks, `《鱿鱼游戏》`.
 pub fn title_name(card: &TitleCard, lang: Lang) -> String {
     match lang {
         Lang::En => card.title.clone(),
-        Lang::Zh => format!("《{}》", card.aka.as_deref().unwrap_or(&card.title)),
+        Lang::Zh => format!("《{}》", chinese_name(card).unwrap_or(&card.title)),
     }
+}
+
+/// The name a title leads with in Chinese: its `aka` (the data's original-language name), else
+/// the common Chinese name the lexicon knows for it (`Squid Game` → `鱿鱼游戏`).
+pub fn chinese_name(card: &TitleCard) -> Option<&str> {
+    card.aka
+        .as_deref()
+        .filter(|a| !a.trim().is_empty() && *a != card.title)
+        .or_else(|| crate::lexicon::Lexicon::global().chinese_title(&card.title))
 }
 
 /// A fact's label in `lang`. Stored labels are English (`Regulation`, `Library size

@@ -162,6 +162,17 @@ pub struct Lexicon {
     place_names: Vec<(String, String)>,
     /// Titles' names of `title=` lines, with the data's names (for tests against the data).
     title_names: Vec<(String, String)>,
+    /// The first (mainland) Chinese name of each `title=` line, by the data's name's letters.
+    chinese_titles: HashMap<String, String>,
+}
+
+/// A title's name reduced to its letters and digits, lowercased: the same work written with
+/// and without punctuation by two services has one key.
+fn title_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn key(tokens: &[Token]) -> String {
@@ -263,7 +274,10 @@ impl Lexicon {
                             lex.place_names.push((phrase.to_string(), code.clone()))
                         }
                         Tag::Title(name) => {
-                            lex.title_names.push((phrase.to_string(), name.clone()))
+                            lex.title_names.push((phrase.to_string(), name.clone()));
+                            lex.chinese_titles
+                                .entry(title_key(name))
+                                .or_insert_with(|| phrase.to_string());
                         }
                         _ => {}
                     }
@@ -326,6 +340,14 @@ impl Lexicon {
             Tag::Title(name) => Some(name.as_str()),
             _ => None,
         })
+    }
+
+    /// The Chinese name the lexicon gives the title the data calls `title` (`Squid Game` →
+    /// `鱿鱼游戏`): the first of its `title=` line.
+    pub fn chinese_title(&self, title: &str) -> Option<&str> {
+        self.chinese_titles
+            .get(&title_key(title))
+            .map(String::as_str)
     }
 
     /// Every title name of the lexicon: (the name in another script, the data's name).

@@ -38,11 +38,11 @@ pub fn aka_first(t: &TitleCard, lang: Lang) -> bool {
             .is_some_and(|a| !a.trim().is_empty() && a != t.title)
 }
 
-/// A title's name: `The Wandering Earth`; in Chinese its `aka` first,
-/// `流浪地球 (The Wandering Earth)`.
+/// A title's name: `The Wandering Earth`; in Chinese its Chinese name first,
+/// `流浪地球 (The Wandering Earth)`, `鱿鱼游戏 (Squid Game)`.
 pub fn name(t: &TitleCard, lang: Lang) -> String {
-    match &t.aka {
-        Some(aka) if aka_first(t, lang) => format!("{aka} ({})", t.title),
+    match crate::answer::words::chinese_name(t) {
+        Some(zh) if lang == Lang::Zh => format!("{zh} ({})", t.title),
         _ => t.title.clone(),
     }
 }
@@ -107,5 +107,31 @@ mod tests {
             "Netflix 在 France：可用"
         );
         assert_eq!(space_cjk("在中国"), "在中国");
+    }
+
+    #[test]
+    fn titles_lead_with_a_chinese_name_in_chinese() {
+        let mut t = crate::render::fixtures::wandering_earth();
+        assert_eq!(name(&t, Lang::Zh), "流浪地球 (The Wandering Earth)");
+        assert_eq!(name(&t, Lang::En), "The Wandering Earth");
+        // No aka: the lexicon's Chinese name, whatever the punctuation of the data's name.
+        t.aka = None;
+        for (title, zh) in [
+            ("Squid Game", "鱿鱼游戏 (Squid Game)"),
+            (
+                "Demon Slayer Kimetsu No Yaiba",
+                "鬼灭之刃 (Demon Slayer Kimetsu No Yaiba)",
+            ),
+            ("Nobody Has Named This", "Nobody Has Named This"),
+        ] {
+            t.title = title.into();
+            assert_eq!(name(&t, Lang::Zh), zh);
+            assert_eq!(name(&t, Lang::En), title);
+        }
+        t.title = "Squid Game".into();
+        assert_eq!(
+            crate::answer::words::title_name(&t, Lang::Zh),
+            "《鱿鱼游戏》"
+        );
     }
 }
