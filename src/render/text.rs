@@ -241,6 +241,21 @@ pub fn text(a: &Answer) -> String {
                     )
                 );
             }
+            // Another reading of the question ("Netflix from China": whether Netflix can be
+            // used there). An empty list's suggestions are already in its message.
+            let also: Vec<&str> = a
+                .suggestions
+                .iter()
+                .map(String::as_str)
+                .filter(|s| s.starts_with('/'))
+                .collect();
+            if a.kind == AnswerKind::Titles && !a.titles.is_empty() && !also.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    t!(lang, "render-also", commands = also.join(" · "))
+                );
+            }
         }
     }
     out
@@ -347,5 +362,14 @@ mod chinese {
             text(&a),
             "29 部\n\n  1. The Wandering Earth (2019) · movie · China · Netflix\n  Also known as: 流浪地球\n  Genres: Sci-Fi\n  Director: Frant Gwo\n  Added: Netflix on 2019-05-06\n  Id: netflix:s42\n\nMore: add page:2 to see the next page.\n"
         );
+        // The other reading of the question, when there are titles.
+        a.suggestions = vec!["/why-not place:CN".into()];
+        assert!(
+            text(&a).ends_with("page.\nYou may also mean: /why-not place:CN\n"),
+            "{}",
+            text(&a)
+        );
+        a.titles.clear();
+        assert!(!text(&a).contains("You may also mean"));
     }
 }
