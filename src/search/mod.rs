@@ -10,6 +10,7 @@ mod people;
 mod query;
 pub mod schema;
 pub mod snippet;
+mod sorted;
 mod verify;
 
 use std::path::{Path, PathBuf};

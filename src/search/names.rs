@@ -17,6 +17,7 @@ use super::analyzer::{analyze, exact_analyzer};
 use super::fuzzy::{self, NameGrams};
 use super::query::{stored_json, term_q};
 use super::schema::KIND_TITLE;
+use super::sorted::SortedLists;
 use super::{Engine, Hit, SearchError};
 use crate::corpus::Title;
 use crate::text::fold;
@@ -143,18 +144,27 @@ impl NameColumns {
 }
 
 /// [`NameColumns`] of the segments seen so far, by segment id (segments never change, so an
-/// entry stays valid for as long as its segment is searched; a reindex clears the cache).
+/// entry stays valid for as long as its segment is searched; a reindex clears the cache), and
+/// the sorted lists of titles by origin, type and service (cleared with them).
 #[derive(Default)]
-pub(super) struct NameCache(Mutex<HashMap<SegmentId, Arc<NameColumns>>>);
+pub(super) struct NameCache {
+    columns: Mutex<HashMap<SegmentId, Arc<NameColumns>>>,
+    pub(super) sorted: SortedLists,
+}
 
 impl NameCache {
     pub(super) fn get(&self, seg: &SegmentReader) -> Result<Arc<NameColumns>, SearchError> {
         let id = seg.segment_id();
-        if let Some(c) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+        if let Some(c) = self
+            .columns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+        {
             return Ok(c.clone());
         }
         let cols = Arc::new(NameColumns::open(seg)?);
-        self.0
+        self.columns
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(id, cols.clone());
@@ -162,7 +172,11 @@ impl NameCache {
     }
 
     pub(super) fn clear(&self) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.columns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        self.sorted.clear();
     }
 }
 
