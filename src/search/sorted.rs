@@ -157,7 +157,7 @@ pub(super) fn page(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::path::PathBuf;
 
     use super::super::Engine;
@@ -165,7 +165,7 @@ mod tests {
     use crate::corpus::Kind;
 
     /// The repository's data and, when present, the four public datasets (several segments).
-    fn engine(name: &str) -> (Engine, PathBuf) {
+    pub(in crate::search) fn engine(name: &str) -> (Engine, PathBuf) {
         let dir =
             std::env::temp_dir().join(format!("streambot-sorted-{name}-{}", std::process::id()));
         let mut data = vec![PathBuf::from("data")];
