@@ -195,13 +195,34 @@ fn shares_a_word(
     doc: DocId,
     words: &[String],
 ) -> bool {
-    let name = cols.name(doc);
-    std::iter::once(name.as_str())
+    std::iter::once(cols.name_str(doc))
         .chain(cols.keys(doc))
         .any(|text| {
-            analyze(analyzer, text)
-                .iter()
-                .any(|(w, _, _)| words.iter().any(|q| word_matches(q, w)))
+            if text.is_ascii() {
+                ascii_words_match(text, words)
+            } else {
+                analyze(analyzer, text)
+                    .iter()
+                    .any(|(w, _, _)| words.iter().any(|q| word_matches(q, w)))
+            }
+        })
+}
+
+/// Words the name analyzer drops, in bytes (its `RemoveLongFilter`).
+const LONG_WORD: usize = 48;
+
+/// Whether a word of ASCII `text` matches a query word, with the words the name analyzer makes
+/// of it (runs of letters and digits, lower-cased, shorter than [`LONG_WORD`]) found without
+/// allocating.
+fn ascii_words_match(text: &str, words: &[String]) -> bool {
+    let mut buf = [0u8; LONG_WORD];
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|run| !run.is_empty() && run.len() < LONG_WORD)
+        .any(|run| {
+            let w = &mut buf[..run.len()];
+            w.copy_from_slice(run.as_bytes());
+            w.make_ascii_lowercase();
+            std::str::from_utf8(w).is_ok_and(|w| words.iter().any(|q| word_matches(q, w)))
         })
 }
 
@@ -265,6 +286,52 @@ mod tests {
         assert_eq!(allowed_typos(3), 0);
         assert_eq!(allowed_typos(6), 1);
         assert_eq!(allowed_typos(7), 2);
+    }
+
+    #[test]
+    fn ascii_words_are_the_analyzers() {
+        let mut analyzer = exact_analyzer();
+        let texts = [
+            "Breaking Bad",
+            "WALL·E",
+            "Don't Look Up (2021)",
+            "9-1-1: Lone Star",
+            "a",
+            "",
+            "  --  ",
+            "Mr. & Mrs. Smith",
+            "x_y",
+        ];
+        let long = format!("{} short", "a".repeat(47));
+        let longer = format!("{} short", "a".repeat(48));
+        for text in texts
+            .iter()
+            .copied()
+            .chain([long.as_str(), longer.as_str()])
+        {
+            let words: Vec<String> = analyze(&mut analyzer, text)
+                .into_iter()
+                .map(|t| t.0)
+                .collect();
+            for w in &words {
+                assert!(
+                    ascii_words_match(text, std::slice::from_ref(w)),
+                    "{text} {w}"
+                );
+            }
+            for q in [
+                "bad", "breakin", "dont", "look", "lone", "star", "smith", "mrs", "x", "y",
+            ] {
+                let want = words.iter().any(|w| word_matches(q, w));
+                assert_eq!(
+                    ascii_words_match(text, &[q.to_string()]),
+                    want,
+                    "{text} {q}"
+                );
+            }
+        }
+        assert!(!ascii_words_match(&longer, &["a".repeat(48)]));
+        assert!(ascii_words_match(&long, &["a".repeat(47)]));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 mod build;
+mod distance;
 mod fuzzy;
 pub mod lock;
 mod names;

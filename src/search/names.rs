@@ -13,6 +13,7 @@ use tantivy::query::{BooleanQuery, Occur};
 use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use super::analyzer::{analyze, exact_analyzer};
+use super::distance::Damerau;
 use super::fuzzy::{self, NameGrams};
 use super::query::{stored_json, term_q};
 use super::schema::KIND_TITLE;
@@ -185,10 +186,14 @@ impl NameColumns {
     }
 
     pub(super) fn name(&self, doc: DocId) -> String {
+        self.name_str(doc).to_string()
+    }
+
+    pub(super) fn name_str(&self, doc: DocId) -> &str {
         self.names
             .term_ords(doc)
             .next()
-            .map(|o| self.name_values.get(o).to_string())
+            .map(|o| self.name_values.get(o))
             .unwrap_or_default()
     }
 
@@ -287,6 +292,7 @@ impl Engine {
         let mut columns: Vec<Option<Arc<NameColumns>>> = Vec::new();
         columns.resize_with(searcher.segment_readers().len(), || None);
         let mut hits: Vec<NameHit> = Vec::with_capacity(candidates.len());
+        let mut damerau = Damerau::default();
         for addr in candidates {
             let slot = &mut columns[addr.segment_ord as usize];
             if slot.is_none() {
@@ -298,7 +304,7 @@ impl Engine {
             let doc = addr.doc_id;
             let sim = cols
                 .keys(doc)
-                .map(|k| strsim::normalized_damerau_levenshtein(key, k))
+                .map(|k| damerau.normalized(key, k))
                 .fold(0.0f64, f64::max);
             let year = cols.year(doc);
             let listings = cols.listings.first(doc).unwrap_or(0);
