@@ -132,6 +132,9 @@ const FORMER: &[(&str, &str)] = &[
 pub const MAX_SUGGEST_CHARS: usize = 100;
 
 /// The place directory: every known place with its names, built once.
+/// Places the directory can rank on the stack when completing (it holds about 250).
+const MAX_PLACES: usize = 1024;
+
 #[derive(Debug)]
 pub struct Places {
     places: Vec<Place>,
@@ -142,6 +145,12 @@ pub struct Places {
     fuzzy: Vec<(String, usize)>,
     /// Every folded name, sorted, so that names starting with a prefix are one range.
     sorted_names: Vec<(String, usize)>,
+    /// `sorted_names` joined by `\0` (no folded name holds one), so that the names containing
+    /// what was typed are found in one pass over one string, and where each name starts in it.
+    joined_names: String,
+    joined_starts: Vec<usize>,
+    /// Every place, by name (then by index): the order completions are offered in.
+    by_place_name: Vec<usize>,
     /// Place → the adjective for its people (`Chinese`), from keshvar.
     adjectives: HashMap<usize, String>,
     /// Folded adjective (`chinese`, `korean`) → place, for free text.
@@ -162,6 +171,9 @@ impl Places {
             by_name: HashMap::new(),
             fuzzy: Vec::new(),
             sorted_names: Vec::new(),
+            joined_names: String::new(),
+            joined_starts: Vec::new(),
+            by_place_name: Vec::new(),
             adjectives: HashMap::new(),
             demonyms: HashMap::new(),
         };
@@ -231,6 +243,14 @@ impl Places {
         }
         dir.sorted_names = dir.by_name.iter().map(|(k, &i)| (k.clone(), i)).collect();
         dir.sorted_names.sort();
+        for (name, _) in &dir.sorted_names {
+            dir.joined_starts.push(dir.joined_names.len());
+            dir.joined_names.push_str(name);
+            dir.joined_names.push('\0');
+        }
+        dir.by_place_name = (0..dir.places.len()).collect();
+        dir.by_place_name
+            .sort_by(|&a, &b| dir.places[a].name.cmp(&dir.places[b].name).then(a.cmp(&b)));
         dir
     }
 
@@ -386,13 +406,48 @@ impl Places {
     pub fn complete(&self, partial: &str, limit: usize) -> Vec<&Place> {
         let key = fold(partial);
         // Best rank per place: 0 when a name starts with what was typed, 1 when one contains it.
-        let mut rank = vec![u8::MAX; self.places.len()];
+        let mut rank = [u8::MAX; MAX_PLACES];
+        let Some(rank) = rank.get_mut(..self.places.len()) else {
+            return self.complete_slowly(&key, limit);
+        };
+        let starting = self.rank_starting(&key, rank);
+        // Places whose names only contain it rank after all the others: look for them only
+        // when those do not fill the list.
+        if starting < limit {
+            if key.contains('\0') || key.is_empty() {
+                self.rank_containing(&key, rank);
+            } else {
+                for (pos, _) in self.joined_names.match_indices(key.as_str()) {
+                    let name = self.joined_starts.partition_point(|&s| s <= pos) - 1;
+                    let r = &mut rank[self.sorted_names[name].1];
+                    if *r == u8::MAX {
+                        *r = 1;
+                    }
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(limit.min(self.places.len()));
+        for r in [0, 1] {
+            for &i in &self.by_place_name {
+                if out.len() >= limit {
+                    return out;
+                }
+                if rank[i] == r {
+                    out.push(&self.places[i]);
+                }
+            }
+        }
+        out
+    }
+
+    /// Marks the places with a name starting with `key` (rank 0); how many there are.
+    fn rank_starting(&self, key: &str, rank: &mut [u8]) -> usize {
         let start = self
             .sorted_names
-            .partition_point(|(name, _)| name.as_str() < key.as_str());
+            .partition_point(|(name, _)| name.as_str() < key);
         let mut starting = 0;
         for (name, idx) in &self.sorted_names[start..] {
-            if !name.starts_with(&key) {
+            if !name.starts_with(key) {
                 break;
             }
             if rank[*idx] != 0 {
@@ -400,14 +455,24 @@ impl Places {
                 starting += 1;
             }
         }
-        // Places whose names only contain it rank after all the others: look for them only
-        // when those do not fill the list.
-        if starting < limit {
-            for (name, idx) in &self.sorted_names {
-                if rank[*idx] == u8::MAX && name.contains(&key) {
-                    rank[*idx] = 1;
-                }
+        starting
+    }
+
+    /// Marks the places not yet marked with a name containing `key` (rank 1).
+    fn rank_containing(&self, key: &str, rank: &mut [u8]) {
+        for (name, idx) in &self.sorted_names {
+            if rank[*idx] == u8::MAX && name.contains(key) {
+                rank[*idx] = 1;
             }
+        }
+    }
+
+    /// [`Places::complete`] name by name, with the ranks on the heap: the reference the fast
+    /// path is tested against, and its fallback for a directory larger than expected.
+    fn complete_slowly(&self, key: &str, limit: usize) -> Vec<&Place> {
+        let mut rank = vec![u8::MAX; self.places.len()];
+        if self.rank_starting(key, &mut rank) < limit {
+            self.rank_containing(key, &mut rank);
         }
         let mut hits: Vec<(u8, &str, usize)> = rank
             .iter()
@@ -489,6 +554,32 @@ mod tests {
             .resolve(input)
             .map(|p| p.code.clone())
             .unwrap_or_else(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn completion_in_one_pass_is_completion_name_by_name() {
+        let dir = Places::global();
+        assert!(dir.places.len() <= MAX_PLACES);
+        let mut typed: Vec<String> = vec![String::new(), "zz".into(), "中".into(), "a b".into()];
+        for (name, _) in &dir.sorted_names {
+            typed.extend((1..=4).map(|n| name.chars().skip(n / 2).take(n).collect::<String>()));
+        }
+        for t in &typed {
+            for limit in [1, 25, 2000] {
+                let fast: Vec<&str> = dir
+                    .complete(t, limit)
+                    .iter()
+                    .map(|p| p.code.as_str())
+                    .collect();
+                let key = fold(t);
+                let slow: Vec<&str> = dir
+                    .complete_slowly(&key, limit)
+                    .iter()
+                    .map(|p| p.code.as_str())
+                    .collect();
+                assert_eq!(fast, slow, "{t} {limit}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use tantivy::columnar::StrColumn;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocId, Searcher};
 
@@ -45,13 +44,10 @@ pub(super) struct NameGrams {
     postings: Vec<u32>,
     /// Each key's length in chars.
     key_chars: Vec<u16>,
-    /// Key ordinal → its range in `docs`.
-    doc_start: Vec<u32>,
-    docs: Vec<DocId>,
 }
 
 impl NameGrams {
-    pub(super) fn build(keys: &StrColumn, values: &Strings, max_doc: DocId) -> NameGrams {
+    pub(super) fn build(values: &Strings) -> NameGrams {
         let n = values.len();
         let mut buf = Vec::new();
         let mut key_chars = Vec::with_capacity(n);
@@ -82,29 +78,10 @@ impl NameGrams {
                 }
             }
         }
-        let mut doc_start = vec![0u32; n + 1];
-        for doc in 0..max_doc {
-            for o in keys.term_ords(doc) {
-                doc_start[o as usize + 1] += 1;
-            }
-        }
-        for i in 1..doc_start.len() {
-            doc_start[i] += doc_start[i - 1];
-        }
-        let mut cursor = doc_start.clone();
-        let mut docs = vec![0; doc_start[n] as usize];
-        for doc in 0..max_doc {
-            for o in keys.term_ords(doc) {
-                docs[cursor[o as usize] as usize] = doc;
-                cursor[o as usize] += 1;
-            }
-        }
         NameGrams {
             ranges,
             postings,
             key_chars,
-            doc_start,
-            docs,
         }
     }
 
@@ -144,11 +121,6 @@ impl NameGrams {
         scored.sort_unstable_by(best_first);
         scored
     }
-
-    fn docs(&self, ord: u32) -> &[DocId] {
-        let o = ord as usize;
-        &self.docs[self.doc_start[o] as usize..self.doc_start[o + 1] as usize]
-    }
 }
 
 /// The largest number of typos in a query word of `chars` characters: none up to 3, one up
@@ -169,7 +141,50 @@ fn word_matches(query: &str, word: &str) -> bool {
     if d == 0 {
         return query == word;
     }
-    n.abs_diff(word.chars().count()) <= d && strsim::osa_distance(query, word) <= d
+    n.abs_diff(word.chars().count()) <= d && osa_within(query, word, d)
+}
+
+/// Words this long or shorter are compared on the stack.
+const SHORT_WORD: usize = 32;
+
+/// Whether the optimal-string-alignment distance of `a` and `b` (`strsim::osa_distance`) is at
+/// most `max`. Words of up to [`SHORT_WORD`] chars are compared without allocating: this runs
+/// for every word of every candidate of a misspelled name.
+fn osa_within(a: &str, b: &str, max: usize) -> bool {
+    fn chars(s: &str, out: &mut [char; SHORT_WORD]) -> Option<usize> {
+        let mut n = 0;
+        for c in s.chars() {
+            *out.get_mut(n)? = c;
+            n += 1;
+        }
+        Some(n)
+    }
+    let (mut ab, mut bb) = (['\0'; SHORT_WORD], ['\0'; SHORT_WORD]);
+    let (Some(n), Some(m)) = (chars(a, &mut ab), chars(b, &mut bb)) else {
+        return strsim::osa_distance(a, b) <= max;
+    };
+    let (a, b) = (&ab[..n], &bb[..m]);
+    // Three rows of the distance matrix: two back, the previous one, the current one.
+    let mut rows = [[0usize; SHORT_WORD + 1]; 3];
+    for (j, d) in rows[1].iter_mut().enumerate().take(m + 1) {
+        *d = j;
+    }
+    for i in 1..=n {
+        // Row `i` is `rows[(i + 1) % 3]`.
+        let (two, prev, cur) = ((i + 2) % 3, i % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[cur][j - 1] + 1)
+                .min(rows[prev][j] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && cost == 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[two][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+        }
+    }
+    rows[(n + 1) % 3][m] <= max
 }
 
 /// Whether a word of `doc`'s title or akas matches a query word: the candidates a misspelled
@@ -180,13 +195,34 @@ fn shares_a_word(
     doc: DocId,
     words: &[String],
 ) -> bool {
-    let name = cols.name(doc);
-    std::iter::once(name.as_str())
+    std::iter::once(cols.name_str(doc))
         .chain(cols.keys(doc))
         .any(|text| {
-            analyze(analyzer, text)
-                .iter()
-                .any(|(w, _, _)| words.iter().any(|q| word_matches(q, w)))
+            if text.is_ascii() {
+                ascii_words_match(text, words)
+            } else {
+                analyze(analyzer, text)
+                    .iter()
+                    .any(|(w, _, _)| words.iter().any(|q| word_matches(q, w)))
+            }
+        })
+}
+
+/// Words the name analyzer drops, in bytes (its `RemoveLongFilter`).
+const LONG_WORD: usize = 48;
+
+/// Whether a word of ASCII `text` matches a query word, with the words the name analyzer makes
+/// of it (runs of letters and digits, lower-cased, shorter than [`LONG_WORD`]) found without
+/// allocating.
+fn ascii_words_match(text: &str, words: &[String]) -> bool {
+    let mut buf = [0u8; LONG_WORD];
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|run| !run.is_empty() && run.len() < LONG_WORD)
+        .any(|run| {
+            let w = &mut buf[..run.len()];
+            w.copy_from_slice(run.as_bytes());
+            w.make_ascii_lowercase();
+            std::str::from_utf8(w).is_ok_and(|w| words.iter().any(|q| word_matches(q, w)))
         })
 }
 
@@ -203,7 +239,7 @@ pub(super) fn candidates(
     let mut keys: Vec<(f32, u32, u32)> = Vec::new();
     for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
         let cols = names.get(seg)?;
-        let grams = cols.grams(seg.max_doc());
+        let grams = cols.grams();
         keys.extend(
             grams
                 .nearest(key, KEY_CANDIDATES)
@@ -220,7 +256,7 @@ pub(super) fn candidates(
     for (_, seg_ord, ord) in keys {
         let seg = searcher.segment_reader(seg_ord);
         let cols = &columns[seg_ord as usize];
-        for &doc in cols.grams(seg.max_doc()).docs(ord) {
+        for &doc in cols.key_docs(seg.max_doc()).docs(ord) {
             if seg.is_deleted(doc)
                 || !seen.insert((seg_ord, doc))
                 || !shares_a_word(&mut analyzer, cols, doc, words)
@@ -250,6 +286,76 @@ mod tests {
         assert_eq!(allowed_typos(3), 0);
         assert_eq!(allowed_typos(6), 1);
         assert_eq!(allowed_typos(7), 2);
+    }
+
+    #[test]
+    fn ascii_words_are_the_analyzers() {
+        let mut analyzer = exact_analyzer();
+        let texts = [
+            "Breaking Bad",
+            "WALL·E",
+            "Don't Look Up (2021)",
+            "9-1-1: Lone Star",
+            "a",
+            "",
+            "  --  ",
+            "Mr. & Mrs. Smith",
+            "x_y",
+        ];
+        let long = format!("{} short", "a".repeat(47));
+        let longer = format!("{} short", "a".repeat(48));
+        for text in texts
+            .iter()
+            .copied()
+            .chain([long.as_str(), longer.as_str()])
+        {
+            let words: Vec<String> = analyze(&mut analyzer, text)
+                .into_iter()
+                .map(|t| t.0)
+                .collect();
+            for w in &words {
+                assert!(
+                    ascii_words_match(text, std::slice::from_ref(w)),
+                    "{text} {w}"
+                );
+            }
+            for q in [
+                "bad", "breakin", "dont", "look", "lone", "star", "smith", "mrs", "x", "y",
+            ] {
+                let want = words.iter().any(|w| word_matches(q, w));
+                assert_eq!(
+                    ascii_words_match(text, &[q.to_string()]),
+                    want,
+                    "{text} {q}"
+                );
+            }
+        }
+        assert!(!ascii_words_match(&longer, &["a".repeat(48)]));
+        assert!(ascii_words_match(&long, &["a".repeat(47)]));
+    }
+
+    #[test]
+    fn the_bounded_distance_agrees_with_strsim() {
+        let alphabet = ['a', 'b', 'c', 'é', 'ß'];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let (la, lb) = (next(9), next(9));
+            let a: String = (0..la).map(|_| alphabet[next(alphabet.len())]).collect();
+            let b: String = (0..lb).map(|_| alphabet[next(alphabet.len())]).collect();
+            let d = strsim::osa_distance(&a, &b);
+            for max in 0..4 {
+                assert_eq!(osa_within(&a, &b, max), d <= max, "{a} {b} {max}");
+            }
+        }
+        let long = "a".repeat(40);
+        assert!(osa_within(&long, &"a".repeat(41), 1));
+        assert!(!osa_within(&long, &"b".repeat(40), 2));
     }
 
     #[test]

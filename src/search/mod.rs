@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 mod build;
+mod distance;
 mod fuzzy;
 pub mod lock;
 mod names;
@@ -10,6 +11,7 @@ mod people;
 mod query;
 pub mod schema;
 pub mod snippet;
+mod sorted;
 mod verify;
 
 use std::path::{Path, PathBuf};

@@ -10,13 +10,14 @@ use tantivy::collector::TopDocs;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentId;
 use tantivy::query::{BooleanQuery, Occur};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TERMINATED};
+use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use super::analyzer::{analyze, exact_analyzer};
+use super::distance::Damerau;
 use super::fuzzy::{self, NameGrams};
 use super::query::{stored_json, term_q};
 use super::schema::KIND_TITLE;
+use super::sorted::SortedLists;
 use super::{Engine, Hit, SearchError};
 use crate::corpus::Title;
 use crate::text::fold;
@@ -79,6 +80,64 @@ impl Strings {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.ends.get(i).map_or("", |&end| &self.text[start..end])
     }
+
+    /// The ordinals of the values starting with `prefix` (the dictionary is sorted by bytes).
+    fn prefixed(&self, prefix: &str) -> std::ops::Range<u32> {
+        let n = self.len();
+        let ord_of = |i: usize| self.get(i as u64);
+        let start = partition(0, n, |i| ord_of(i) < prefix);
+        let end = partition(start, n, |i| ord_of(i).starts_with(prefix));
+        start as u32..end as u32
+    }
+}
+
+/// The first index in `from..to` where `pred` turns false (it must be true then false).
+fn partition(mut from: usize, mut to: usize, pred: impl Fn(usize) -> bool) -> usize {
+    while from < to {
+        let mid = from + (to - from) / 2;
+        if pred(mid) {
+            from = mid + 1;
+        } else {
+            to = mid;
+        }
+    }
+    from
+}
+
+/// The docs of each value of the `title_key` column, by ordinal, in doc order: what the
+/// postings of the indexed `title_key` hold, without reading postings.
+pub(super) struct KeyDocs {
+    /// Ordinal → its range in `docs`.
+    start: Vec<u32>,
+    docs: Vec<DocId>,
+}
+
+impl KeyDocs {
+    fn build(keys: &StrColumn, n: usize, max_doc: DocId) -> KeyDocs {
+        let mut start = vec![0u32; n + 1];
+        for doc in 0..max_doc {
+            for o in keys.term_ords(doc) {
+                start[o as usize + 1] += 1;
+            }
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut cursor = start.clone();
+        let mut docs = vec![0; start[n] as usize];
+        for doc in 0..max_doc {
+            for o in keys.term_ords(doc) {
+                docs[cursor[o as usize] as usize] = doc;
+                cursor[o as usize] += 1;
+            }
+        }
+        KeyDocs { start, docs }
+    }
+
+    pub(super) fn docs(&self, ord: u32) -> &[DocId] {
+        let o = ord as usize;
+        &self.docs[self.start[o] as usize..self.start[o + 1] as usize]
+    }
 }
 
 /// Every value of a string fast field, in dictionary order.
@@ -99,6 +158,8 @@ pub(super) struct NameColumns {
     year: Column<u64>,
     /// Trigram postings over `key_values`, built on the first fuzzy lookup.
     grams: OnceLock<NameGrams>,
+    /// The docs of each key, built on the first lookup by name.
+    key_docs: OnceLock<KeyDocs>,
 }
 
 impl NameColumns {
@@ -115,6 +176,7 @@ impl NameColumns {
             listings: ff.u64("listings")?,
             year: ff.u64("year")?,
             grams: OnceLock::new(),
+            key_docs: OnceLock::new(),
         })
     }
 
@@ -124,10 +186,14 @@ impl NameColumns {
     }
 
     pub(super) fn name(&self, doc: DocId) -> String {
+        self.name_str(doc).to_string()
+    }
+
+    pub(super) fn name_str(&self, doc: DocId) -> &str {
         self.names
             .term_ords(doc)
             .next()
-            .map(|o| self.name_values.get(o).to_string())
+            .map(|o| self.name_values.get(o))
             .unwrap_or_default()
     }
 
@@ -135,26 +201,41 @@ impl NameColumns {
         self.year.first(doc).map(|y| y as u16)
     }
 
-    /// The segment's trigram postings over its folded names (`max_doc` is the segment's).
-    pub(super) fn grams(&self, max_doc: DocId) -> &NameGrams {
+    /// The segment's trigram postings over its folded names.
+    pub(super) fn grams(&self) -> &NameGrams {
         self.grams
-            .get_or_init(|| NameGrams::build(&self.keys, &self.key_values, max_doc))
+            .get_or_init(|| NameGrams::build(&self.key_values))
+    }
+
+    /// The docs of each folded name (`max_doc` is the segment's).
+    pub(super) fn key_docs(&self, max_doc: DocId) -> &KeyDocs {
+        self.key_docs
+            .get_or_init(|| KeyDocs::build(&self.keys, self.key_values.len(), max_doc))
     }
 }
 
 /// [`NameColumns`] of the segments seen so far, by segment id (segments never change, so an
-/// entry stays valid for as long as its segment is searched; a reindex clears the cache).
+/// entry stays valid for as long as its segment is searched; a reindex clears the cache), and
+/// the sorted lists of titles by origin, type and service (cleared with them).
 #[derive(Default)]
-pub(super) struct NameCache(Mutex<HashMap<SegmentId, Arc<NameColumns>>>);
+pub(super) struct NameCache {
+    columns: Mutex<HashMap<SegmentId, Arc<NameColumns>>>,
+    pub(super) sorted: SortedLists,
+}
 
 impl NameCache {
     pub(super) fn get(&self, seg: &SegmentReader) -> Result<Arc<NameColumns>, SearchError> {
         let id = seg.segment_id();
-        if let Some(c) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+        if let Some(c) = self
+            .columns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+        {
             return Ok(c.clone());
         }
         let cols = Arc::new(NameColumns::open(seg)?);
-        self.0
+        self.columns
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(id, cols.clone());
@@ -162,7 +243,11 @@ impl NameCache {
     }
 
     pub(super) fn clear(&self) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.columns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        self.sorted.clear();
     }
 }
 
@@ -207,6 +292,7 @@ impl Engine {
         let mut columns: Vec<Option<Arc<NameColumns>>> = Vec::new();
         columns.resize_with(searcher.segment_readers().len(), || None);
         let mut hits: Vec<NameHit> = Vec::with_capacity(candidates.len());
+        let mut damerau = Damerau::default();
         for addr in candidates {
             let slot = &mut columns[addr.segment_ord as usize];
             if slot.is_none() {
@@ -218,7 +304,7 @@ impl Engine {
             let doc = addr.doc_id;
             let sim = cols
                 .keys(doc)
-                .map(|k| strsim::normalized_damerau_levenshtein(key, k))
+                .map(|k| damerau.normalized(key, k))
                 .fold(0.0f64, f64::max);
             let year = cols.year(doc);
             let listings = cols.listings.first(doc).unwrap_or(0);
@@ -268,7 +354,6 @@ impl Engine {
             return Ok(Vec::new());
         }
         let searcher = self.searcher();
-        let f = self.fields();
         let mut out: Vec<(String, String)> = Vec::new();
         let push = |title: String, year: Option<u16>, out: &mut Vec<(String, String)>| {
             let label = match year {
@@ -279,37 +364,23 @@ impl Engine {
                 out.push((label, title));
             }
         };
+        let mut docs: Vec<(usize, DocId)> = Vec::new();
         'segments: for seg in searcher.segment_readers() {
             if out.len() >= limit {
                 break;
             }
-            let inv = seg.inverted_index(f.title_key)?;
             let cols = self.names.get(seg)?;
-            let mut stream = inv
-                .terms()
-                .range()
-                .ge(key.as_bytes())
-                .into_stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                if !stream.key().starts_with(key.as_bytes()) || out.len() >= limit {
-                    break;
-                }
-                if std::str::from_utf8(stream.key()).is_err() {
-                    continue;
-                }
-                let mut postings = inv
-                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
-                    .map_err(tantivy::TantivyError::from)?;
-                let mut docs: Vec<(usize, DocId)> = Vec::new();
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    if !seg.is_deleted(doc) {
-                        // Titles without an aka first, as a search scores them higher.
-                        docs.push((cols.keys.term_ords(doc).count(), doc));
-                    }
-                    doc = postings.advance();
-                }
+            let key_docs = cols.key_docs(seg.max_doc());
+            for ord in cols.key_values.prefixed(&key) {
+                docs.clear();
+                // Titles without an aka first, as a search scores them higher.
+                docs.extend(
+                    key_docs
+                        .docs(ord)
+                        .iter()
+                        .filter(|&&doc| !seg.is_deleted(doc))
+                        .map(|&doc| (cols.keys.term_ords(doc).count(), doc)),
+                );
                 docs.sort_unstable();
                 for &(_, doc) in docs.iter().take(3) {
                     push(cols.name(doc), cols.year(doc), &mut out);
@@ -326,5 +397,103 @@ impl Engine {
         }
         out.truncate(limit);
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::{DocSet, TERMINATED};
+
+    use super::*;
+
+    /// Autocomplete as it was: each segment's term dictionary walked from the prefix, each
+    /// term's postings read.
+    fn complete_by_terms(engine: &Engine, partial: &str, limit: usize) -> Vec<(String, String)> {
+        let key = fold(partial);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let searcher = engine.searcher();
+        let mut out: Vec<(String, String)> = Vec::new();
+        let push = |title: String, year: Option<u16>, out: &mut Vec<(String, String)>| {
+            let label = match year {
+                Some(y) => format!("{title} ({y})"),
+                None => title.clone(),
+            };
+            if !out.iter().any(|(l, _)| *l == label) {
+                out.push((label, title));
+            }
+        };
+        'segments: for seg in searcher.segment_readers() {
+            if out.len() >= limit {
+                break;
+            }
+            let inv = seg.inverted_index(engine.fields().title_key).unwrap();
+            let cols = engine.names.get(seg).unwrap();
+            let mut stream = inv
+                .terms()
+                .range()
+                .ge(key.as_bytes())
+                .into_stream()
+                .unwrap();
+            while stream.advance() {
+                if !stream.key().starts_with(key.as_bytes()) || out.len() >= limit {
+                    break;
+                }
+                let mut postings = inv
+                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                    .unwrap();
+                let mut docs: Vec<(usize, DocId)> = Vec::new();
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if !seg.is_deleted(doc) {
+                        docs.push((cols.keys.term_ords(doc).count(), doc));
+                    }
+                    doc = postings.advance();
+                }
+                docs.sort_unstable();
+                for &(_, doc) in docs.iter().take(3) {
+                    push(cols.name(doc), cols.year(doc), &mut out);
+                }
+                if out.len() >= limit {
+                    break 'segments;
+                }
+            }
+        }
+        if out.len() < limit && key.chars().count() >= 3 {
+            for h in engine.names_by_name(partial, limit).unwrap() {
+                push(h.title, h.year, &mut out);
+            }
+        }
+        out.truncate(limit);
+        out
+    }
+
+    #[test]
+    fn autocomplete_from_memory_is_autocomplete_from_the_term_dictionary() {
+        let (engine, dir) = super::super::sorted::tests::engine("complete");
+        let keys = engine.terms_of(engine.fields().title_key).unwrap();
+        let mut typed: Vec<String> = vec!["a".into(), "Z".into(), "é".into(), "zzzz".into()];
+        for key in keys.iter().step_by(37) {
+            for n in [1, 2, 3, 4, 6] {
+                typed.push(key.chars().take(n).collect());
+            }
+            typed.push(key.to_uppercase());
+        }
+        let mut compared = 0;
+        for t in &typed {
+            for limit in [1, 25] {
+                assert_eq!(
+                    engine.complete_titles(t, limit).unwrap(),
+                    complete_by_terms(&engine, t, limit),
+                    "{t}"
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 200, "{compared}");
+        drop(engine);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -12,7 +12,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{analyze, exact_analyzer, text_analyzer};
 use super::schema::{KIND_FACT, KIND_PASSAGE, KIND_TITLE, RANK_ADDED, added_field};
-use super::{Engine, FactRecord, SearchError};
+use super::{Engine, FactRecord, SearchError, sorted};
 use crate::corpus::{EVERYWHERE_ELSE, Kind, Title};
 use crate::text::fold;
 
@@ -139,6 +139,15 @@ pub fn genre_variants(word: &str) -> Vec<String> {
     out
 }
 
+/// Where a filter's page starts among its matches.
+fn page_offset(filter: &TitleFilter) -> usize {
+    filter
+        .page
+        .saturating_sub(1)
+        .saturating_mul(PAGE_SIZE)
+        .min(1 << 30)
+}
+
 impl Engine {
     /// Whether `word` (or its plural/singular) appears in some genre.
     pub fn is_genre_word(&self, word: &str) -> bool {
@@ -237,6 +246,43 @@ impl Engine {
     /// One page of titles matching `filter`, and the exact number of matches.
     pub fn titles(&self, filter: &TitleFilter) -> Result<(usize, Vec<Title>), SearchError> {
         let searcher = self.searcher();
+        let (total, addrs) = self.title_page(&searcher, filter)?;
+        let titles = addrs
+            .into_iter()
+            .map(|a| stored_json(&searcher, self.fields().data, a))
+            .collect::<Result<Vec<Title>, _>>()?;
+        Ok((total, titles))
+    }
+
+    /// Where the titles of [`Engine::titles`] are, and how many match: from the sorted lists
+    /// when only origin, type and service filter and the newest come first, else from tantivy.
+    pub(super) fn title_page(
+        &self,
+        searcher: &Searcher,
+        filter: &TitleFilter,
+    ) -> Result<(usize, Vec<DocAddress>), SearchError> {
+        if filter.sort.unwrap_or_default() == TitleSort::Year
+            && let Some(key) = sorted::ListKey::of(filter)
+        {
+            let query = self.title_filter_query(filter, true);
+            return sorted::page(
+                &self.names.sorted,
+                searcher,
+                &key,
+                query.as_ref(),
+                page_offset(filter),
+                PAGE_SIZE,
+            );
+        }
+        self.title_page_tantivy(searcher, filter)
+    }
+
+    /// [`Engine::title_page`] by a tantivy search (every filter and sort).
+    pub(super) fn title_page_tantivy(
+        &self,
+        searcher: &Searcher,
+        filter: &TitleFilter,
+    ) -> Result<(usize, Vec<DocAddress>), SearchError> {
         let f = self.fields();
         let query = self.title_filter_query(filter, true);
         let has_text = filter
@@ -248,19 +294,14 @@ impl Engine {
         } else {
             TitleSort::Year
         });
-        let offset = filter
-            .page
-            .saturating_sub(1)
-            .saturating_mul(PAGE_SIZE)
-            .min(1 << 30);
-        let top = TopDocs::with_limit(PAGE_SIZE).and_offset(offset);
+        let top = TopDocs::with_limit(PAGE_SIZE).and_offset(page_offset(filter));
         let (total, addrs): (usize, Vec<DocAddress>) = match sort {
             TitleSort::Relevance => {
                 let (n, docs) = searcher.search(&query, &(Count, top.order_by_score()))?;
                 (n, docs.into_iter().map(|d| d.1).collect())
             }
             TitleSort::Year => {
-                let c = top.order_by_u64_field("rank_year", Order::Desc);
+                let c = top.order_by_u64_field(sorted::RANK_YEAR, Order::Desc);
                 let (n, docs) = searcher.search(&query, &(Count, c))?;
                 (n, docs.into_iter().map(|d| d.1).collect())
             }
@@ -279,11 +320,7 @@ impl Engine {
                 (n, docs.into_iter().map(|d| d.1).collect())
             }
         };
-        let titles = addrs
-            .into_iter()
-            .map(|a| stored_json(&searcher, f.data, a))
-            .collect::<Result<Vec<Title>, _>>()?;
-        Ok((total, titles))
+        Ok((total, addrs))
     }
 
     /// Titles matching free text in any field, best first (all words if possible, else any).
