@@ -344,6 +344,9 @@ pub fn load_packed(files: &[DataFile]) -> Result<(Corpus, Titles), CorpusError> 
         .min(queue.len());
     let queue: Queue = std::sync::Mutex::new(queue);
     std::thread::scope(|s| {
+        // Owned here, so that a panic below drops the receivers and parsing threads blocked on
+        // a full channel return rather than keep the scope waiting for them.
+        let mut rows_of = rows_of;
         let workers: Vec<_> = (0..threads)
             .map(|_| s.spawn(|| parse_titles_worker(files, &queue)))
             .collect();
