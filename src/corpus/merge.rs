@@ -4,11 +4,13 @@
 //! agrees too; each service that lists it is a [`Listing`].
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 type Fast = foldhash::fast::RandomState;
 
 use serde::{Deserialize, Serialize};
 
+use super::compact::Titles;
 use super::report::{Action, LoadReport};
 use super::titles::{Day, Kind, TitleRow};
 use crate::text::title_key;
@@ -76,23 +78,38 @@ fn fill(into: &mut Option<String>, from: Option<String>) {
     }
 }
 
-pub(super) fn merge(rows: Vec<TitleRow>, report: &mut LoadReport) -> Vec<Title> {
-    let mut titles: Vec<Title> = Vec::new();
+/// Merges rows one at a time, in load order, into packed titles: rows need not all be held at
+/// once, and each is dropped as soon as it is merged.
+#[derive(Default)]
+pub(super) struct Merger {
+    titles: Titles,
+    /// Services by number, for short keys below.
+    services: HashMap<String, u32, Fast>,
     // foldhash rather than SipHash: at a million rows, hashing these keys was half the merge.
-    let mut in_service: HashMap<(String, String, Option<u16>), usize, Fast> = HashMap::default();
-    let mut across: HashMap<(String, Option<u16>, Kind), usize, Fast> = HashMap::default();
-    for row in rows {
-        let key = title_key(&row.title);
-        let listing = Listing {
-            service: row.service.clone(),
-            show_id: row.show_id.clone(),
-            date_added: row.date_added,
-            file: row.file.clone(),
-            line: row.line,
+    // Title keys are shared by both maps, and titles numbered in 32 bits: at a million titles
+    // the maps were a third of what loading held.
+    in_service: HashMap<(u32, Rc<str>, Option<u16>), u32, Fast>,
+    across: HashMap<(Rc<str>, Option<u16>, Kind), u32, Fast>,
+}
+
+impl Merger {
+    pub(super) fn add(&mut self, row: TitleRow, report: &mut LoadReport) {
+        let key: Rc<str> = Rc::from(title_key(&row.title));
+        let service = match self.services.get(&row.service) {
+            Some(&s) => s,
+            None => {
+                let s = self.services.len() as u32;
+                self.services.insert(row.service.clone(), s);
+                s
+            }
         };
-        let service_key = (row.service.clone(), key.clone(), row.release_year);
-        if let Some(&i) = in_service.get(&service_key) {
-            let first = titles[i]
+        let service_key = (service, key.clone(), row.release_year);
+        if let Some(&i) = self.in_service.get(&service_key) {
+            let i = i as usize;
+            let Some(mut title) = self.titles.get(i) else {
+                return;
+            };
+            let first = title
                 .listings
                 .iter()
                 .find(|l| l.service == row.service)
@@ -110,19 +127,30 @@ pub(super) fn merge(rows: Vec<TitleRow>, report: &mut LoadReport) -> Vec<Title> 
                     row.service
                 ),
             );
-            absorb(&mut titles[i], row, None);
-            continue;
+            absorb(&mut title, row, None);
+            self.titles.set(i, &title);
+            return;
         }
+        let listing = Listing {
+            service: row.service.clone(),
+            show_id: row.show_id.clone(),
+            date_added: row.date_added,
+            file: row.file.clone(),
+            line: row.line,
+        };
         let cross_key = (key, row.release_year, row.kind);
-        if let Some(&i) = across.get(&cross_key) {
-            in_service.insert(service_key, i);
-            absorb(&mut titles[i], row, Some(listing));
-            continue;
+        if let Some(&i) = self.across.get(&cross_key) {
+            self.in_service.insert(service_key, i);
+            if let Some(mut title) = self.titles.get(i as usize) {
+                absorb(&mut title, row, Some(listing));
+                self.titles.set(i as usize, &title);
+            }
+            return;
         }
-        let i = titles.len();
-        in_service.insert(service_key, i);
-        across.insert(cross_key, i);
-        titles.push(Title {
+        let i = u32::try_from(self.titles.len()).unwrap_or(u32::MAX);
+        self.in_service.insert(service_key, i);
+        self.across.insert(cross_key, i);
+        self.titles.push(&Title {
             kind: row.kind,
             title: row.title,
             aka: row.aka,
@@ -139,7 +167,11 @@ pub(super) fn merge(rows: Vec<TitleRow>, report: &mut LoadReport) -> Vec<Title> 
             listings: vec![listing],
         });
     }
-    titles
+
+    /// The merged titles, in the order they were first listed.
+    pub(super) fn finish(self) -> Titles {
+        self.titles
+    }
 }
 
 fn absorb(t: &mut Title, row: TitleRow, listing: Option<Listing>) {

@@ -5,16 +5,20 @@
 //! `documents/*.txt|*.md` (+ `documents/documents.csv` metadata), `countries.csv`,
 //! `*_titles.csv` (the service comes from the file name) and `*subscription_fee*.csv`.
 
+mod compact;
 mod documents;
 mod facts;
 mod figures;
 mod merge;
 mod report;
+mod source;
 mod titles;
 pub mod upload;
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
 
+pub use compact::{Run, Titles};
 pub use documents::{Document, Passage};
 pub use facts::{Category, EVERYWHERE_ELSE, PlaceFact, Status, split_sources};
 pub use figures::MarketFigures;
@@ -85,8 +89,13 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, CorpusError> {
 /// early; `input` is what the reader read. No record starts with a line ending, so the ones at
 /// the reported start are skipped and counted.
 pub(crate) fn csv_line(pos: Option<&csv::Position>, input: &[u8]) -> u64 {
+    csv_line_in(pos, input, 0)
+}
+
+/// [`csv_line`] when `input` holds the bytes from offset `base` of what the reader read.
+pub(crate) fn csv_line_in(pos: Option<&csv::Position>, input: &[u8], base: u64) -> u64 {
     let Some(pos) = pos else { return 0 };
-    let at = usize::try_from(pos.byte()).unwrap_or(usize::MAX);
+    let at = usize::try_from(pos.byte().saturating_sub(base)).unwrap_or(usize::MAX);
     let newlines = input
         .get(at..)
         .unwrap_or_default()
@@ -240,75 +249,77 @@ pub fn load(dirs: &[PathBuf]) -> Result<Corpus, CorpusError> {
     load_files(&files)
 }
 
-/// A title file's rows, with the notes about them.
-type ParsedTitles = (Result<Vec<TitleRow>, CorpusError>, LoadReport);
+/// Rows a parsing thread sends at a time.
+const BATCH: usize = 256;
+/// Batches a parsing thread may have sent ahead of the merge, per file.
+const BATCHES_AHEAD: usize = 4;
 
-/// Reads and parses every title file, several at once (one thread per core), each with its own
-/// report; `None` for files of other kinds. The caller takes them in file order, so the rows
-/// and notes come out as if the files were read one after another.
-fn parse_title_files(files: &[DataFile]) -> Vec<Option<ParsedTitles>> {
-    let todo: Vec<usize> = (0..files.len())
-        .filter(|&i| matches!(files[i].kind, FileKind::Titles { .. }))
-        .collect();
-    let read = |i: usize| -> ParsedTitles {
+/// What a thread parsing a title file sends: rows, then the file's result and notes.
+enum Parsed {
+    Rows(Vec<TitleRow>),
+    Done(Result<(), CorpusError>, LoadReport),
+}
+
+/// Title files not yet taken by a parsing thread, in file order, each with where its rows go.
+type Queue = std::sync::Mutex<std::collections::VecDeque<(usize, SyncSender<Parsed>)>>;
+
+fn take_next(queue: &Queue) -> Option<(usize, SyncSender<Parsed>)> {
+    queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front()
+}
+
+/// Takes title file `i` from the queue when no thread has taken it yet.
+fn take_file(queue: &Queue, i: usize) -> bool {
+    let mut q = queue.lock().unwrap_or_else(|e| e.into_inner());
+    let untaken = q.front().is_some_and(|(k, _)| *k == i);
+    if untaken {
+        q.pop_front();
+    }
+    untaken
+}
+
+/// Parses title files on other threads, one per core, each sending its rows in batches.
+fn parse_titles_worker(files: &[DataFile], queue: &Queue) {
+    while let Some((i, tx)) = take_next(queue) {
         let f = &files[i];
-        let mut report = LoadReport::default();
         let FileKind::Titles { service } = &f.kind else {
-            return (Ok(Vec::new()), report);
+            continue;
         };
-        let rows = titles::read(&f.path, &f.label, service, &mut report);
-        (rows, report)
-    };
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(todo.len());
-    let mut out: Vec<Option<ParsedTitles>> = Vec::new();
-    out.resize_with(files.len(), || None);
-    if threads <= 1 {
-        for &i in &todo {
-            out[i] = Some(read(i));
-        }
-        return out;
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut mine = Vec::new();
-        loop {
-            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(&i) = todo.get(k) else {
-                return mine;
-            };
-            mine.push((i, read(i)));
-        }
-    };
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
-        for (i, p) in work() {
-            out[i] = Some(p);
-        }
-        for h in handles {
-            // A parser that panicked leaves its files as `None`, read again below.
-            if let Ok(done) = h.join() {
-                for (i, p) in done {
-                    out[i] = Some(p);
-                }
+        let mut report = LoadReport::default();
+        let mut batch = Vec::with_capacity(BATCH);
+        let result = titles::read_each(&f.path, &f.label, service, &mut report, &mut |row| {
+            batch.push(row);
+            if batch.len() == BATCH {
+                // Nobody listens only when the loading thread has gone: its rows are moot.
+                let _ = tx.send(Parsed::Rows(std::mem::replace(
+                    &mut batch,
+                    Vec::with_capacity(BATCH),
+                )));
             }
+        });
+        if !batch.is_empty() {
+            let _ = tx.send(Parsed::Rows(batch));
         }
-    });
-    for &i in &todo {
-        if out[i].is_none() {
-            out[i] = Some(read(i));
-        }
+        let _ = tx.send(Parsed::Done(result, report));
     }
-    out
 }
 
 /// Loads the given files (from [`discover`]).
 pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
+    let (mut corpus, titles) = load_packed(files)?;
+    corpus.titles = titles.unpack_all();
+    Ok(corpus)
+}
+
+/// Loads the given files (from [`discover`]) with the titles packed (and `Corpus::titles`
+/// empty): what an index build takes. Title files are parsed several at once (one thread per
+/// core) while this thread merges their rows in file order, so rows and notes come out as if
+/// the files were read one after another, and no file nor all its rows are held at once.
+pub fn load_packed(files: &[DataFile]) -> Result<(Corpus, Titles), CorpusError> {
     let mut corpus = Corpus::default();
-    let mut rows: Vec<TitleRow> = Vec::new();
     let mut report = LoadReport::default();
+    // Notes about merged rows come after all others, as when rows were merged after loading.
+    let mut merged = LoadReport::default();
+    let mut merger = merge::Merger::default();
     // Metadata first, so documents can find theirs whatever the order.
     let mut meta = std::collections::HashMap::new();
     for f in files.iter().filter(|f| f.kind == FileKind::DocumentMeta) {
@@ -317,61 +328,116 @@ pub fn load_files(files: &[DataFile]) -> Result<Corpus, CorpusError> {
             Err(e) => report.note(&f.label, 0, Action::Skipped, e.to_string()),
         }
     }
-    let mut parsed = parse_title_files(files);
+    let mut queue = std::collections::VecDeque::new();
+    let mut rows_of: Vec<Option<Receiver<Parsed>>> = Vec::new();
+    rows_of.resize_with(files.len(), || None);
     for (i, f) in files.iter().enumerate() {
-        let result = match &f.kind {
-            FileKind::DocumentMeta => continue,
-            FileKind::Document => {
-                let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned());
-                let m = name.as_ref().and_then(|n| meta.get(n));
-                documents::read_document(&f.path, &f.label, m, &mut report).map(|doc| {
-                    let n = doc.as_ref().map_or(0, |d| d.passages().len());
-                    if let Some(doc) = doc {
-                        if corpus.documents.iter().any(|d| d.id == doc.id) {
-                            report.note(
-                                &f.label,
-                                0,
-                                Action::Skipped,
-                                format!("a document with id {:?} is already loaded", doc.id),
-                            );
-                            return 0;
-                        }
-                        corpus.documents.push(doc);
-                    }
-                    n
-                })
-            }
-            FileKind::Facts => facts::read(&f.path, &f.label, &mut report).map(|v| {
-                let n = v.len();
-                corpus.facts.extend(v);
-                n
-            }),
-            FileKind::Figures { service } => figures::read(&f.path, &f.label, service, &mut report)
-                .map(|v| {
-                    let n = v.len();
-                    corpus.figures.extend(v);
-                    n
-                }),
-            FileKind::Titles { .. } => {
-                let (result, notes) = parsed[i]
-                    .take()
-                    .unwrap_or_else(|| (Ok(Vec::new()), LoadReport::default()));
-                report.notes.extend(notes.notes);
-                result.map(|v| {
-                    let n = v.len();
-                    rows.extend(v);
-                    n
-                })
-            }
-        };
-        match result {
-            Ok(n) => corpus.files.push((f.clone(), n)),
-            Err(e) => report.note(&f.label, 0, Action::Skipped, e.to_string()),
+        if matches!(f.kind, FileKind::Titles { .. }) {
+            let (tx, rx) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
+            queue.push_back((i, tx));
+            rows_of[i] = Some(rx);
         }
     }
-    corpus.titles = merge::merge(rows, &mut report);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(queue.len());
+    let queue: Queue = std::sync::Mutex::new(queue);
+    std::thread::scope(|s| {
+        // Owned here, so that a panic below drops the receivers and parsing threads blocked on
+        // a full channel return rather than keep the scope waiting for them.
+        let mut rows_of = rows_of;
+        let workers: Vec<_> = (0..threads)
+            .map(|_| s.spawn(|| parse_titles_worker(files, &queue)))
+            .collect();
+        for (i, f) in files.iter().enumerate() {
+            let result = match &f.kind {
+                FileKind::DocumentMeta => continue,
+                FileKind::Document => {
+                    let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    let m = name.as_ref().and_then(|n| meta.get(n));
+                    documents::read_document(&f.path, &f.label, m, &mut report).map(|doc| {
+                        let n = doc.as_ref().map_or(0, |d| d.passages().len());
+                        if let Some(doc) = doc {
+                            if corpus.documents.iter().any(|d| d.id == doc.id) {
+                                report.note(
+                                    &f.label,
+                                    0,
+                                    Action::Skipped,
+                                    format!("a document with id {:?} is already loaded", doc.id),
+                                );
+                                return 0;
+                            }
+                            corpus.documents.push(doc);
+                        }
+                        n
+                    })
+                }
+                FileKind::Facts => facts::read(&f.path, &f.label, &mut report).map(|v| {
+                    let n = v.len();
+                    corpus.facts.extend(v);
+                    n
+                }),
+                FileKind::Figures { service } => {
+                    figures::read(&f.path, &f.label, service, &mut report).map(|v| {
+                        let n = v.len();
+                        corpus.figures.extend(v);
+                        n
+                    })
+                }
+                FileKind::Titles { service } => {
+                    let rx = rows_of[i].take();
+                    let mut n = 0;
+                    let mut done = None;
+                    // The file is parsed here when no thread took it yet, or when the thread
+                    // that did stopped (it panicked) before it was done: its rows are parsed
+                    // again, and those merged already are skipped.
+                    if !take_file(&queue, i) {
+                        while let Some(Ok(parsed)) = rx.as_ref().map(Receiver::recv) {
+                            match parsed {
+                                Parsed::Rows(rows) => {
+                                    n += rows.len();
+                                    for row in rows {
+                                        merger.add(row, &mut merged);
+                                    }
+                                }
+                                Parsed::Done(result, notes) => {
+                                    done = Some((result, notes));
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    let (result, notes) = done.unwrap_or_else(|| {
+                        let mut notes = LoadReport::default();
+                        let mut seen = 0;
+                        let result =
+                            titles::read_each(&f.path, &f.label, service, &mut notes, &mut |row| {
+                                seen += 1;
+                                if seen > n {
+                                    merger.add(row, &mut merged);
+                                }
+                            });
+                        n = n.max(seen);
+                        (result, notes)
+                    });
+                    report.notes.extend(notes.notes);
+                    result.map(|()| n)
+                }
+            };
+            match result {
+                Ok(n) => corpus.files.push((f.clone(), n)),
+                Err(e) => report.note(&f.label, 0, Action::Skipped, e.to_string()),
+            }
+        }
+        for w in workers {
+            // A parser that panicked had its file parsed again above.
+            let _ = w.join();
+        }
+    });
+    report.notes.extend(merged.notes);
     corpus.report = report;
-    Ok(corpus)
+    Ok((corpus, merger.finish()))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::CorpusError;
 use super::report::{Action, LoadReport};
+use super::source::{InMemory, Source, Window};
 use crate::places::Places;
 
 /// Movie or TV show.
@@ -255,30 +256,49 @@ fn looks_like_duration(s: &str) -> bool {
         && (lower.ends_with(" min") || lower.ends_with(" season") || lower.ends_with(" seasons"))
 }
 
-/// Reads one title file. File-level problems (no `title` column) are reported, not raised.
-pub(super) fn read(
+/// Reads one title file, handing each row to `row` as it is parsed (the file is never held
+/// whole). File-level problems (no `title` column) are reported, not raised.
+pub(super) fn read_each(
     path: &Path,
     label: &str,
     service: &str,
     report: &mut LoadReport,
-) -> Result<Vec<TitleRow>, CorpusError> {
-    let bytes = super::read(path)?;
-    parse(super::strip_bom(&bytes), label, service, report)
+    row: &mut dyn FnMut(TitleRow),
+) -> Result<(), CorpusError> {
+    let source = Window::open(path).map_err(|source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_from(source, label, service, report, row);
+    Ok(())
 }
 
-/// Parses title CSV bytes (used by [`read`] and to validate uploads before they are stored).
+/// Parses title CSV bytes (used to validate uploads before they are stored).
 pub fn parse(
     bytes: &[u8],
     label: &str,
     service: &str,
     report: &mut LoadReport,
 ) -> Result<Vec<TitleRow>, CorpusError> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let mut out = Vec::new();
+    let source = InMemory { bytes, at: 0 };
+    parse_from(source, label, service, report, &mut |r| out.push(r));
+    Ok(out)
+}
+
+fn parse_from<S: Source>(
+    source: S,
+    label: &str,
+    service: &str,
+    report: &mut LoadReport,
+    emit: &mut dyn FnMut(TitleRow),
+) {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(source);
     let header = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             report.note(label, 1, Action::Skipped, format!("unreadable header: {e}"));
-            return Ok(Vec::new());
+            return;
         }
     };
     let cols = Columns::from_header(&header);
@@ -289,18 +309,20 @@ pub fn parse(
             Action::Skipped,
             "no `title` column: not a titles file in the common schema",
         );
-        return Ok(Vec::new());
+        return;
     }
     let places = Places::global();
     let mut country_cache: HashMap<String, Option<String>> = HashMap::new();
-    let mut out = Vec::new();
     let mut rec = csv::ByteRecord::new();
     loop {
+        if let Some(p) = rec.position() {
+            rdr.get_mut().forget_before(p.byte());
+        }
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = super::csv_line(e.position(), bytes);
+                let line = rdr.get_ref().line(e.position());
                 report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
@@ -308,7 +330,7 @@ pub fn parse(
                 continue;
             }
         }
-        let line = super::csv_line(rec.position(), bytes);
+        let line = rdr.get_ref().line(rec.position());
         if rec.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
@@ -442,9 +464,8 @@ pub fn parse(
         for repair in cells.repairs {
             report.note(label, line, Action::Repaired, repair);
         }
-        out.push(row);
+        emit(row);
     }
-    Ok(out)
 }
 
 #[cfg(test)]

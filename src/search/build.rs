@@ -1,6 +1,7 @@
 //! Writing a corpus into the index: one document per passage, title and fact, plus a commit
 //! payload that records what was built from what.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -8,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use tantivy::{IndexWriter, TantivyDocument};
 
 use super::schema::{Fields, KIND_FACT, KIND_PASSAGE, KIND_TITLE, SCHEMA_VERSION};
-use crate::corpus::{Action, Category, Corpus, FileKind, MarketFigures, PlaceFact, Status};
+use crate::corpus::{
+    Action, Category, Corpus, FileKind, MarketFigures, PlaceFact, Status, Title, Titles,
+};
 use crate::i18n::Lang;
 use crate::t;
 use crate::text::fold;
@@ -194,12 +197,27 @@ fn kind_name(kind: &FileKind) -> String {
 /// Titles per unit of work when documents are built on several threads.
 const CHUNK: usize = 1024;
 
-/// Adds every record of `corpus` to `writer` (which the caller commits), calling `progress`
-/// with (done, total) now and then.
+/// Each title's place in alphabetical order (of folded names, then load order).
+fn title_ranks(titles: &Titles) -> Vec<u32> {
+    let keys: Vec<String> = titles.names().map(fold).collect();
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+    let mut rank = vec![0u32; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    rank
+}
+
+/// Adds every record of `corpus` and every title of `titles` to `writer` (which the caller
+/// commits), calling `progress` with (done, total) now and then. `corpus.titles` is not read:
+/// titles come packed, and each is unpacked when its document is made and dropped once added,
+/// so that the titles are never held twice.
 pub fn write_corpus(
     writer: &IndexWriter,
     fields: &Fields,
     corpus: &Corpus,
+    titles: Titles,
     fingerprint: &str,
     built_by: &str,
     progress: &dyn Fn(u64, u64),
@@ -207,7 +225,8 @@ pub fn write_corpus(
     let started = Instant::now();
     let f = fields;
     let passages: usize = corpus.documents.iter().map(|d| d.passages().len()).sum();
-    let total = (corpus.titles.len() + passages + corpus.facts.len() + corpus.figures.len()) as u64;
+    let title_count = titles.len();
+    let total = (title_count + passages + corpus.facts.len() + corpus.figures.len()) as u64;
     let mut done = 0u64;
     let mut tick = |n: u64| {
         done += n;
@@ -258,23 +277,18 @@ pub fn write_corpus(
     }
     tick((corpus.facts.len() + corpus.figures.len()) as u64);
 
-    let mut order: Vec<usize> = (0..corpus.titles.len()).collect();
-    let keys: Vec<String> = corpus.titles.iter().map(|t| fold(&t.title)).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-    let mut rank = vec![0u64; order.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r as u64;
-    }
+    let rank = title_ranks(&titles);
+    // Units of work, each dropped once its titles are added.
+    let queue = Mutex::new(titles.into_runs(CHUNK).into_iter());
     // Documents are built (and their records serialised) on every core: at a million titles
     // this was a third of a build's CPU time, all on one thread while the indexing threads
     // waited for it.
-    let title_doc = |i: usize| {
-        let t = &corpus.titles[i];
+    let title_doc = |t: &Title, rank: u64| {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, KIND_TITLE);
         doc.add_text(f.title, &t.title);
         doc.add_text(f.title_exact, &t.title);
-        doc.add_text(f.title_key, &keys[i]);
+        doc.add_text(f.title_key, fold(&t.title));
         doc.add_text(f.name, &t.title);
         doc.add_u64(f.listings, t.listings.len() as u64);
         if let Some(aka) = &t.aka {
@@ -316,7 +330,7 @@ pub fn write_corpus(
             doc.add_text(f.cast, fold(name));
             doc.add_text(f.cast_name, name);
         }
-        let tie = u32::MAX as u64 - rank[i];
+        let tie = u32::MAX as u64 - rank;
         let day_rank = |d: crate::corpus::Day| {
             let ymd = d.year as u64 * 10_000 + d.month as u64 * 100 + d.day as u64;
             (ymd << 32) | tie
@@ -338,29 +352,26 @@ pub fn write_corpus(
                 .max();
             doc.add_u64(*field, day.map_or(0, day_rank));
         }
-        doc.add_u64(f.rank_title, rank[i]);
+        doc.add_u64(f.rank_title, rank);
         let year = t.year.unwrap_or(0) as u64;
-        doc.add_u64(f.rank_year, (year << 32) | (u32::MAX as u64 - rank[i]));
+        doc.add_u64(f.rank_year, (year << 32) | (u32::MAX as u64 - rank));
         doc.add_text(f.data, serde_json::to_string(t).unwrap_or_default());
         doc
     };
-    let titles = corpus.titles.len();
-    let next = AtomicUsize::new(0);
     let built = AtomicUsize::new(0);
     // Adds the next chunk of titles: how many are added in all by then, `None` when none are
     // left.
     let chunk = || -> Result<Option<usize>, tantivy::TantivyError> {
-        let from = next.fetch_add(CHUNK, Ordering::Relaxed);
-        if from >= titles {
+        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+        let Some(run) = next else {
             return Ok(None);
+        };
+        let n = run.len();
+        for (i, t) in (run.from..).zip(run.unpack()) {
+            let r = rank.get(i).copied().unwrap_or_default();
+            writer.add_document(title_doc(&t, u64::from(r)))?;
         }
-        let to = (from + CHUNK).min(titles);
-        for i in from..to {
-            writer.add_document(title_doc(i))?;
-        }
-        Ok(Some(
-            built.fetch_add(to - from, Ordering::Relaxed) + to - from,
-        ))
+        Ok(Some(built.fetch_add(n, Ordering::Relaxed) + n))
     };
     let work = || -> Result<(), tantivy::TantivyError> {
         while chunk()?.is_some() {}
@@ -397,7 +408,7 @@ pub fn write_corpus(
         built_at: now,
         built_by: built_by.to_string(),
         build_ms: started.elapsed().as_millis() as u64,
-        titles: corpus.titles.len(),
+        titles: title_count,
         passages,
         facts,
         files: corpus

@@ -25,7 +25,7 @@ pub use people::{Credits, Role};
 pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort};
 pub use schema::Fields;
 
-use crate::corpus::{self, Corpus, CorpusError};
+use crate::corpus::{self, CorpusError};
 
 /// The indexing memory budget of each indexing thread.
 const WRITER_BUDGET_PER_THREAD: usize = 48 * 1024 * 1024;
@@ -204,9 +204,9 @@ impl Engine {
                 .create_in_dir(dir)?,
         };
         analyzer::register(&index);
-        analyzer::warm_up_in_background();
-        let corpus = corpus::load_files(&files)?;
-        let info = Engine::write(&index, &fields, &corpus, &fingerprint, built_by, progress)?;
+        let (info, report) =
+            Engine::write(&index, &fields, &files, &fingerprint, built_by, progress)?;
+        drop(report);
         let engine = Engine::from_index(index, fields, dir, info)?;
         Ok((engine, OpenOutcome::Built(reason.to_string())))
     }
@@ -240,12 +240,11 @@ impl Engine {
             }
         };
         analyzer::register(&index);
-        analyzer::warm_up_in_background();
-        let corpus = corpus::load_files(&files)?;
-        let info = Engine::write(&index, &fields, &corpus, &fingerprint, built_by, progress)?;
+        let (info, report) =
+            Engine::write(&index, &fields, &files, &fingerprint, built_by, progress)?;
         Ok(Rebuilt {
             info: Arc::new(info),
-            report: corpus.report,
+            report,
         })
     }
 
@@ -340,11 +339,14 @@ impl Engine {
     fn write(
         index: &Index,
         fields: &Fields,
-        corpus: &Corpus,
+        files: &[corpus::DataFile],
         fingerprint: &str,
         built_by: &str,
         progress: &dyn Fn(u64, u64),
-    ) -> Result<IndexInfo, SearchError> {
+    ) -> Result<(IndexInfo, corpus::LoadReport), SearchError> {
+        analyzer::warm_up_in_background();
+        // Titles come packed, and are dropped as they are added: see `corpus::Titles`.
+        let (mut corpus, titles) = corpus::load_packed(files)?;
         // One indexing thread per core (tantivy's own choice gives a 64 MB budget to at most
         // four threads, as each needs 15 MB), each with its own budget: larger segments, so
         // fewer merges.
@@ -360,13 +362,23 @@ impl Engine {
                 e => e.into(),
             })?;
         writer.delete_all_documents()?;
-        let info = build::write_corpus(&writer, fields, corpus, fingerprint, built_by, progress)?;
+        let info = build::write_corpus(
+            &writer,
+            fields,
+            &corpus,
+            titles,
+            fingerprint,
+            built_by,
+            progress,
+        )?;
+        let report = std::mem::take(&mut corpus.report);
+        drop(corpus);
         let payload = serde_json::to_string(&info).unwrap_or_default();
         let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;
         writer.wait_merging_threads()?;
-        Ok(info)
+        Ok((info, report))
     }
 
     /// Rereads the data directories and rebuilds the index in place. One at a time: a second
@@ -384,12 +396,10 @@ impl Engine {
         let _lock = lock::IndexLock::try_acquire(&self.dir)?;
         let files = corpus::discover(data)?;
         let fingerprint = corpus::fingerprint(&files)?;
-        analyzer::warm_up_in_background();
-        let corpus = corpus::load_files(&files)?;
-        let info = Engine::write(
+        let (info, report) = Engine::write(
             &self.index,
             &self.fields,
-            &corpus,
+            &files,
             &fingerprint,
             built_by,
             progress,
@@ -400,10 +410,7 @@ impl Engine {
         let info = Arc::new(info);
         *self.info.write().unwrap_or_else(|e| e.into_inner()) = info.clone();
         self.refresh_genre_words()?;
-        Ok(Rebuilt {
-            info,
-            report: corpus.report,
-        })
+        Ok(Rebuilt { info, report })
     }
 
     fn refresh_genre_words(&self) -> Result<(), SearchError> {
