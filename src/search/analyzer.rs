@@ -3,6 +3,7 @@
 //! only loads its dictionary the first time such text is seen.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use tantivy::Index;
 use tantivy::tokenizer::{
@@ -269,8 +270,14 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
     }
 }
 
-/// The analyzer for running text.
+/// The analyzer for running text. Built once (its stop-word set, among others) and cloned:
+/// every free-text question asks for one.
 pub fn text_analyzer() -> TextAnalyzer {
+    static BUILT: OnceLock<TextAnalyzer> = OnceLock::new();
+    BUILT.get_or_init(build_text_analyzer).clone()
+}
+
+fn build_text_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(CjkAwareTokenizer::default())
         .filter(RemoveLongFilter::limit(48))
         .filter(LowerCaser)
@@ -280,8 +287,13 @@ pub fn text_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer for names.
+/// The analyzer for names (built once, as [`text_analyzer`]).
 pub fn exact_analyzer() -> TextAnalyzer {
+    static BUILT: OnceLock<TextAnalyzer> = OnceLock::new();
+    BUILT.get_or_init(build_exact_analyzer).clone()
+}
+
+fn build_exact_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(CjkAwareTokenizer::default())
         .filter(RemoveLongFilter::limit(48))
         .filter(LowerCaser)
