@@ -355,7 +355,7 @@ pub fn write_corpus(
         doc.add_u64(f.rank_title, rank);
         let year = t.year.unwrap_or(0) as u64;
         doc.add_u64(f.rank_year, (year << 32) | (u32::MAX as u64 - rank));
-        doc.add_text(f.data, serde_json::to_string(t).unwrap_or_default());
+        doc.add_bytes(f.card, &super::card::encode(t));
         doc
     };
     let built = AtomicUsize::new(0);

@@ -15,7 +15,7 @@ use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 use super::analyzer::{analyze, exact_analyzer};
 use super::distance::Damerau;
 use super::fuzzy::{self, NameGrams};
-use super::query::{stored_json, term_q};
+use super::query::term_q;
 use super::schema::KIND_TITLE;
 use super::sorted::SortedLists;
 use super::{Engine, Hit, SearchError};
@@ -324,7 +324,7 @@ impl Engine {
 
     /// The stored title of a name hit.
     pub fn title_at(&self, hit: &NameHit) -> Result<Title, SearchError> {
-        stored_json(&self.searcher(), self.fields().data, hit.addr)
+        super::card::stored_title(&self.searcher(), self.fields(), hit.addr)
     }
 
     /// Titles whose name is `name`, or close to it, best first, with their stored records.

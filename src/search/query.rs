@@ -11,6 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{analyze, exact_analyzer, text_analyzer};
+use super::card::stored_title;
 use super::schema::{KIND_FACT, KIND_PASSAGE, KIND_TITLE, RANK_ADDED, added_field};
 use super::{Engine, FactRecord, SearchError, sorted};
 use crate::corpus::{EVERYWHERE_ELSE, Kind, Title};
@@ -249,7 +250,7 @@ impl Engine {
         let (total, addrs) = self.title_page(&searcher, filter)?;
         let titles = addrs
             .into_iter()
-            .map(|a| stored_json(&searcher, self.fields().data, a))
+            .map(|a| stored_title(&searcher, self.fields(), a))
             .collect::<Result<Vec<Title>, _>>()?;
         Ok((total, titles))
     }
@@ -342,7 +343,7 @@ impl Engine {
             .map(|(score, a)| {
                 Ok(Hit {
                     score,
-                    item: stored_json(&searcher, self.fields().data, a)?,
+                    item: stored_title(&searcher, self.fields(), a)?,
                 })
             })
             .collect()

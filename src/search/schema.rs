@@ -9,7 +9,7 @@ use tantivy::IndexSettings;
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_TITLE: &str = "title";
@@ -19,8 +19,10 @@ pub const KIND_FACT: &str = "fact";
 #[derive(Debug, Clone)]
 pub struct Fields {
     pub kind: Field,
-    /// Stored JSON of the whole record (title or fact).
+    /// Stored JSON of a fact's whole record.
     pub data: Field,
+    /// A title's whole record, stored in compact binary form (`card`).
+    pub card: Field,
     // passages
     pub doc_id: Field,
     pub paragraph: Field,
@@ -28,6 +30,7 @@ pub struct Fields {
     pub end: Field,
     pub body: Field,
     // titles
+    /// Title and aka, stemmed. Without positions: no query looks for phrases.
     pub title: Field,
     pub title_exact: Field,
     /// Folded title and aka: indexed for exact and prefix lookups, and a fast field so that
@@ -102,12 +105,13 @@ pub fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         kind: b.add_text_field("kind", STRING),
         data: b.add_text_field("data", STORED),
+        card: b.add_bytes_field("card", STORED),
         doc_id: b.add_text_field("doc_id", STRING | STORED),
         paragraph: b.add_u64_field("paragraph", STORED),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
         body: b.add_text_field("body", text(TEXT, true, true)),
-        title: b.add_text_field("title", text(TEXT, true, false)),
+        title: b.add_text_field("title", text(TEXT, false, false)),
         title_exact: b.add_text_field("title_exact", text(EXACT, false, false)),
         title_key: b.add_text_field("title_key", STRING | FAST),
         name: b.add_text_field("name", TextOptions::default().set_fast("raw")),
