@@ -17,7 +17,7 @@ type Fast = foldhash::fast::RandomState;
 
 /// Keys (folded titles and akas) taken from the trigram postings, most similar first, before
 /// the word check below thins them to [`super::names::FUZZY_CANDIDATES`] titles.
-const KEY_CANDIDATES: usize = 200;
+const KEY_CANDIDATES: usize = 100;
 
 /// The distinct trigrams of a folded name padded with a space on each side, each three chars
 /// packed into one `u64`.
