@@ -5,6 +5,7 @@ pub mod analyzer;
 mod build;
 mod card;
 mod distance;
+mod facts;
 mod fuzzy;
 pub mod lock;
 mod names;

@@ -2,8 +2,8 @@
 //! resolved case-insensitively with small typos tolerated.
 //!
 //! Country data comes from `keshvar` (ISO 3166-1 with common names), regions from ISO 3166-2 and
-//! former countries from ISO 3166-3 (`rust_iso3166`). The only hand-written part is [`ALIASES`]:
-//! abbreviations and everyday names that the standards do not carry.
+//! former countries from ISO 3166-3 (`rust_iso3166`). The only hand-written part is `tables.rs`:
+//! abbreviations, everyday names and adjectives that the standards do not carry.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -11,6 +11,9 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::text::fold;
+
+mod tables;
+use tables::{ALIASES, DEMONYMS, FORMER, REGIONS};
 
 /// A country, region or former country that facts and titles can refer to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,99 +45,13 @@ pub enum PlaceError {
     },
 }
 
-/// Everyday names and abbreviations the ISO data lacks, mapped to a code. Checked before the
-/// ISO names, so they also settle the few names two ISO entries share.
-const ALIASES: &[(&str, &str)] = &[
-    ("PRC", "CN"),
-    ("People's Republic of China", "CN"),
-    ("Mainland China", "CN"),
-    ("中国", "CN"),
-    ("中華人民共和國", "CN"),
-    ("中华人民共和国", "CN"),
-    ("中國", "CN"),
-    ("大陆", "CN"),
-    ("DPRK", "KP"),
-    ("North Korea", "KP"),
-    ("朝鲜", "KP"),
-    ("South Korea", "KR"),
-    ("韩国", "KR"),
-    ("Russia", "RU"),
-    ("俄罗斯", "RU"),
-    ("Syria", "SY"),
-    ("叙利亚", "SY"),
-    ("Crimea", "UA-43"),
-    ("Crimean Peninsula", "UA-43"),
-    ("克里米亚", "UA-43"),
-    ("Hong Kong", "HK"),
-    ("香港", "HK"),
-    ("Taiwan", "TW"),
-    ("台湾", "TW"),
-    ("台灣", "TW"),
-    ("USA", "US"),
-    ("America", "US"),
-    ("United States", "US"),
-    ("美国", "US"),
-    ("UK", "GB"),
-    ("Britain", "GB"),
-    ("Great Britain", "GB"),
-    ("United Kingdom", "GB"),
-    ("England", "GB"),
-    ("UAE", "AE"),
-    ("Soviet Union", "SUHH"),
-    ("USSR", "SUHH"),
-    ("West Germany", "DE"),
-    ("East Germany", "DDDE"),
-    ("Vatican City", "VA"),
-    ("Vatican", "VA"),
-    ("Czech Republic", "CZ"),
-    ("Czechia", "CZ"),
-    ("Iran", "IR"),
-    ("Vietnam", "VN"),
-    ("Laos", "LA"),
-    ("Bolivia", "BO"),
-    ("Venezuela", "VE"),
-    ("Tanzania", "TZ"),
-    ("Moldova", "MD"),
-    ("Palestine", "PS"),
-    ("Macau", "MO"),
-    ("Ivory Coast", "CI"),
-    ("Burma", "MM"),
-    ("Japan", "JP"),
-    ("日本", "JP"),
-];
-
-/// Adjectives people use that keshvar's nationality list lacks or words differently.
-const DEMONYMS: &[(&str, &str)] = &[
-    ("Korean", "KR"),
-    ("South Korean", "KR"),
-    ("North Korean", "KP"),
-    ("British", "GB"),
-    ("American", "US"),
-    ("Crimean", "UA-43"),
-    ("Soviet", "SUHH"),
-    ("Taiwanese", "TW"),
-    ("Hong Kong", "HK"),
-    ("Chinese", "CN"),
-];
-
-/// Subdivisions that have their own availability facts (ISO 3166-2).
-const REGIONS: &[(&str, &str)] = &[("UA-43", "Crimea")];
-
-/// Former countries that titles name (ISO 3166-3 alpha-4) and their everyday names.
-const FORMER: &[(&str, &str)] = &[
-    ("SUHH", "Soviet Union"),
-    ("DDDE", "East Germany"),
-    ("YUCS", "Yugoslavia"),
-    ("CSHH", "Czechoslovakia"),
-];
-
 /// The longest text [`Places::suggest`] compares with place names.
 pub const MAX_SUGGEST_CHARS: usize = 100;
 
-/// The place directory: every known place with its names, built once.
 /// Places the directory can rank on the stack when completing (it holds about 250).
 const MAX_PLACES: usize = 1024;
 
+/// The place directory: every known place with its names, built once.
 #[derive(Debug)]
 pub struct Places {
     places: Vec<Place>,
@@ -546,168 +463,4 @@ pub(crate) fn word_spans(text: &str) -> Vec<(usize, &str)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn code(input: &str) -> String {
-        Places::global()
-            .resolve(input)
-            .map(|p| p.code.clone())
-            .unwrap_or_else(|e| format!("{e:?}"))
-    }
-
-    #[test]
-    fn completion_in_one_pass_is_completion_name_by_name() {
-        let dir = Places::global();
-        assert!(dir.places.len() <= MAX_PLACES);
-        let mut typed: Vec<String> = vec![String::new(), "zz".into(), "中".into(), "a b".into()];
-        for (name, _) in &dir.sorted_names {
-            typed.extend((1..=4).map(|n| name.chars().skip(n / 2).take(n).collect::<String>()));
-        }
-        for t in &typed {
-            for limit in [1, 25, 2000] {
-                let fast: Vec<&str> = dir
-                    .complete(t, limit)
-                    .iter()
-                    .map(|p| p.code.as_str())
-                    .collect();
-                let key = fold(t);
-                let slow: Vec<&str> = dir
-                    .complete_slowly(&key, limit)
-                    .iter()
-                    .map(|p| p.code.as_str())
-                    .collect();
-                assert_eq!(fast, slow, "{t} {limit}");
-            }
-        }
-    }
-
-    #[test]
-    fn china_has_many_names() {
-        for name in [
-            "china",
-            "CN",
-            "cn",
-            "CHN",
-            "PRC",
-            "People's Republic of China",
-            "中国",
-            "China ",
-            "CHINA",
-        ] {
-            assert_eq!(code(name), "CN", "{name}");
-        }
-    }
-
-    #[test]
-    fn the_five_places_resolve() {
-        assert_eq!(code("north korea"), "KP");
-        assert_eq!(code("DPRK"), "KP");
-        assert_eq!(code("KP"), "KP");
-        assert_eq!(code("crimea"), "UA-43");
-        assert_eq!(code("russia"), "RU");
-        assert_eq!(code("Russian Federation"), "RU");
-        assert_eq!(code("syria"), "SY");
-    }
-
-    #[test]
-    fn hong_kong_and_taiwan_are_not_china() {
-        assert_eq!(code("Hong Kong"), "HK");
-        assert_eq!(code("Taiwan"), "TW");
-        assert_eq!(code("香港"), "HK");
-    }
-
-    #[test]
-    fn historical_names_resolve() {
-        assert_eq!(code("Soviet Union"), "SUHH");
-        assert_eq!(code("West Germany"), "DE");
-        assert_eq!(code("East Germany"), "DDDE");
-        assert_eq!(code("Vatican City"), "VA");
-    }
-
-    #[test]
-    fn typos_are_tolerated() {
-        assert_eq!(code("chnia"), "CN");
-        assert_eq!(code("rusia"), "RU");
-        assert_eq!(code("nroth korea"), "KP");
-        assert_eq!(code("sirya"), "SY");
-        assert_eq!(code("Crimee"), "UA-43");
-    }
-
-    #[test]
-    fn unknown_names_get_suggestions() {
-        match Places::global().resolve("narnia") {
-            Err(PlaceError::Unknown { input, .. }) => assert_eq!(input, "narnia"),
-            other => panic!("{other:?}"),
-        }
-        match Places::global().resolve("Chinaland") {
-            Err(PlaceError::Unknown { suggestions, .. }) => {
-                assert_eq!(suggestions.first().map(String::as_str), Some("China"))
-            }
-            other => panic!("{other:?}"),
-        }
-        assert_eq!(Places::global().resolve("  "), Err(PlaceError::Empty));
-    }
-
-    /// Found by the property tests: codes longer than three letters resolved only in capitals.
-    #[test]
-    fn long_codes_resolve_in_any_case() {
-        assert_eq!(code("ua-43"), "UA-43");
-        assert_eq!(code("Ua-43 "), "UA-43");
-        assert_eq!(code("suhh"), "SUHH");
-        assert_eq!(code("dDdE"), "DDDE");
-    }
-
-    /// Found by the property tests: a long text was compared with every place name for
-    /// suggestions, which took time in proportion to its length.
-    #[test]
-    fn long_unknown_text_gets_no_suggestions() {
-        let long = "chinaa ".repeat(2_000);
-        match Places::global().resolve(&long) {
-            Err(PlaceError::Unknown { suggestions, .. }) => {
-                assert_eq!(suggestions, Vec::<String>::new())
-            }
-            other => panic!("{other:?}"),
-        }
-        let just_over = "china ".repeat(17);
-        assert_eq!(
-            Places::global().suggest(&just_over, 3),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            Places::global()
-                .suggest("chinaa", 3)
-                .first()
-                .map(String::as_str),
-            Some("China")
-        );
-    }
-
-    #[test]
-    fn display_names_are_everyday_names() {
-        let p = Places::global();
-        assert_eq!(p.by_code("KP").unwrap().name, "North Korea");
-        assert_eq!(p.by_code("RU").unwrap().name, "Russia");
-        assert_eq!(p.by_code("CN").unwrap().name, "China");
-        assert_eq!(p.by_code("UA-43").unwrap().name, "Crimea");
-    }
-
-    #[test]
-    fn places_are_found_in_free_text() {
-        let p = Places::global();
-        let find = |t: &str| p.find_in_text(t).map(|(pl, r)| (pl.code.clone(), r));
-        assert_eq!(
-            find("why can't I watch Netflix in Russia?"),
-            Some(("RU".into(), 29..35))
-        );
-        assert_eq!(
-            find("为什么中国不能看Netflix").map(|f| f.0),
-            Some("CN".into())
-        );
-        assert_eq!(
-            find("is it on in north korea").map(|f| f.0),
-            Some("KP".into())
-        );
-        assert_eq!(find("what is in it").map(|f| f.0), None);
-    }
-}
+mod tests;
