@@ -117,6 +117,10 @@ fn is_index_file(name: &str) -> bool {
     name == "meta.json"
         || name == ".managed.json"
         || name.starts_with(".tantivy")
+        // tantivy writes meta.json and .managed.json through a `tempfile` in the directory
+        // (`.tmp` and six random characters), renamed when whole: a build killed in between
+        // leaves it. Builds now commit and then merge, so they write meta.json more often.
+        || name.starts_with(".tmp")
         || name.ends_with(".lock")
         || exts.iter().any(|e| name.ends_with(e))
         || name.ends_with(".json.lock")

@@ -27,6 +27,7 @@ fn what_a_killed_build_leaves_is_wiped_and_anything_else_is_refused() {
         "166c64e4439e46acbdcd115f51c15284.store",
         "166c64e4439e46acbdcd115f51c15284.temp",
         "166c64e4439e46acbdcd115f51c15284.12.del",
+        ".tmpa1B2c3",
         lock::LOCK_FILE,
     ];
     for name in left {
