@@ -136,10 +136,14 @@ pub fn title_name(card: &TitleCard, lang: Lang) -> String {
 /// The name a title leads with in Chinese: its `aka` (the data's original-language name), else
 /// the common Chinese name the lexicon knows for it (`Squid Game` → `鱿鱼游戏`).
 pub fn chinese_name(card: &TitleCard) -> Option<&str> {
+    distinct_aka(card).or_else(|| crate::lexicon::Lexicon::global().chinese_title(&card.title))
+}
+
+/// The title's `aka`, when it has one that is not its name again.
+pub fn distinct_aka(card: &TitleCard) -> Option<&str> {
     card.aka
         .as_deref()
         .filter(|a| !a.trim().is_empty() && *a != card.title)
-        .or_else(|| crate::lexicon::Lexicon::global().chinese_title(&card.title))
 }
 
 /// A fact's label in `lang`. Stored labels are English (`Regulation`, `Library size

@@ -32,10 +32,7 @@ pub(crate) fn status_key(s: Status) -> &'static str {
 
 /// Whether the title's `aka` leads its name in `lang` (Chinese, when it has a distinct one).
 pub fn aka_first(t: &TitleCard, lang: Lang) -> bool {
-    lang == Lang::Zh
-        && t.aka
-            .as_deref()
-            .is_some_and(|a| !a.trim().is_empty() && a != t.title)
+    lang == Lang::Zh && crate::answer::words::distinct_aka(t).is_some()
 }
 
 /// A title's name: `The Wandering Earth`; in Chinese its Chinese name first,

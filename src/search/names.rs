@@ -356,15 +356,6 @@ impl Engine {
         }
         let searcher = self.searcher();
         let mut out: Vec<(String, String)> = Vec::new();
-        let push = |title: String, year: Option<u16>, out: &mut Vec<(String, String)>| {
-            let label = match year {
-                Some(y) => format!("{title} ({y})"),
-                None => title.clone(),
-            };
-            if !out.iter().any(|(l, _)| *l == label) {
-                out.push((label, title));
-            }
-        };
         let mut docs: Vec<(usize, DocId)> = Vec::new();
         'segments: for seg in searcher.segment_readers() {
             if out.len() >= limit {
@@ -384,7 +375,7 @@ impl Engine {
                 );
                 docs.sort_unstable();
                 for &(_, doc) in docs.iter().take(3) {
-                    push(cols.name(doc), cols.year(doc), &mut out);
+                    push_completion(cols.name(doc), cols.year(doc), &mut out);
                 }
                 if out.len() >= limit {
                     break 'segments;
@@ -393,11 +384,22 @@ impl Engine {
         }
         if out.len() < limit && key.chars().count() >= 3 {
             for h in self.names_by_name(partial, limit)? {
-                push(h.title, h.year, &mut out);
+                push_completion(h.title, h.year, &mut out);
             }
         }
         out.truncate(limit);
         Ok(out)
+    }
+}
+
+/// Adds a completion, labelled with its year (`Okja (2017)`), unless that label is already there.
+fn push_completion(title: String, year: Option<u16>, out: &mut Vec<(String, String)>) {
+    let label = match year {
+        Some(y) => format!("{title} ({y})"),
+        None => title.clone(),
+    };
+    if !out.iter().any(|(l, _)| *l == label) {
+        out.push((label, title));
     }
 }
 
@@ -417,15 +419,6 @@ mod tests {
         }
         let searcher = engine.searcher();
         let mut out: Vec<(String, String)> = Vec::new();
-        let push = |title: String, year: Option<u16>, out: &mut Vec<(String, String)>| {
-            let label = match year {
-                Some(y) => format!("{title} ({y})"),
-                None => title.clone(),
-            };
-            if !out.iter().any(|(l, _)| *l == label) {
-                out.push((label, title));
-            }
-        };
         'segments: for seg in searcher.segment_readers() {
             if out.len() >= limit {
                 break;
@@ -455,7 +448,7 @@ mod tests {
                 }
                 docs.sort_unstable();
                 for &(_, doc) in docs.iter().take(3) {
-                    push(cols.name(doc), cols.year(doc), &mut out);
+                    push_completion(cols.name(doc), cols.year(doc), &mut out);
                 }
                 if out.len() >= limit {
                     break 'segments;
@@ -464,7 +457,7 @@ mod tests {
         }
         if out.len() < limit && key.chars().count() >= 3 {
             for h in engine.names_by_name(partial, limit).unwrap() {
-                push(h.title, h.year, &mut out);
+                push_completion(h.title, h.year, &mut out);
             }
         }
         out.truncate(limit);
