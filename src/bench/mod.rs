@@ -5,6 +5,7 @@
 
 pub mod fts5;
 mod map;
+mod questions;
 pub mod synthetic;
 mod table;
 
@@ -14,11 +15,12 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::answer::respond;
-use crate::corpus::{self, Kind, Title};
+use crate::corpus::{self, Title};
 use crate::places::Places;
 use crate::render;
 use crate::search::Engine;
 pub use map::MAP_SIZE;
+use questions::{Q, queries};
 use synthetic::{Rng, typo};
 pub use table::table;
 
@@ -83,33 +85,6 @@ pub const SHAPES: [&str; 8] = [
     "map",
 ];
 
-/// One question, in the form both engines can answer.
-#[derive(Debug, Clone)]
-enum Q {
-    WhyNot(String),
-    OriginType(String, Kind),
-    Text(String),
-    Fuzzy(String),
-    Route(String),
-    Complete(String, String),
-    /// `/map <service>`, drawn as a PNG.
-    Map(&'static str),
-}
-
-impl Q {
-    fn input(&self) -> String {
-        match self {
-            Q::WhyNot(p) => format!("/why-not {p}"),
-            Q::OriginType(c, k) => format!("/titles origin:{c} type:{}", k.as_str()),
-            Q::Text(w) => format!("/titles query:{w}"),
-            Q::Fuzzy(n) => format!("/title {n}"),
-            Q::Route(t) => t.clone(),
-            Q::Complete(t, _) => t.clone(),
-            Q::Map(s) => format!("/map {s}"),
-        }
-    }
-}
-
 /// Latency percentiles in microseconds.
 #[derive(Debug, Clone, Copy)]
 pub struct Stats {
@@ -161,147 +136,6 @@ pub fn peak_rss_mb() -> Option<f64> {
     let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some((kb / 1024.0 * 10.0).round() / 10.0)
-}
-
-/// Words of at least four letters from real descriptions, for text queries.
-fn desc_words(t: &Title) -> Vec<String> {
-    t.description
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'static str, Vec<Q>)> {
-    let places = Places::global().all();
-    let common = [
-        "china",
-        "russia",
-        "north korea",
-        "syria",
-        "iran",
-        "crimea",
-        "cuba",
-        "PRC",
-        "中国",
-        "United States",
-        "india",
-        "japan",
-    ];
-    let place_name = |rng: &mut Rng| -> String {
-        match rng.below(10) {
-            0..=3 => rng.pick(&common).to_string(),
-            4..=5 => rng.pick(places).code.clone(),
-            6..=7 => {
-                let name = rng.pick(places).name.clone();
-                let edits = 1 + rng.below(2);
-                typo(rng, &name, edits)
-            }
-            _ => rng.pick(places).name.clone(),
-        }
-    };
-    let mut why = Vec::with_capacity(n);
-    let mut origin = Vec::with_capacity(n);
-    let mut text = Vec::with_capacity(n);
-    let mut fuzzy = Vec::with_capacity(n);
-    let mut route = Vec::with_capacity(n);
-    let mut mixed = Vec::with_capacity(n);
-    let chinese_places = crate::lexicon::Lexicon::global().place_names();
-    let services = [
-        "Netflix",
-        "Hulu",
-        "Prime Video",
-        "Disney+",
-        "网飞",
-        "迪士尼",
-        "亚马逊",
-    ];
-    let mut complete = Vec::with_capacity(n);
-    let genres = [
-        "comedy",
-        "drama",
-        "horror",
-        "documentary",
-        "action",
-        "romantic",
-    ];
-    for _ in 0..n {
-        why.push(Q::WhyNot(place_name(rng)));
-        let t = rng.pick(titles);
-        let code = t.origin.first().cloned().unwrap_or_else(|| "US".into());
-        let kind = if rng.chance(50) {
-            Kind::Movie
-        } else {
-            Kind::Tv
-        };
-        origin.push(Q::OriginType(code, kind));
-        let words = desc_words(rng.pick(titles));
-        let q = if words.is_empty() {
-            "family".to_string()
-        } else if rng.chance(50) {
-            rng.pick(&words).clone()
-        } else {
-            format!("{} {}", rng.pick(&words), rng.pick(&words))
-        };
-        text.push(Q::Text(q));
-        let name = &rng.pick(titles).title;
-        let edits = 1 + rng.below(2);
-        fuzzy.push(Q::Fuzzy(typo(rng, name, edits)));
-        let place = rng.pick(places);
-        let adjective = Places::global()
-            .adjective(&place.code)
-            .unwrap_or("Korean")
-            .to_string();
-        let title = &rng.pick(titles).title;
-        let service = rng.pick(&services);
-        let r = match rng.below(10) {
-            0 => format!("{adjective} movies on Netflix"),
-            1 => format!("why can't I watch Netflix in {}?", place.name),
-            2 => format!("{adjective} {} shows", rng.pick(&genres)),
-            3 => format!("is Netflix available in {}", place.name),
-            4 => format!("{} movies from {}", rng.pick(&genres), place.name),
-            5 => format!("where can I watch {title}?"),
-            6 => format!("is {title} on {service}"),
-            7 => format!("what's new on {service}"),
-            8 => format!("how many {adjective} movies are on {service}"),
-            _ => format!("movies about {}", rng.pick(&words_or(&words))),
-        };
-        route.push(Q::Route(r));
-        let (cn_place, _) = rng.pick(chinese_places);
-        let m = match rng.below(8) {
-            0 => format!("{cn_place}电影"),
-            1 => format!("{service}最新的{cn_place}电视剧"),
-            2 => format!("为什么{cn_place}不能看{service}"),
-            3 => format!("{title}在哪里看"),
-            4 => format!("{}年的{cn_place}电视剧", 1990 + rng.below(32)),
-            5 => format!("{adjective} movies 在 {service} 上有多少"),
-            6 => format!("{service}在{cn_place}能用吗？"),
-            _ => format!("{cn_place}的纪录片 on {service}"),
-        };
-        mixed.push(Q::Route(m));
-        let title = &rng.pick(titles).title;
-        let cut: String = title.chars().take(1 + rng.below(6)).collect();
-        let pcut: String = place.name.chars().take(1 + rng.below(4)).collect();
-        complete.push(Q::Complete(cut, pcut));
-    }
-    vec![
-        ("why_not", why),
-        ("titles_origin_type", origin),
-        ("titles_text", text),
-        ("title_fuzzy", fuzzy),
-        ("route", route),
-        ("route_mixed", mixed),
-        ("autocomplete", complete),
-        ("map", map::questions(n)),
-    ]
-}
-
-fn words_or(words: &[String]) -> Vec<String> {
-    if words.is_empty() {
-        vec!["love".to_string()]
-    } else {
-        words.to_vec()
-    }
 }
 
 /// Ours: input to a finished answer rendered as JSON.

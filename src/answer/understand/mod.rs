@@ -10,6 +10,7 @@
 
 mod choose;
 mod names;
+mod reading;
 mod tag;
 mod years;
 
