@@ -218,3 +218,35 @@ async fn mentions_and_markdown_in_data_never_ping_or_break_formatting() {
     assert_eq!(r.json["allowed_mentions"], no_mentions);
     assert!(!r.json.to_string().contains("@everyone"), "{}", r.json);
 }
+
+/// An attachment whose URL is not on Discord's attachment hosts (nor the configured API base)
+/// is never fetched: the moderator is told it could not be downloaded and nothing changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attachment_off_discords_hosts_is_never_fetched() {
+    let bot = start("offhost").await;
+    let elsewhere = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    elsewhere.set_nonblocking(true).unwrap();
+    let url = format!(
+        "http://{}/attachments/1/2/hulu_titles.csv",
+        elsewhere.local_addr().unwrap()
+    );
+    let before = snapshot(&bot.root);
+    let att = fake::attachment(next_id(), "hulu_titles.csv", 100, &url, "text/csv");
+    let (id, p) = slash(
+        "reindex",
+        MODERATOR,
+        &[MOD_ROLE],
+        MEMBER_PERMISSIONS,
+        json!([fake::attachment_option("file", &att)]),
+    );
+    callback(&bot, id, fake::with_resolved_attachments(p, &[att])).await;
+    assert_eq!(
+        final_text(&bot, id).await,
+        "I could not download that file from Discord. Nothing was changed."
+    );
+    assert_eq!(snapshot(&bot.root), before);
+    assert!(
+        elsewhere.accept().is_err(),
+        "the bot connected to the off-host address"
+    );
+}

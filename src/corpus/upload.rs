@@ -203,7 +203,7 @@ pub fn validate_and_store(
 ) -> Result<Stored, UploadError> {
     let Checked {
         target,
-        name,
+        name: _,
         kind,
         report,
     } = validate(name, bytes)?;
@@ -211,10 +211,22 @@ pub fn validate_and_store(
     let io = |e: std::io::Error| UploadError::Io(e.to_string());
     let dir = target.parent().expect("upload paths have a parent");
     std::fs::create_dir_all(dir).map_err(io)?;
+    // A planted `uploads` symlink would send the file outside the data directory.
+    if std::fs::symlink_metadata(dir).map_err(io)?.is_symlink() {
+        return Err(UploadError::Io(
+            "the uploads directory is a symbolic link".into(),
+        ));
+    }
     let previous = std::fs::read(&target).ok();
-    let tmp = dir.join(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, &target).map_err(io)?;
+    // A new file with a random name, created exclusively (never through a planted symlink or
+    // over someone else's file), renamed over the target when whole.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".upload-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(io)?;
+    tmp.persist(&target).map_err(|e| io(e.error))?;
     Ok(Stored {
         path: target,
         kind,
@@ -314,5 +326,33 @@ mod tests {
                 || std::fs::read_dir(d.join("uploads")).unwrap().count() == 0
         );
         std::fs::remove_dir_all(d).ok();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_symlinks_never_receive_an_upload() {
+        let d = scratch("symlink");
+        let outside = scratch("symlink-outside");
+        let csv = "show_id,type,title,country,release_year\nu1,Movie,Uploaded,China,2020\n";
+        // The old fixed temporary name, planted as a link to a file outside the data directory.
+        std::fs::create_dir_all(d.join("uploads")).unwrap();
+        let victim = outside.join("victim.txt");
+        std::fs::write(&victim, "untouched").unwrap();
+        std::os::unix::fs::symlink(&victim, d.join("uploads/.hulu_titles.csv.part")).unwrap();
+        let s = validate_and_store(&d, "hulu_titles.csv", csv.as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert_eq!(std::fs::read_to_string(&s.path).unwrap(), csv);
+        // `uploads` itself a link to a directory outside: refused, nothing written there.
+        let d2 = scratch("symlink-dir");
+        std::os::unix::fs::symlink(&outside, d2.join("uploads")).unwrap();
+        let err = validate_and_store(&d2, "hulu_titles.csv", csv.as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            UploadError::Io("the uploads directory is a symbolic link".into())
+        );
+        assert!(!outside.join("hulu_titles.csv").exists());
+        for dir in [d, d2, outside] {
+            std::fs::remove_dir_all(dir).ok();
+        }
     }
 }

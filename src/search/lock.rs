@@ -36,13 +36,12 @@ impl IndexLock {
         };
         std::fs::create_dir_all(dir).map_err(io)?;
         let path = dir.join(LOCK_FILE);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(io)?;
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        // A symlink planted as the lock file would have its target truncated: never follow one.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let mut file = options.open(&path).map_err(io)?;
         if !FileExt::try_lock_exclusive(&file).map_err(io)? {
             // The holder writes its pid just after taking the lock: give it a moment.
             let mut pid = holder_of(&mut file);
@@ -122,5 +121,22 @@ mod tests {
         assert_eq!(again.path(), dir.join(LOCK_FILE));
         drop(again);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_symlink_as_the_lock_file_is_refused_and_its_target_untouched() {
+        let dir = scratch("symlink");
+        std::fs::create_dir_all(&dir).unwrap();
+        let victim = scratch("symlink-victim");
+        std::fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.join(LOCK_FILE)).unwrap();
+        match IndexLock::try_acquire(&dir) {
+            Err(SearchError::Io { path, .. }) => assert_eq!(path, dir),
+            other => panic!("expected an I/O refusal, got {other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_file(&victim);
     }
 }

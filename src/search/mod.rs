@@ -126,13 +126,32 @@ fn is_index_file(name: &str) -> bool {
         || name.ends_with(".json.lock")
 }
 
-/// Empties an index directory, refusing when it holds anything tantivy did not write.
+/// The file that marks a directory as streambot's index: written when a build starts, so that
+/// a mistaken `STREAMBOT_INDEX` pointing at someone else's files is refused, never emptied.
+pub const MARKER_FILE: &str = "streambot.index";
+const MARKER_TEXT: &str = "This directory is a streambot search index; streambot may empty it.\n";
+
+/// Whether `dir` is streambot's: it has the marker, or it holds an index built by streambot
+/// before the marker existed (meta.json carrying streambot's build information).
+fn is_ours(dir: &Path) -> bool {
+    let legacy = || -> Option<()> {
+        let meta: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("meta.json")).ok()?).ok()?;
+        let payload: serde_json::Value =
+            serde_json::from_str(meta.get("payload")?.as_str()?).ok()?;
+        (payload.get("fingerprint").is_some() && payload.get("built_by").is_some()).then_some(())
+    };
+    dir.join(MARKER_FILE).is_file() || legacy().is_some()
+}
+
+/// Empties an index directory and marks it as ours, refusing (and deleting nothing) when it is
+/// not ours and not empty, or holds anything tantivy did not write.
 fn wipe(dir: &Path) -> Result<(), SearchError> {
     let entries = std::fs::read_dir(dir).map_err(io_err(dir))?;
     let mut files = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name == ".gitignore" || name == ".gitkeep" || name == lock::LOCK_FILE {
+        if [".gitignore", ".gitkeep", lock::LOCK_FILE, MARKER_FILE].contains(&name.as_str()) {
             continue;
         }
         if !is_index_file(&name) || e.file_type().map(|t| t.is_dir()).unwrap_or(true) {
@@ -140,10 +159,14 @@ fn wipe(dir: &Path) -> Result<(), SearchError> {
         }
         files.push(e.path());
     }
+    if !files.is_empty() && !is_ours(dir) {
+        return Err(SearchError::NotAnIndex(dir.to_path_buf()));
+    }
     for f in files {
         std::fs::remove_file(&f).map_err(io_err(&f))?;
     }
-    Ok(())
+    let marker = dir.join(MARKER_FILE);
+    std::fs::write(&marker, MARKER_TEXT).map_err(io_err(&marker))
 }
 
 fn read_info(index: &Index) -> Option<IndexInfo> {

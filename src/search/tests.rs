@@ -20,6 +20,7 @@ fn segments_are_merged_in_groups_of_about_as_many_documents() {
 fn what_a_killed_build_leaves_is_wiped_and_anything_else_is_refused() {
     let dir = std::env::temp_dir().join(format!("streambot-wipe-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(MARKER_FILE), MARKER_TEXT).unwrap();
     let left = [
         "meta.json",
         ".managed.json",
@@ -39,10 +40,43 @@ fn what_a_killed_build_leaves_is_wiped_and_anything_else_is_refused() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     kept.sort();
-    assert_eq!(kept, vec![lock::LOCK_FILE.to_string()]);
+    assert_eq!(
+        kept,
+        vec![MARKER_FILE.to_string(), lock::LOCK_FILE.to_string()]
+    );
 
     std::fs::write(dir.join("notes.txt"), b"mine").unwrap();
     assert!(matches!(wipe(&dir), Err(SearchError::NotAnIndex(_))));
     assert!(dir.join("notes.txt").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_directory_without_the_marker_is_never_emptied() {
+    let dir = std::env::temp_dir().join(format!("streambot-foreign-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // Names tantivy could have written, but not by streambot: a mistaken STREAMBOT_INDEX.
+    let theirs = ["backup.lock", "session.tmp", "render.temp", "meta.json"];
+    for name in theirs {
+        std::fs::write(dir.join(name), b"someone else's").unwrap();
+    }
+    assert!(matches!(wipe(&dir), Err(SearchError::NotAnIndex(_))));
+    for name in theirs {
+        assert_eq!(
+            std::fs::read(dir.join(name)).unwrap(),
+            b"someone else's",
+            "{name}"
+        );
+    }
+    assert!(!dir.join(MARKER_FILE).exists());
+    // An empty directory becomes ours.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    wipe(&empty).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(empty.join(MARKER_FILE)).unwrap(),
+        MARKER_TEXT
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

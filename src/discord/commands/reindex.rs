@@ -73,7 +73,8 @@ pub async fn reindex(
             reply::send(ctx, reply::ephemeral_text(&msg)).await?;
             return Ok(());
         }
-        let bytes = match download::capped(&att.url, MAX_UPLOAD_BYTES).await {
+        let hosts = download::Allowed::new(ctx.data().config.api_base.as_deref());
+        let bytes = match download::capped(&att.url, MAX_UPLOAD_BYTES, &hosts).await {
             Ok(b) => b,
             Err(DownloadError::TooLarge(max)) => {
                 let msg = t!(
