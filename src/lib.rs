@@ -15,6 +15,7 @@ pub mod discord;
 pub mod i18n;
 pub mod lexicon;
 pub mod limit;
+pub mod listen;
 pub mod places;
 pub mod reindex;
 pub mod render;

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ::serenity::builder::Builder as _;
 use axum::Router;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -118,9 +118,13 @@ pub async fn serve(config: Config, engine: Arc<Engine>, listen: &str) -> anyhow:
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "HTTP interactions endpoint listening");
     eprintln!("streambot: HTTP interactions endpoint on http://{addr}/");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(super::shutdown_signal())
-        .await?;
+    crate::listen::serve(
+        listener,
+        router,
+        crate::listen::Timeouts::DEFAULT,
+        super::shutdown_signal(),
+    )
+    .await;
     Ok(())
 }
 
@@ -143,8 +147,38 @@ impl Endpoint {
     }
 }
 
-async fn handle(State(s): State<Arc<Endpoint>>, headers: HeaderMap, body: Bytes) -> Response {
+/// The request's body, read within [`crate::listen::BODY_WITHIN`] and at most [`MAX_BODY`].
+async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, Response> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(StatusCode::PAYLOAD_TOO_LARGE.into_response());
+    }
+    match tokio::time::timeout(
+        crate::listen::BODY_WITHIN,
+        axum::body::to_bytes(body, MAX_BODY),
+    )
+    .await
+    {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => {
+            tracing::info!(error = %e, "refused a request body");
+            Err(StatusCode::PAYLOAD_TOO_LARGE.into_response())
+        }
+        Err(_) => {
+            tracing::info!("a request body did not arrive in time");
+            Err(StatusCode::REQUEST_TIMEOUT.into_response())
+        }
+    }
+}
+
+async fn handle(State(s): State<Arc<Endpoint>>, headers: HeaderMap, body: Body) -> Response {
     let started = Instant::now();
+    let body = match read_body(&headers, body).await {
+        Ok(b) => b,
+        Err(refused) => return refused,
+    };
     if let Err(why) = s.check(&headers, &body) {
         tracing::info!(why, "refused a request");
         return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();

@@ -69,11 +69,12 @@ pub async fn serve(addr: SocketAddr, readiness: Readiness) -> Result<SocketAddr,
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .with_state((handle, readiness));
-    tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).await {
-            tracing::error!(error = %e, "the metrics listener stopped");
-        }
-    });
+    tokio::spawn(crate::listen::serve(
+        listener,
+        app,
+        crate::listen::Timeouts::DEFAULT,
+        std::future::pending(),
+    ));
     Ok(bound)
 }
 

@@ -103,9 +103,12 @@ pub async fn start(name: &str, extra: &[(&str, String)]) -> Endpoint {
     let router = streambot::discord::http::router(config, engine.clone()).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
-    let task = tokio::spawn(async move {
-        axum::serve(listener, router).await.unwrap();
-    });
+    let task = tokio::spawn(streambot::listen::serve(
+        listener,
+        router,
+        streambot::listen::Timeouts::DEFAULT,
+        std::future::pending(),
+    ));
     Endpoint {
         fake,
         url,
