@@ -33,6 +33,11 @@ pub struct Config {
     pub guild_id: Option<u64>,
     pub moderator_role_ids: Vec<u64>,
     pub owner_ids: Vec<u64>,
+    /// `HOME_GUILD_IDS`: the operator's own servers, the only ones where `/reindex` is
+    /// registered and accepted (`DISCORD_GUILD_ID` counts as one when set).
+    pub home_guild_ids: Vec<u64>,
+    /// `UPLOAD_BUDGET_MB` (default 50): the most `<first data dir>/uploads/` may hold.
+    pub upload_budget: u64,
     pub data_dirs: Vec<PathBuf>,
     pub index_dir: PathBuf,
     pub api_base: Option<String>,
@@ -149,7 +154,27 @@ fn ids(name: &'static str, value: Option<String>) -> Result<Vec<u64>, ConfigErro
         .collect()
 }
 
+/// The default of `UPLOAD_BUDGET_MB`.
+pub const DEFAULT_UPLOAD_BUDGET_MB: u32 = 50;
+
 impl Config {
+    /// Whether `guild` is one of the operator's own servers (`HOME_GUILD_IDS`, or
+    /// `DISCORD_GUILD_ID`).
+    pub fn is_home(&self, guild: u64) -> bool {
+        self.guild_id == Some(guild) || self.home_guild_ids.contains(&guild)
+    }
+
+    /// Every home server, `DISCORD_GUILD_ID` first, without repeats.
+    pub fn home_guilds(&self) -> Vec<u64> {
+        let mut all: Vec<u64> = self.guild_id.into_iter().collect();
+        for g in &self.home_guild_ids {
+            if !all.contains(g) {
+                all.push(*g);
+            }
+        }
+        all
+    }
+
     /// Reads `.env` (if any) and then the environment.
     pub fn load() -> Result<Config, ConfigError> {
         let _ = dotenvy::dotenv();
@@ -217,6 +242,13 @@ impl Config {
             guild_id,
             moderator_role_ids: ids("MODERATOR_ROLE_IDS", non_empty("MODERATOR_ROLE_IDS"))?,
             owner_ids: ids("OWNER_IDS", non_empty("OWNER_IDS"))?,
+            home_guild_ids: ids("HOME_GUILD_IDS", non_empty("HOME_GUILD_IDS"))?,
+            upload_budget: u64::from(number(
+                "UPLOAD_BUDGET_MB",
+                non_empty("UPLOAD_BUDGET_MB"),
+                DEFAULT_UPLOAD_BUDGET_MB,
+            )?) * 1024
+                * 1024,
             data_dirs,
             index_dir: non_empty("STREAMBOT_INDEX")
                 .map(PathBuf::from)

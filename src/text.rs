@@ -150,3 +150,65 @@ mod tests {
         assert_eq!(truncate("中国中国", 7), "中…");
     }
 }
+
+/// Invisible formatting characters that must never be echoed from user text: bidirectional
+/// embeddings, overrides and isolates (which can make a reply read backwards, "Trojan Source"),
+/// zero-width and joiner controls other than ZWJ (kept for emoji sequences), the byte-order
+/// mark, the Arabic letter mark, the Mongolian vowel separator, and the invisible operators.
+/// One table, as inclusive ranges.
+pub const INVISIBLE_FORMAT: [(char, char); 8] = [
+    ('\u{061C}', '\u{061C}'),
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200C}'),
+    ('\u{200E}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{2069}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+];
+
+/// Whether `c` is one of [`INVISIBLE_FORMAT`].
+pub fn is_invisible_format(c: char) -> bool {
+    INVISIBLE_FORMAT.iter().any(|&(a, b)| (a..=b).contains(&c))
+}
+
+/// `s` without [`INVISIBLE_FORMAT`] characters; line and paragraph separators (U+2028,
+/// U+2029) become spaces.
+pub fn strip_invisible(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_invisible_format(*c))
+        .map(|c| {
+            if matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod invisible_tests {
+    use super::*;
+
+    #[test]
+    fn bidi_and_invisible_controls_are_removed_and_the_rest_kept() {
+        let cases = [
+            ("abc\u{202E}def", "abcdef"),
+            ("\u{202A}\u{202B}\u{202C}\u{202D}x", "x"),
+            ("\u{2066}a\u{2067}b\u{2068}c\u{2069}", "abc"),
+            (
+                "zero\u{200B}width\u{200C}non\u{200E}ltr\u{200F}rtl",
+                "zerowidthnonltrrtl",
+            ),
+            ("\u{FEFF}bom", "bom"),
+            ("\u{061C}\u{180E}\u{2060}\u{2064}", ""),
+            ("line\u{2028}para\u{2029}end", "line para end"),
+            ("👨\u{200D}👩\u{200D}👧", "👨\u{200D}👩\u{200D}👧"),
+            ("鱿鱼游戏 Squid Game", "鱿鱼游戏 Squid Game"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(strip_invisible(input), want, "{input:?}");
+        }
+    }
+}

@@ -132,6 +132,6 @@ async fn a_chinese_moderator_reindexes_in_chinese() {
     let refused = callback(&bot, id, fake::with_locale(p, "zh-CN")).await;
     assert_eq!(
         refused["data"]["content"],
-        "只有管理员（拥有“管理服务器”权限、管理员角色或机器人所有者）才能重建索引。没有做任何改动。"
+        "只有管理员才能重建索引，而且只能在机器人运营者自己的服务器里（在那里拥有“管理服务器”权限或管理员角色，或是机器人所有者）：机器人的数据对所有服务器都一样，其他服务器不能更改。没有做任何改动。"
     );
 }

@@ -250,3 +250,49 @@ async fn an_attachment_off_discords_hosts_is_never_fetched() {
         "the bot connected to the off-host address"
     );
 }
+
+/// The bot is public: whoever adds it to their own server is that server's administrator.
+/// `/reindex` from there (or from a user install in a home server) is refused, and the data
+/// directory and index stay byte-identical.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_servers_admin_cannot_change_what_everyone_is_told() {
+    let bot = start("otherguild").await;
+    const OTHER_GUILD: u64 = 1_210_000_000_000_000_999;
+    // Administrator and Manage Server.
+    const ADMIN: &str = "40";
+    let before = snapshot(&bot.root);
+    let titles = bot.engine.info().titles;
+    let csv = format!("{HEADER}h1,Movie,Planted,China,2020,everyone sees this\n");
+    let (id, mut p) = reindex_with_file(
+        MODERATOR,
+        &[MOD_ROLE],
+        MEMBER_PERMISSIONS,
+        &bot,
+        "netflix_titles.csv",
+        csv.as_bytes(),
+    );
+    p["guild_id"] = json!(OTHER_GUILD.to_string());
+    p["authorizing_integration_owners"] = json!({ "0": OTHER_GUILD.to_string() });
+    p["member"]["permissions"] = json!(ADMIN);
+    let body = callback(&bot, id, p).await;
+    let text = body["data"]["content"].as_str().unwrap().to_string();
+    assert!(
+        text.starts_with("Only moderators can reindex, and only in the bot operator's own servers"),
+        "{text}"
+    );
+    // The home server, but the app only user-installed there: refused too.
+    let (id, mut p) = reindex_with_file(
+        MODERATOR,
+        &[MOD_ROLE],
+        MEMBER_PERMISSIONS,
+        &bot,
+        "netflix_titles.csv",
+        csv.as_bytes(),
+    );
+    p["authorizing_integration_owners"] = json!({ "1": MODERATOR.to_string() });
+    p["member"]["permissions"] = json!(ADMIN);
+    let body = callback(&bot, id, p).await;
+    assert_eq!(body["data"]["content"].as_str().unwrap(), text);
+    assert_eq!(snapshot(&bot.root), before);
+    assert_eq!(bot.engine.info().titles, titles);
+}

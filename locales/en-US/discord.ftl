@@ -94,7 +94,7 @@ error-outdated-command = Discord sent this command in an older form — it was j
 error-unknown-command = I don't have that command any more — /help lists what I can do.
 
 ## /reindex, for moderators
-reindex-refused = Only moderators (Manage Server, a moderator role, or an owner) can reindex. Nothing was changed.
+reindex-refused = Only moderators can reindex, and only in the bot operator's own servers (Manage Server or a moderator role there, or an owner of the bot): what the bot knows is the same for every server, so no other server can change it. Nothing was changed.
 reindex-too-large = `{ $file }` is { $size } bytes; the limit is { $limit }. Nothing was changed.
 reindex-larger-than = `{ $file }` is larger than { $limit } bytes, the limit. Nothing was changed.
 reindex-download-failed = I could not download that file from Discord. Nothing was changed.

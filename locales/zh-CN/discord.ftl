@@ -93,7 +93,7 @@ error-outdated-command = Discord 发来的是旧版命令——命令刚刚更�
 error-unknown-command = 我已经没有这个命令了——/help 里列出了我能做的事。
 
 ## /reindex, for moderators
-reindex-refused = 只有管理员（拥有“管理服务器”权限、管理员角色或机器人所有者）才能重建索引。没有做任何改动。
+reindex-refused = 只有管理员才能重建索引，而且只能在机器人运营者自己的服务器里（在那里拥有“管理服务器”权限或管理员角色，或是机器人所有者）：机器人的数据对所有服务器都一样，其他服务器不能更改。没有做任何改动。
 reindex-too-large = `{ $file }` 有 { $size } 字节，上限是 { $limit }。没有做任何改动。
 reindex-larger-than = `{ $file }` 超过了 { $limit } 字节的上限。没有做任何改动。
 reindex-download-failed = 无法从 Discord 下载这个文件。没有做任何改动。

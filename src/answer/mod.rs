@@ -222,7 +222,9 @@ pub fn respond(engine: &Engine, input: &str) -> Result<Answer, AnswerError> {
 
 /// [`respond`], written in `lang`.
 pub fn respond_in(engine: &Engine, input: &str, lang: Lang) -> Result<Answer, AnswerError> {
-    let understood = understand_in(engine, input, lang)?;
+    // Bidirectional overrides and other invisible controls never reach an answer's echo.
+    let input = crate::text::strip_invisible(input);
+    let understood = understand_in(engine, &input, lang)?;
     tracing::debug!(understood = %understood.request.canonical(), "read a question");
     let mut answer = answer_in(engine, &understood.request, lang)?;
     if let Some(also) = &understood.also {

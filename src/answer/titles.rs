@@ -56,7 +56,7 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
     answer.place = place.map(PlaceRef::from);
     answer.service = args.service.clone();
     answer.total = total;
-    answer.page = filter.page;
+    answer.page = crate::search::shown_page(filter.page, total);
     answer.pages = total.div_ceil(PAGE_SIZE);
     answer.titles = found.into_iter().map(TitleCard::from).collect();
     if total == 0 {
@@ -84,7 +84,7 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
             pages = answer.pages
         );
     } else {
-        let first = (filter.page - 1) * PAGE_SIZE + 1;
+        let first = (answer.page - 1) * PAGE_SIZE + 1;
         let last = first + answer.titles.len() - 1;
         // Each piece is led by a space in English; Chinese puts them together.
         let piece = |s: String| format!("{}{s}", sep(lang));
@@ -127,7 +127,7 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
             filters = filters,
             scope = places
         );
-        let (page, pages) = (filter.page, answer.pages);
+        let (page, pages) = (answer.page, answer.pages);
         let mut sentences = if args.count {
             vec![
                 t!(lang, "titles-there-are", total = total, what = what),

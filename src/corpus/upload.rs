@@ -35,6 +35,34 @@ pub enum UploadError {
     BadRows(String),
     #[error("cannot write the file: {0}")]
     Io(String),
+    #[error(
+        "uploads already hold {used} bytes; with this file they would pass the budget of {budget} bytes (UPLOAD_BUDGET_MB)"
+    )]
+    OverBudget { used: u64, budget: u64 },
+}
+
+/// Refuses an upload of `incoming` bytes named `name` when the uploads under `data_dir` would
+/// then hold more than `budget` bytes (a file it replaces does not count).
+pub fn within_budget(
+    data_dir: &Path,
+    name: &str,
+    incoming: usize,
+    budget: u64,
+) -> Result<(), UploadError> {
+    let replaced = sanitize_name(name);
+    let used: u64 = std::fs::read_dir(data_dir.join("uploads"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy() != replaced)
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum();
+    if used + incoming as u64 > budget {
+        return Err(UploadError::OverBudget { used, budget });
+    }
+    Ok(())
 }
 
 /// What an upload is.
@@ -354,5 +382,27 @@ mod tests {
         for dir in [d, d2, outside] {
             std::fs::remove_dir_all(dir).ok();
         }
+    }
+
+    #[test]
+    fn uploads_stay_within_the_budget() {
+        let d = scratch("budget");
+        std::fs::create_dir_all(d.join("uploads")).unwrap();
+        std::fs::write(d.join("uploads/notes.md"), vec![b'a'; 600]).unwrap();
+        assert_eq!(within_budget(&d, "other.md", 400, 1000), Ok(()));
+        assert_eq!(
+            within_budget(&d, "other.md", 401, 1000),
+            Err(UploadError::OverBudget {
+                used: 600,
+                budget: 1000
+            })
+        );
+        // Replacing a file frees its room.
+        assert_eq!(within_budget(&d, "notes.md", 1000, 1000), Ok(()));
+        assert_eq!(
+            within_budget(&scratch("budget-none"), "a.md", 1000, 1000),
+            Ok(())
+        );
+        std::fs::remove_dir_all(d).ok();
     }
 }

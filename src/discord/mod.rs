@@ -121,7 +121,7 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
     telemetry::gateway_starting();
     watch_index(engine.clone());
     let config = Arc::new(config);
-    let guild = config.guild_id;
+    let setup_config = config.clone();
     let data = Data {
         engine,
         limiter: RateLimiter::new(config.cooldown),
@@ -139,13 +139,7 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 let cmds = &framework.options().commands;
-                match guild {
-                    Some(g) => {
-                        poise::builtins::register_in_guild(ctx, cmds, serenity::GuildId::new(g))
-                            .await?
-                    }
-                    None => poise::builtins::register_globally(ctx, cmds).await?,
-                }
+                register::put(&ctx.http, cmds, &setup_config).await?;
                 tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord; commands registered");
                 Ok(data)
             })

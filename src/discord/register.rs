@@ -6,6 +6,64 @@ use poise::serenity_prelude as serenity;
 
 use crate::config::Config;
 
+/// The one command only the operator's servers see.
+pub const HOME_ONLY: &str = "reindex";
+
+/// Where each command is registered: everything but `/reindex` globally (or, with
+/// `DISCORD_GUILD_ID`, everything in that server, for instant updates), and `/reindex` in each
+/// home server. Returns the global commands and each home server's.
+pub fn plan(
+    commands: &[poise::Command<super::Data, super::Error>],
+    config: &Config,
+) -> (
+    Vec<serenity::CreateCommand>,
+    Vec<(u64, Vec<serenity::CreateCommand>)>,
+) {
+    let slash = |home_only: bool| -> Vec<serenity::CreateCommand> {
+        commands
+            .iter()
+            .filter(|c| (c.name == HOME_ONLY) == home_only)
+            .filter_map(|c| c.create_as_slash_command())
+            .collect()
+    };
+    let (global, mut guilds) = match config.guild_id {
+        Some(g) => {
+            let mut all = slash(false);
+            all.extend(slash(true));
+            (Vec::new(), vec![(g, all)])
+        }
+        None => (slash(false), Vec::new()),
+    };
+    for g in config.home_guilds() {
+        if Some(g) != config.guild_id {
+            guilds.push((g, slash(true)));
+        }
+    }
+    (global, guilds)
+}
+
+/// Puts [`plan`]'s commands on Discord; returns how many commands were registered in all.
+pub async fn put(
+    http: &serenity::Http,
+    commands: &[poise::Command<super::Data, super::Error>],
+    config: &Config,
+) -> Result<usize, serenity::Error> {
+    let (global, guilds) = plan(commands, config);
+    let mut done = 0;
+    // Without DISCORD_GUILD_ID the global set is replaced (dropping a /reindex registered
+    // there by an older version); with it, global commands are left as they are.
+    if config.guild_id.is_none() {
+        done += http.create_global_commands(&global).await?.len();
+    }
+    for (g, cmds) in guilds {
+        done += http
+            .create_guild_commands(serenity::GuildId::new(g), &cmds)
+            .await?
+            .len();
+    }
+    Ok(done)
+}
+
 /// Registers every command; returns how many Discord now has.
 pub async fn register(config: &Config, guild: Option<u64>) -> anyhow::Result<usize> {
     let Some(token) = &config.discord_token else {
@@ -24,13 +82,15 @@ pub async fn register(config: &Config, guild: Option<u64>) -> anyhow::Result<usi
             .ratelimiter_disabled(true);
     }
     let http = http.build();
-    let commands = poise::builtins::create_application_commands(&super::commands());
-    let done = match guild.or(config.guild_id) {
+    let done = match guild {
         Some(g) => {
-            http.create_guild_commands(serenity::GuildId::new(g), &commands)
-                .await
+            let one = Config {
+                guild_id: Some(g),
+                ..config.clone()
+            };
+            put(&http, &super::commands(), &one).await
         }
-        None => http.create_global_commands(&commands).await,
+        None => put(&http, &super::commands(), config).await,
     };
     let done = done.map_err(|e| {
         anyhow::anyhow!(
@@ -38,5 +98,55 @@ pub async fn register(config: &Config, guild: Option<u64>) -> anyhow::Result<usi
             super::redact(&e.to_string(), token.expose())
         )
     })?;
-    Ok(done.len())
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(cmds: &[serenity::CreateCommand]) -> Vec<String> {
+        cmds.iter()
+            .map(|c| {
+                serde_json::to_value(c).unwrap()["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reindex_is_registered_only_in_home_servers() {
+        let commands = super::super::commands();
+        let config = |vars: &'static [(&str, &str)]| {
+            Config::from_lookup(|k| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            })
+            .unwrap()
+        };
+        let (global, guilds) = plan(&commands, &config(&[("HOME_GUILD_IDS", "5,6")]));
+        assert_eq!(names(&global).len(), commands.len() - 1);
+        assert!(!names(&global).contains(&HOME_ONLY.to_string()));
+        let homes: Vec<(u64, Vec<String>)> = guilds.iter().map(|(g, c)| (*g, names(c))).collect();
+        assert_eq!(
+            homes,
+            vec![(5, vec!["reindex".into()]), (6, vec!["reindex".into()])]
+        );
+
+        let (global, guilds) = plan(
+            &commands,
+            &config(&[("DISCORD_GUILD_ID", "5"), ("HOME_GUILD_IDS", "5,6")]),
+        );
+        assert!(global.is_empty());
+        assert_eq!(guilds[0].0, 5);
+        assert_eq!(names(&guilds[0].1).len(), commands.len());
+        assert_eq!(names(&guilds[1].1), vec!["reindex".to_string()]);
+        assert_eq!(guilds.len(), 2);
+
+        let (_, guilds) = plan(&commands, &config(&[]));
+        assert!(guilds.is_empty(), "no home server: reindex nowhere");
+    }
 }

@@ -26,9 +26,10 @@ pub fn clip(s: &str, max: usize) -> String {
 }
 
 /// Escapes Discord markdown and defuses mentions (`@everyone`, `<@123>`) in text from data or users.
+/// Invisible formatting characters (bidirectional overrides among them) are dropped first.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::text::strip_invisible(s).chars() {
         match c {
             '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '#' => {
                 out.push('\\');
@@ -45,7 +46,9 @@ pub fn escape(s: &str) -> String {
 /// Defuses mentions only (`@everyone`, `<@123>`), for text Discord shows without Markdown
 /// (footers) or inside code, where a backslash would show.
 pub fn defuse(s: &str) -> String {
-    s.replace('@', "@\u{200b}").replace('<', "<\u{200b}")
+    crate::text::strip_invisible(s)
+        .replace('@', "@\u{200b}")
+        .replace('<', "<\u{200b}")
 }
 
 /// A URL as a link target: characters that could start a mention are percent-encoded, which

@@ -24,7 +24,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 pub use build::{DocumentInfo, FactRecord, FileInfo, IndexInfo, month_name};
 pub use names::NameHit;
 pub use people::{Credits, Role};
-pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort};
+pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort, shown_page};
 pub use schema::Fields;
 
 use crate::corpus::{self, CorpusError};

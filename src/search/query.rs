@@ -140,6 +140,12 @@ pub fn genre_variants(word: &str) -> Vec<String> {
     out
 }
 
+/// The page shown when `page` is asked of `total` matches: the last one when it is past the
+/// end (page 1 when nothing matches).
+pub fn shown_page(page: usize, total: usize) -> usize {
+    page.clamp(1, total.div_ceil(PAGE_SIZE).max(1))
+}
+
 /// Where a filter's page starts among its matches.
 fn page_offset(filter: &TitleFilter) -> usize {
     filter
@@ -244,9 +250,22 @@ impl Engine {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// One page of titles matching `filter`, and the exact number of matches.
+    /// One page of titles matching `filter`, and the exact number of matches. A page past the
+    /// end is answered with the last page ([`shown_page`] says which): the offset asked of the
+    /// index never exceeds the matches, whatever page a button or an option carries.
     pub fn titles(&self, filter: &TitleFilter) -> Result<(usize, Vec<Title>), SearchError> {
         let searcher = self.searcher();
+        let bounded;
+        let mut filter = filter;
+        if filter.page > 1 {
+            let query = self.title_filter_query(filter, true);
+            let total = searcher.search(query.as_ref(), &Count)?;
+            bounded = TitleFilter {
+                page: shown_page(filter.page, total),
+                ..filter.clone()
+            };
+            filter = &bounded;
+        }
         let (total, addrs) = self.title_page(&searcher, filter)?;
         let titles = addrs
             .into_iter()

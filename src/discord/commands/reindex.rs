@@ -8,7 +8,7 @@ use poise::serenity_prelude as serenity;
 use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store};
+use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store, within_budget};
 use crate::discord::download::{self, DownloadError};
 use crate::discord::localize::lang_of;
 use crate::discord::{Context, Error, reply};
@@ -17,18 +17,38 @@ use crate::reindex::{Child, Outcome, Summary};
 use crate::t;
 use crate::telemetry::{self, ReindexOutcome};
 
-/// Whether this caller may reindex: Manage Server in this guild, a moderator role, or an owner.
-pub fn may_reindex(
-    permissions: Option<serenity::Permissions>,
-    roles: &[serenity::RoleId],
-    user: serenity::UserId,
-    config: &Config,
-) -> bool {
-    config.owner_ids.contains(&user.get())
-        || permissions.is_some_and(|p| p.manage_guild() || p.administrator())
-        || roles
-            .iter()
-            .any(|r| config.moderator_role_ids.contains(&r.get()))
+/// Who is asking to reindex, as Discord says.
+pub struct Caller<'a> {
+    /// The server the command came from (`None` in a DM).
+    pub guild: Option<u64>,
+    /// Whether the app is installed to that server (a user install never grants reindexing).
+    pub guild_installed: bool,
+    pub permissions: Option<serenity::Permissions>,
+    pub roles: &'a [serenity::RoleId],
+    pub user: serenity::UserId,
+}
+
+/// Whether this caller may change the data everyone is answered from. The data belongs to
+/// the operator: owners (`OWNER_IDS`) may reindex from a DM or a home server; in a home server
+/// (`HOME_GUILD_IDS`, `DISCORD_GUILD_ID`) where the app is installed, so may members with
+/// Manage Server and holders of a `MODERATOR_ROLE_IDS` role. Nobody else, anywhere else.
+pub fn may_reindex(caller: &Caller, config: &Config) -> bool {
+    let owner = config.owner_ids.contains(&caller.user.get());
+    match caller.guild {
+        None => owner,
+        Some(g) if !config.is_home(g) => false,
+        Some(_) if owner => true,
+        Some(_) => {
+            caller.guild_installed
+                && (caller
+                    .permissions
+                    .is_some_and(|p| p.manage_guild() || p.administrator())
+                    || caller
+                        .roles
+                        .iter()
+                        .any(|r| config.moderator_role_ids.contains(&r.get())))
+        }
+    }
 }
 
 /// Moderators: reread the data and rebuild the index, optionally adding a file first.
@@ -40,16 +60,28 @@ pub async fn reindex(
 ) -> Result<(), Error> {
     let user = ctx.author();
     let lang = lang_of(ctx);
-    let (permissions, roles) = match ctx {
-        poise::Context::Application(app) => match &app.interaction.member {
-            Some(m) => (m.permissions, m.roles.clone()),
-            None => (None, Vec::new()),
-        },
-        poise::Context::Prefix(_) => (None, Vec::new()),
+    let (permissions, roles, guild_installed) = match ctx {
+        poise::Context::Application(app) => {
+            let i = &app.interaction;
+            let installed = i.authorizing_integration_owners.0.iter().any(|o| {
+                matches!(o, serenity::AuthorizingIntegrationOwner::GuildInstall(Some(g)) if Some(*g) == i.guild_id)
+            });
+            match &i.member {
+                Some(m) => (m.permissions, m.roles.clone(), installed),
+                None => (None, Vec::new(), installed),
+            }
+        }
+        poise::Context::Prefix(_) => (None, Vec::new(), false),
     };
-    let allowed = ctx.guild_id().is_some() || ctx.data().config.owner_ids.contains(&user.id.get());
-    if !allowed || !may_reindex(permissions, &roles, user.id, &ctx.data().config) {
-        tracing::warn!(user = %user.id, guild = ?ctx.guild_id(), "reindex refused: not a moderator");
+    let caller = Caller {
+        guild: ctx.guild_id().map(|g| g.get()),
+        guild_installed,
+        permissions,
+        roles: &roles,
+        user: user.id,
+    };
+    if !may_reindex(&caller, &ctx.data().config) {
+        tracing::warn!(user = %user.id, guild = ?ctx.guild_id(), "reindex refused: not the operator's moderator here");
         reply::mark(ctx, telemetry::Outcome::Refused).await;
         reply::send(ctx, reply::ephemeral_text(&t!(lang, "reindex-refused"))).await?;
         return Ok(());
@@ -69,6 +101,20 @@ pub async fn reindex(
                 file = att.filename.replace('`', "'"),
                 size = att.size.to_string(),
                 limit = MAX_UPLOAD_BYTES.to_string()
+            );
+            reply::send(ctx, reply::ephemeral_text(&msg)).await?;
+            return Ok(());
+        }
+        let budget = ctx.data().config.upload_budget;
+        if let Some(dir) = data_dirs.first()
+            && let Err(e) = within_budget(dir, &att.filename, att.size as usize, budget)
+        {
+            tracing::info!(user = %who, file = %att.filename, error = %e, "reindex upload over budget");
+            let msg = t!(
+                lang,
+                "reindex-upload-refused",
+                file = att.filename.replace('`', "'"),
+                why = e.to_string()
             );
             reply::send(ctx, reply::ephemeral_text(&msg)).await?;
             return Ok(());
@@ -110,14 +156,14 @@ pub async fn reindex(
                     UploadKind::Titles { service, rows } => t!(
                         lang,
                         "reindex-added-titles",
-                        path = s.path.display().to_string(),
+                        path = shown_path(&s.path),
                         rows = rows.to_string(),
                         service = service.to_string()
                     ),
                     UploadKind::Document { paragraphs } => t!(
                         lang,
                         "reindex-added-document",
-                        path = s.path.display().to_string(),
+                        path = shown_path(&s.path),
                         paragraphs = paragraphs.to_string()
                     ),
                 });
@@ -199,6 +245,16 @@ pub async fn reindex(
     }
     show(ctx, &mut shown, &lines.join("\n")).await?;
     Ok(())
+}
+
+/// A stored upload as the moderator reads it: relative to its data directory
+/// (`uploads/netflix_titles.csv`), never the server's absolute path.
+fn shown_path(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("uploads/{name}")
 }
 
 /// How often the moderator's reply shows the child's progress.
@@ -313,24 +369,60 @@ mod tests {
         let cfg = Config::from_lookup(|k| match k {
             "MODERATOR_ROLE_IDS" => Some("55".into()),
             "OWNER_IDS" => Some("7".into()),
+            "HOME_GUILD_IDS" => Some("100".into()),
+            "DISCORD_GUILD_ID" => Some("101".into()),
             _ => None,
         })
         .unwrap();
-        let u = serenity::UserId::new(1);
-        assert!(!may_reindex(
-            Some(serenity::Permissions::SEND_MESSAGES),
-            &[],
-            u,
-            &cfg
-        ));
-        assert!(may_reindex(
-            Some(serenity::Permissions::MANAGE_GUILD),
-            &[],
-            u,
-            &cfg
-        ));
-        assert!(may_reindex(None, &[serenity::RoleId::new(55)], u, &cfg));
-        assert!(may_reindex(None, &[], serenity::UserId::new(7), &cfg));
-        assert!(!may_reindex(None, &[serenity::RoleId::new(56)], u, &cfg));
+        let nobody_home = Config::from_lookup(|k| (k == "OWNER_IDS").then(|| "7".into())).unwrap();
+        let manage = Some(serenity::Permissions::MANAGE_GUILD);
+        let admin = Some(serenity::Permissions::ADMINISTRATOR);
+        let plain = Some(serenity::Permissions::SEND_MESSAGES);
+        let role = [serenity::RoleId::new(55)];
+        let other_role = [serenity::RoleId::new(56)];
+        let (member, owner) = (serenity::UserId::new(1), serenity::UserId::new(7));
+        // (guild, installed, permissions, roles, user, config, allowed)
+        let cases: [(Option<u64>, bool, _, &[serenity::RoleId], _, &Config, bool); 14] = [
+            (Some(100), true, manage, &[], member, &cfg, true),
+            (Some(101), true, admin, &[], member, &cfg, true),
+            (Some(100), true, None, &role, member, &cfg, true),
+            (Some(100), true, plain, &[], member, &cfg, false),
+            (Some(100), true, None, &other_role, member, &cfg, false),
+            // Another server's admin or moderator role: never.
+            (Some(999), true, admin, &[], member, &cfg, false),
+            (Some(999), true, None, &role, member, &cfg, false),
+            // A user install in a home server grants nothing.
+            (Some(100), false, manage, &role, member, &cfg, false),
+            // Owners: from a DM or a home server, not from someone else's.
+            (None, false, None, &[], owner, &cfg, true),
+            (Some(100), false, None, &[], owner, &cfg, true),
+            (Some(999), true, admin, &[], owner, &cfg, false),
+            (None, false, admin, &role, member, &cfg, false),
+            // With no home server only owners reindex.
+            (Some(100), true, manage, &[], member, &nobody_home, false),
+            (None, false, None, &[], owner, &nobody_home, true),
+        ];
+        for (i, (guild, guild_installed, permissions, roles, user, config, want)) in
+            cases.into_iter().enumerate()
+        {
+            let caller = Caller {
+                guild,
+                guild_installed,
+                permissions,
+                roles,
+                user,
+            };
+            assert_eq!(may_reindex(&caller, config), want, "case {i}");
+        }
+    }
+
+    #[test]
+    fn stored_files_are_named_relative_to_the_data() {
+        assert_eq!(
+            shown_path(std::path::Path::new(
+                "/srv/bot/data/uploads/hulu_titles.csv"
+            )),
+            "uploads/hulu_titles.csv"
+        );
     }
 }

@@ -87,7 +87,12 @@ pub enum Press {
 }
 
 impl Press {
+    /// Reads a custom id of ours; anything longer than Discord's 100 characters is not one.
+    /// The page is any positive number: the search answers a page past the end with the last.
     pub fn parse(custom_id: &str) -> Option<Press> {
+        if custom_id.chars().count() > limits::CUSTOM_ID {
+            return None;
+        }
         if let Some(command) = custom_id.strip_prefix(RUN_PREFIX) {
             return Some(Press::Run(command.to_string()));
         }
@@ -145,6 +150,16 @@ pub fn plan(data: &Data, press: &serenity::ComponentInteraction, lang: Lang) -> 
                     )),
                 });
             }
+            // Turning a page computes an answer: the same cooldown as asking.
+            if let Verdict::Limited { retry_after, .. } = data.may_ask(press.user.id.get()) {
+                return Some(Plan {
+                    update: false,
+                    work: Err(Reply::private(
+                        &slow_down(retry_after, lang),
+                        Outcome::Cooldown,
+                    )),
+                });
+            }
             let work = match crate::answer::parse_command_in(&command, lang) {
                 Some(Ok(Request::Titles(args))) => Ok(Action::Titles(TitlesArgs { page, ..args })),
                 _ => {
@@ -179,6 +194,15 @@ mod tests {
         assert_eq!(Press::parse("page:0:/titles"), None);
         assert_eq!(Press::parse("page:x:/titles"), None);
         assert_eq!(Press::parse("123:next"), None);
+        assert_eq!(
+            Press::parse("page:99999999999:/titles sort:added"),
+            Some(Press::Page {
+                page: 99_999_999_999,
+                command: "/titles sort:added".into()
+            })
+        );
+        let long = format!("run:/titles query:{}", "x".repeat(100));
+        assert_eq!(Press::parse(&long), None);
     }
 
     #[test]
