@@ -29,7 +29,8 @@ pub(super) fn slow_down(retry_after: Duration, lang: crate::i18n::Lang) -> Strin
 }
 
 /// Runs before every command: notes when handling began (for Discord's deadline) and applies
-/// the per-user cooldown. Autocomplete and moderators' /reindex are not limited.
+/// the per-user cooldown to every command, `/reindex` included (only owners are exempt).
+/// Autocomplete is not limited.
 pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
     if let poise::Context::Application(a) = ctx
         && a.interaction_type == poise::CommandInteractionType::Autocomplete
@@ -37,9 +38,6 @@ pub(super) async fn command_check(ctx: Context<'_>) -> Result<bool, Error> {
         return Ok(true);
     }
     ctx.set_invocation_data(reply::Started::now()).await;
-    if ctx.command().name == "reindex" {
-        return Ok(true);
-    }
     let user = ctx.author().id.get();
     match ctx.data().may_ask(user) {
         Verdict::Allowed => Ok(true),

@@ -382,7 +382,16 @@ mod tests {
         let other_role = [serenity::RoleId::new(56)];
         let (member, owner) = (serenity::UserId::new(1), serenity::UserId::new(7));
         // (guild, installed, permissions, roles, user, config, allowed)
-        let cases: [(Option<u64>, bool, _, &[serenity::RoleId], _, &Config, bool); 14] = [
+        type Case<'a> = (
+            Option<u64>,
+            bool,
+            Option<serenity::Permissions>,
+            &'a [serenity::RoleId],
+            serenity::UserId,
+            &'a Config,
+            bool,
+        );
+        let cases: [Case; 14] = [
             (Some(100), true, manage, &[], member, &cfg, true),
             (Some(101), true, admin, &[], member, &cfg, true),
             (Some(100), true, None, &role, member, &cfg, true),

@@ -102,17 +102,17 @@ impl Reply {
         })
     }
 
-    /// `/sources`: the indexed documents and datasets, with counts, and the last rebuild.
+    /// `/sources`: the indexed documents and datasets, with counts, and when the data was last
+    /// rebuilt (not by whom: that goes to the log and the moderator's own reply).
     pub fn sources(info: &IndexInfo) -> Reply {
         let mut e = Embed {
             title: "What streambot knows".into(),
             description: format!(
-                "{} titles, {} passages and {} facts. Last rebuilt <t:{}:R> by {} in {} ms ({} rows repaired, {} skipped, {} merged).",
+                "{} titles, {} passages and {} facts. Last rebuilt <t:{}:R> in {} ms ({} rows repaired, {} skipped, {} merged).",
                 info.titles,
                 info.passages,
                 info.facts,
                 info.built_at,
-                escape(&info.built_by),
                 info.build_ms,
                 info.repaired_rows,
                 info.skipped_rows,
