@@ -216,6 +216,29 @@ async fn titles_pages_with_buttons_only_for_the_asker() {
     }
     assert_eq!(shown[1]["disabled"], false, "Next is on again on page 2");
     assert_eq!(footers, ["Page 2 of 3", "Page 3 of 3", "Page 2 of 3"]);
+
+    // Forged custom ids with huge pages (one used to allocate ~51 GB and abort the process)
+    // answer the last page that exists, and the bot goes on answering.
+    for forged in [
+        "page:99999999999:/titles origin:CN",
+        "page:18446744073709551615:/titles origin:CN",
+    ] {
+        let click = next_id();
+        let body = callback(&bot, click, click_on(click, ALICE, forged)).await;
+        assert_eq!(body["type"], 7, "{forged}");
+        let footer = embed(&body)["footer"]["text"].as_str().unwrap().to_string();
+        assert!(
+            footer.starts_with("Page 3 of 3 · 29 titles"),
+            "{forged}: {footer}"
+        );
+    }
+    let (id, p) = alice_asks("titles", "origin", "CN");
+    assert!(
+        embed(&callback(&bot, id, p).await)["footer"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Page 1 of 3")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -401,4 +424,26 @@ async fn slow_work_is_deferred_within_three_seconds() {
     );
     let text = final_text(&bot, id).await;
     assert!(text.starts_with("Reindexed in"), "{text}");
+}
+
+/// A right-to-left override (U+202E) or another invisible control in a question never comes
+/// back in the reply, where it would make a public message read backwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bidirectional_overrides_are_never_echoed() {
+    let bot = start("bidi").await;
+    for (command, option, value) in [
+        ("titles", "query", "\u{202E}evol\u{2066}"),
+        ("title", "name", "Breaking\u{202E} Bad\u{200F}"),
+        (
+            "ask",
+            "question",
+            "why not netflix in \u{202E}china\u{FEFF}",
+        ),
+    ] {
+        let (id, p) = alice_asks(command, option, value);
+        let body = callback(&bot, id, p).await.to_string();
+        for c in ['\u{202E}', '\u{2066}', '\u{200F}', '\u{FEFF}'] {
+            assert!(!body.contains(c), "{command}: {c:?} echoed in {body}");
+        }
+    }
 }

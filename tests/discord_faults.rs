@@ -226,6 +226,27 @@ async fn one_user_flooding_is_told_to_slow_down_and_others_are_not() {
         "Netflix in Syria: 🚫 not available"
     );
 
+    // Turning a page computes an answer too: Alice's page button is told to wait as well.
+    let click = next_id();
+    let mut press = fake::button_click(
+        click,
+        support::fake_discord::GUILD_ID,
+        support::fake_discord::CHANNEL_ID,
+        ALICE,
+        "page:2:/titles origin:CN",
+        next_id(),
+    );
+    press["message"]["interaction_metadata"]["user"] = fake::user(ALICE);
+    let body = callback(&bot, click, press).await;
+    assert_eq!(body["type"], 4, "a new private message, not a page turn");
+    assert!(
+        body["data"]["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("You're asking faster than I can keep up with — please wait"),
+        "{body}"
+    );
+
     // Autocomplete is never limited: Alice still gets choices while typing.
     let id = next_id();
     let ac = fake::autocomplete(

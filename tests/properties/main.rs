@@ -187,6 +187,7 @@ fn routed_part(input: &str) -> &str {
     input[..cut].trim()
 }
 
+mod custom_ids;
 mod ingest;
 mod options;
 mod parser;
