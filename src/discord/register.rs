@@ -32,7 +32,18 @@ pub fn plan(
             all.extend(slash(true));
             (Vec::new(), vec![(g, all)])
         }
-        None => (slash(false), Vec::new()),
+        None => {
+            let mut global = slash(false);
+            // Owners reindex from their DM with the bot: a DM-only `/reindex` (the check
+            // refuses everyone else there).
+            if !config.owner_ids.is_empty() {
+                global.extend(slash(true).into_iter().map(|c| {
+                    c.contexts(vec![serenity::InteractionContext::BotDm])
+                        .integration_types(vec![serenity::InstallationContext::Guild])
+                }));
+            }
+            (global, Vec::new())
+        }
     };
     for g in config.home_guilds() {
         if Some(g) != config.guild_id {
@@ -146,7 +157,18 @@ mod tests {
         assert_eq!(names(&guilds[1].1), vec!["reindex".to_string()]);
         assert_eq!(guilds.len(), 2);
 
-        let (_, guilds) = plan(&commands, &config(&[]));
+        let (global, guilds) = plan(&commands, &config(&[]));
         assert!(guilds.is_empty(), "no home server: reindex nowhere");
+        assert!(!names(&global).contains(&HOME_ONLY.to_string()));
+
+        // Owners get a DM-only /reindex in the global set.
+        let (global, _) = plan(&commands, &config(&[("OWNER_IDS", "7")]));
+        let dm = global
+            .iter()
+            .map(|c| serde_json::to_value(c).unwrap())
+            .find(|c| c["name"] == HOME_ONLY)
+            .expect("a DM /reindex for owners");
+        assert_eq!(dm["contexts"], serde_json::json!([1]));
+        assert_eq!(dm["integration_types"], serde_json::json!([0]));
     }
 }
