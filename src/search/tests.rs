@@ -1,5 +1,6 @@
 //! Opening, building, reloading and repairing the index.
 
+use super::dir::MARKER_TEXT;
 use super::*;
 
 #[test]

@@ -110,13 +110,11 @@ pub async fn reindex(
             && let Err(e) = within_budget(dir, &att.filename, att.size as usize, budget)
         {
             tracing::info!(user = %who, file = %att.filename, error = %e, "reindex upload over budget");
-            let msg = t!(
-                lang,
-                "reindex-upload-refused",
-                file = att.filename.replace('`', "'"),
-                why = e.to_string()
-            );
-            reply::send(ctx, reply::ephemeral_text(&msg)).await?;
+            reply::send(
+                ctx,
+                reply::ephemeral_text(&upload_refused(lang, &att.filename, &e)),
+            )
+            .await?;
             return Ok(());
         }
         let hosts = download::Allowed::new(ctx.data().config.api_base.as_deref());
@@ -174,13 +172,11 @@ pub async fn reindex(
             }
             Err(e) => {
                 tracing::info!(user = %who, file = %att.filename, error = %e, "reindex upload refused");
-                let msg = t!(
-                    lang,
-                    "reindex-upload-refused",
-                    file = att.filename.replace('`', "'"),
-                    why = e.to_string()
-                );
-                reply::send(ctx, reply::ephemeral_text(&msg)).await?;
+                reply::send(
+                    ctx,
+                    reply::ephemeral_text(&upload_refused(lang, &att.filename, &e)),
+                )
+                .await?;
                 return Ok(());
             }
         }
@@ -245,6 +241,16 @@ pub async fn reindex(
     }
     show(ctx, &mut shown, &lines.join("\n")).await?;
     Ok(())
+}
+
+/// Why an upload was refused, as the moderator reads it.
+fn upload_refused(lang: Lang, file: &str, why: &crate::corpus::upload::UploadError) -> String {
+    t!(
+        lang,
+        "reindex-upload-refused",
+        file = file.replace('`', "'"),
+        why = why.to_string()
+    )
 }
 
 /// A stored upload as the moderator reads it: relative to its data directory

@@ -9,7 +9,7 @@
 //! JSON snippets.
 //!
 //! Facts about serenity 0.12.5 / poise 0.7.1 this relies on are in
-//! `/work/shared/docs/discord-testing.md`.
+//! `../shared/docs/discord-testing.md`.
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::future::Future;
