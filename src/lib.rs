@@ -7,6 +7,7 @@
 //! [`telemetry`] holds the metrics and health checks the fronts report to.
 
 pub mod answer;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod config;
 pub mod console;

@@ -18,7 +18,9 @@ use streambot::{corpus, render};
 
 #[path = "cli/run.rs"]
 mod run;
-use run::{bench, discord, http, index, map, register};
+#[cfg(feature = "bench")]
+use run::bench;
+use run::{discord, http, index, map, register};
 
 /// Answers questions about streaming availability: why a service is missing somewhere, which
 /// titles come from where, and what a title is.
@@ -96,6 +98,7 @@ enum Command {
         guild: Option<u64>,
     },
     /// Benchmark the engine against SQLite FTS5 (see BENCHMARKS.md); builds in a temp dir.
+    #[cfg(feature = "bench")]
     Bench {
         /// Add this many deterministic generated titles to the data.
         #[arg(long, default_value_t = 0)]
@@ -294,6 +297,7 @@ fn main() -> ExitCode {
             let lang = cfg.lang.unwrap_or(Lang::En);
             map(&engine, &service, figure, &out, (width, height), lang)
         }
+        #[cfg(feature = "bench")]
         Some(Command::Bench {
             synthetic,
             queries,

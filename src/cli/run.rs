@@ -82,6 +82,7 @@ pub(crate) fn discord(cfg: Config) -> ExitCode {
     serve(cfg, streambot::discord::run)
 }
 
+#[cfg(feature = "bench")]
 /// `streambot bench`: runs the benchmark and prints a table or one JSON object.
 pub(crate) fn bench(
     cfg: &Config,
