@@ -68,7 +68,7 @@ pub fn run_in(
             match respond_in(engine, line, lang) {
                 Ok(answer) => {
                     write!(out, "{}", render::text(&answer))?;
-                    if let Some(data) = &answer.map {
+                    if let Some(data) = answer.map() {
                         writeln!(
                             out,
                             "{}",

@@ -246,7 +246,7 @@ fn main() -> ExitCode {
                     } else {
                         out(&render::text(&answer));
                     }
-                    if answer.kind == AnswerKind::NotFound {
+                    if answer.kind() == AnswerKind::NotFound {
                         ExitCode::from(NOT_FOUND)
                     } else {
                         ExitCode::SUCCESS

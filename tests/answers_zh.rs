@@ -44,18 +44,18 @@ fn fact_zh(service: &str, place: &str) -> String {
 #[test]
 fn why_not_china_in_chinese() {
     let a = ask_zh("/why-not china");
-    assert_eq!(a.kind, AnswerKind::WhyNot);
-    assert_eq!(a.status, Some(Status::Unavailable));
+    assert_eq!(a.kind(), AnswerKind::WhyNot);
+    assert_eq!(a.status(), Some(Status::Unavailable));
     assert_eq!(a.message, "Netflix 在中国不可用。");
-    assert_eq!(a.facts[0].label, "监管");
-    assert_eq!(a.facts[0].value, fact_zh("netflix", "CN"));
+    assert_eq!(a.facts()[0].label, "监管");
+    assert_eq!(a.facts()[0].value, fact_zh("netflix", "CN"));
     assert!(
-        a.facts[0].value.starts_with("Netflix 从未进入中国大陆。"),
+        a.facts()[0].value.starts_with("Netflix 从未进入中国大陆。"),
         "{:?}",
-        a.facts[0].value
+        a.facts()[0].value
     );
     // The place is still named in English in the structured part.
-    assert_eq!(a.place.as_ref().unwrap().name, "China");
+    assert_eq!(a.place().as_ref().unwrap().name, "China");
     // A Chinese question is answered the same way.
     assert_eq!(ask_zh("为什么中国不能看Netflix").message, a.message);
 }
@@ -63,17 +63,17 @@ fn why_not_china_in_chinese() {
 #[test]
 fn why_not_russia_in_chinese_is_a_dated_suspension() {
     let a = ask_zh("/why-not russia");
-    assert_eq!(a.status, Some(Status::Suspended));
+    assert_eq!(a.status(), Some(Status::Suspended));
     assert_eq!(a.message, "Netflix 于 2022-03-06 暂停了在俄罗斯的服务。");
-    assert_eq!(a.facts[0].label, "战争");
-    assert_eq!(a.facts[0].value, fact_zh("netflix", "RU"));
+    assert_eq!(a.facts()[0].label, "战争");
+    assert_eq!(a.facts()[0].value, fact_zh("netflix", "RU"));
 }
 
 #[test]
 fn a_titles_summary_in_chinese() {
     let a = ask_zh("/titles origin:cn type:tv service:netflix");
-    assert_eq!(a.kind, AnswerKind::Titles, "{a:#?}");
-    assert_eq!(a.total, 2);
+    assert_eq!(a.kind(), AnswerKind::Titles, "{a:#?}");
+    assert_eq!(a.total(), 2);
     assert_eq!(
         a.message,
         "共 2 部中国剧集在 Netflix 上。第 1–2 部（第 1 页，共 1 页）。出品国家指作品在哪里制作，而不是在哪里能看。"
@@ -84,7 +84,7 @@ fn a_titles_summary_in_chinese() {
         "2 TV shows from China on Netflix; showing 1–2 (page 1 of 1). Origin is where a title was produced, not where it can be watched."
     );
     let none = ask_zh("/titles origin:cn type:movie service:prime");
-    assert_eq!(none.kind, AnswerKind::NotFound);
+    assert_eq!(none.kind(), AnswerKind::NotFound);
     assert!(
         none.message
             .starts_with("没有符合这些筛选条件的作品。去掉其中一个条件："),
@@ -96,7 +96,7 @@ fn a_titles_summary_in_chinese() {
 #[test]
 fn where_to_watch_a_title_in_chinese() {
     let a = ask_zh("/title The Wandering Earth");
-    assert_eq!(a.kind, AnswerKind::Title);
+    assert_eq!(a.kind(), AnswerKind::Title);
     assert_eq!(a.message, "《流浪地球》在 Netflix 上，上线于 2019-05-06。");
     let a = ask_zh("/title The Wandering Earth service:hulu");
     assert_eq!(
@@ -109,7 +109,7 @@ fn where_to_watch_a_title_in_chinese() {
 fn an_unknown_in_chinese() {
     let en = ask_en("/why-not north korea disney");
     let a = ask_zh("/why-not north korea disney");
-    assert_eq!(a.status, Some(Status::Unknown), "{a:#?}");
+    assert_eq!(a.status(), Some(Status::Unknown), "{a:#?}");
     let places = en
         .message
         .split(" in ")
@@ -122,7 +122,7 @@ fn an_unknown_in_chinese() {
             "我不知道 Disney+ 在朝鲜能否使用：我掌握的来源都没有涉及那里。有来源的资料涵盖了 Disney+ 在 {places} 个地方的情况（/map disney 可以查看）。以下是关于 Disney+ 的已知信息。"
         )
     );
-    assert_eq!(a.facts[0].value, fact_zh("disney_plus", "*"));
+    assert_eq!(a.facts()[0].value, fact_zh("disney_plus", "*"));
 }
 
 #[test]
@@ -178,24 +178,27 @@ fn chinese_answers_keep_queries_sources_and_citations() {
         let en = ask_en(input);
         let zh = ask_zh(input);
         assert_eq!(en.lang, Lang::En);
-        assert_eq!(en.kind, zh.kind, "{input}");
+        assert_eq!(en.kind(), zh.kind(), "{input}");
         assert_eq!(en.query, zh.query, "{input}");
-        assert_eq!(en.service, zh.service, "{input}");
-        assert_eq!(en.place, zh.place, "{input}");
-        assert_eq!(en.status, zh.status, "{input}");
-        assert_eq!(en.citations, zh.citations, "{input}");
-        assert_eq!(en.titles, zh.titles, "{input}");
-        assert_eq!(en.map, zh.map, "{input}");
-        assert_eq!((en.total, en.page, en.pages), (zh.total, zh.page, zh.pages));
-        assert_eq!(en.facts.len(), zh.facts.len(), "{input}");
-        for (e, z) in en.facts.iter().zip(&zh.facts) {
+        assert_eq!(en.service(), zh.service(), "{input}");
+        assert_eq!(en.place(), zh.place(), "{input}");
+        assert_eq!(en.status(), zh.status(), "{input}");
+        assert_eq!(en.citations(), zh.citations(), "{input}");
+        assert_eq!(en.titles(), zh.titles(), "{input}");
+        assert_eq!(en.map(), zh.map(), "{input}");
+        assert_eq!(
+            (en.total(), en.page(), en.pages()),
+            (zh.total(), zh.page(), zh.pages())
+        );
+        assert_eq!(en.facts().len(), zh.facts().len(), "{input}");
+        for (e, z) in en.facts().iter().zip(zh.facts()) {
             assert_eq!(e.sources, z.sources, "{input}");
             assert_eq!(e.source, z.source, "{input}");
             assert_eq!(e.since, z.since, "{input}");
             assert_eq!(e.confidence, z.confidence, "{input}");
         }
         assert!(!zh.message.is_empty(), "{input}");
-        if zh.kind != AnswerKind::NotFound || input.starts_with("/why-not") {
+        if zh.kind() != AnswerKind::NotFound || input.starts_with("/why-not") {
             assert_ne!(en.message, zh.message, "{input}");
         }
     }

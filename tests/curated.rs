@@ -44,29 +44,31 @@ fn paragraph_at(text: &str, offset: usize) -> Option<u32> {
 }
 
 fn place_code(a: &Answer) -> Option<&str> {
-    a.place.as_ref().map(|p| p.code.as_str())
+    a.place().map(|p| p.code.as_str())
 }
 
 #[test]
 fn why_not_china_is_unavailable_with_exact_citations() {
     let a = ask("/why-not china");
-    assert_eq!(a.kind, AnswerKind::WhyNot, "{a:#?}");
-    assert_eq!(a.status, Some(Status::Unavailable));
+    assert_eq!(a.kind(), AnswerKind::WhyNot, "{a:#?}");
+    assert_eq!(a.status(), Some(Status::Unavailable));
     assert_eq!(place_code(&a), Some("CN"));
-    assert_eq!(a.service.as_deref(), Some("netflix"));
-    assert!(!a.facts.is_empty(), "no facts: {a:#?}");
-    for f in &a.facts {
+    assert_eq!(a.service(), Some("netflix"));
+    assert!(!a.facts().is_empty(), "no facts: {a:#?}");
+    for f in a.facts() {
         assert!(!f.source.trim().is_empty(), "fact without a source: {f:#?}");
         assert!(!f.sources.is_empty(), "fact without sources: {f:#?}");
     }
     assert!(
-        a.citations.iter().any(|c| c.document == "netflix-in-china"),
+        a.citations()
+            .iter()
+            .any(|c| c.document == "netflix-in-china"),
         "no citation from the essay: {:#?}",
-        a.citations
+        a.citations()
     );
 
     let essay = essay();
-    for c in &a.citations {
+    for c in a.citations() {
         assert_eq!(c.document, "netflix-in-china", "{c:#?}");
         assert!(c.start < c.end && c.end <= essay.len(), "bad range {c:#?}");
         assert!(
@@ -98,17 +100,17 @@ fn why_not_china_is_unavailable_with_exact_citations() {
 #[test]
 fn why_not_russia_is_suspended() {
     let a = ask("/why-not russia");
-    assert_eq!(a.kind, AnswerKind::WhyNot);
+    assert_eq!(a.kind(), AnswerKind::WhyNot);
     assert_eq!(place_code(&a), Some("RU"));
-    assert_eq!(a.status, Some(Status::Suspended));
+    assert_eq!(a.status(), Some(Status::Suspended));
 }
 
 #[test]
 fn why_not_crimea_is_a_region_of_ukraine() {
     let a = ask("/why-not crimea");
-    assert_eq!(a.kind, AnswerKind::WhyNot);
+    assert_eq!(a.kind(), AnswerKind::WhyNot);
     assert_eq!(place_code(&a), Some("UA-43"));
-    assert_eq!(a.status, Some(Status::Unavailable));
+    assert_eq!(a.status(), Some(Status::Unavailable));
 }
 
 #[test]
@@ -119,39 +121,39 @@ fn why_not_north_korea_and_syria_are_unavailable() {
         ("/why-not syria", "SY"),
     ] {
         let a = ask(input);
-        assert_eq!(a.kind, AnswerKind::WhyNot, "{input}");
+        assert_eq!(a.kind(), AnswerKind::WhyNot, "{input}");
         assert_eq!(place_code(&a), Some(code), "{input}");
-        assert_eq!(a.status, Some(Status::Unavailable), "{input}");
+        assert_eq!(a.status(), Some(Status::Unavailable), "{input}");
     }
 }
 
 #[test]
 fn why_not_japan_is_available_without_an_invented_reason() {
     let a = ask("/why-not japan");
-    assert_eq!(a.kind, AnswerKind::WhyNot);
+    assert_eq!(a.kind(), AnswerKind::WhyNot);
     assert_eq!(place_code(&a), Some("JP"));
-    assert_eq!(a.status, Some(Status::Available));
+    assert_eq!(a.status(), Some(Status::Available));
     let reasons: Vec<&str> = a
-        .facts
+        .facts()
         .iter()
         .map(|f| f.label.as_str())
         .filter(|l| matches!(*l, "Regulation" | "Sanctions" | "War"))
         .collect();
-    assert_eq!(reasons, Vec::<&str>::new(), "{:#?}", a.facts);
+    assert_eq!(reasons, Vec::<&str>::new(), "{:#?}", a.facts());
 }
 
 #[test]
 fn why_not_an_unknown_place_suggests_places() {
     let a = ask("/why-not narnia");
-    assert_eq!(a.kind, AnswerKind::NotFound);
-    assert_eq!(a.status, None);
-    assert!(!a.suggestions.is_empty(), "no suggestions: {a:#?}");
+    assert_eq!(a.kind(), AnswerKind::NotFound);
+    assert_eq!(a.status(), None);
+    assert!(!a.suggestions().is_empty(), "no suggestions: {a:#?}");
 }
 
 #[test]
 fn hong_kong_is_not_china() {
     let a = ask("/why-not hong kong");
-    assert_eq!(a.kind, AnswerKind::WhyNot);
+    assert_eq!(a.kind(), AnswerKind::WhyNot);
     assert_eq!(place_code(&a), Some("HK"));
 }
 
@@ -159,10 +161,10 @@ fn hong_kong_is_not_china() {
 fn title_by_exact_and_misspelled_name() {
     for input in ["/title Breaking Bad", "/title Braking Bad"] {
         let a = ask(input);
-        assert_eq!(a.kind, AnswerKind::Title, "{input}: {a:#?}");
-        assert_eq!(a.titles.len(), 1, "{input}");
-        assert_eq!(a.titles[0].title, "Breaking Bad", "{input}");
-        assert_eq!(a.titles[0].year, Some(2013), "{input}");
+        assert_eq!(a.kind(), AnswerKind::Title, "{input}: {a:#?}");
+        assert_eq!(a.titles().len(), 1, "{input}");
+        assert_eq!(a.titles()[0].title, "Breaking Bad", "{input}");
+        assert_eq!(a.titles()[0].year, Some(2013), "{input}");
     }
 }
 
@@ -173,7 +175,7 @@ fn free_text_questions_route_to_why_not() {
         ("为什么中国不能看Netflix", "CN"),
     ] {
         let a = ask(input);
-        assert_eq!(a.kind, AnswerKind::WhyNot, "{input}: {a:#?}");
+        assert_eq!(a.kind(), AnswerKind::WhyNot, "{input}: {a:#?}");
         assert_eq!(place_code(&a), Some(code), "{input}");
     }
 }
@@ -211,14 +213,14 @@ fn json_has_the_documented_shape() {
     assert!(v["page"].is_u64());
 
     let facts = v["facts"].as_array().expect("facts is an array");
-    assert_eq!(facts.len(), a.facts.len());
+    assert_eq!(facts.len(), a.facts().len());
     for f in facts {
         for key in ["label", "value", "source"] {
             assert!(f[key].is_string(), "fact key {key:?} in {f}");
         }
     }
     let citations = v["citations"].as_array().expect("citations is an array");
-    assert_eq!(citations.len(), a.citations.len());
+    assert_eq!(citations.len(), a.citations().len());
     assert!(!citations.is_empty());
     for c in citations {
         assert!(c["document"].is_string(), "{c}");
@@ -265,12 +267,12 @@ fn hostile_input_never_panics_or_fails() {
 fn input_without_words_matches_nothing() {
     for input in ["🎬🍿", "?!?!", "/titles query:🎬"] {
         let a = ask(input);
-        assert_eq!(a.kind, AnswerKind::NotFound, "{input}: {}", a.message);
-        assert!(a.titles.is_empty() && a.citations.is_empty(), "{input}");
+        assert_eq!(a.kind(), AnswerKind::NotFound, "{input}: {}", a.message);
+        assert!(a.titles().is_empty() && a.citations().is_empty(), "{input}");
     }
     let long = "a".repeat(10_000);
-    assert_eq!(ask(&long).kind, AnswerKind::NotFound);
+    assert_eq!(ask(&long).kind(), AnswerKind::NotFound);
     // A flag is a place: China's flag alone asks about China.
     let a = ask("🎬🍿🇨🇳");
-    assert_eq!((a.kind, place_code(&a)), (AnswerKind::WhyNot, Some("CN")));
+    assert_eq!((a.kind(), place_code(&a)), (AnswerKind::WhyNot, Some("CN")));
 }

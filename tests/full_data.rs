@@ -92,20 +92,20 @@ fn titles_totals_match_an_independent_count() {
             "{input}: the model found nothing; the case tests nothing"
         );
         let a = ask(engine, &input);
-        assert_eq!(a.kind, AnswerKind::Titles, "{input}: {}", a.message);
-        if a.total != expected {
+        assert_eq!(a.kind(), AnswerKind::Titles, "{input}: {}", a.message);
+        if a.total() != expected {
             mismatches.push(format!(
                 "{input}: expected {expected} ({per_file} in {service}'s own rows), got {}",
-                a.total
+                a.total()
             ));
         }
-        assert_eq!(a.pages, a.total.div_ceil(10), "{input}");
+        assert_eq!(a.pages(), a.total().div_ceil(10), "{input}");
         assert_eq!(
-            a.place.as_ref().map(|p| p.code.as_str()),
+            a.place().map(|p| p.code.as_str()),
             Some(code),
             "{input}"
         );
-        for t in &a.titles {
+        for t in a.titles() {
             assert!(t.origin.iter().any(|o| o == code), "{input}: {t:#?}");
             assert!(t.services.iter().any(|s| s == service), "{input}: {t:#?}");
             if let Some(k) = kind {
@@ -126,7 +126,7 @@ fn every_chinese_title_name_leads_to_a_title() {
     for (chinese, title) in names {
         assert!(engine.title_exists(title).unwrap(), "{chinese} → {title}");
         let a = ask(engine, &format!("/title {chinese}"));
-        assert_eq!(a.kind, AnswerKind::Title, "{chinese}");
+        assert_eq!(a.kind(), AnswerKind::Title, "{chinese}");
         // The same work may be written with and without punctuation by two services
         // ("Demon Slayer: Kimetsu no Yaiba", "Demon Slayer Kimetsu No Yaiba").
         let letters = |s: &str| -> String {
@@ -135,7 +135,7 @@ fn every_chinese_title_name_leads_to_a_title() {
                 .flat_map(char::to_lowercase)
                 .collect()
         };
-        assert_eq!(letters(&a.titles[0].title), letters(title), "{chinese}");
+        assert_eq!(letters(&a.titles()[0].title), letters(title), "{chinese}");
     }
 }
 
@@ -149,7 +149,7 @@ fn titles_differing_in_punctuation_stay_apart_and_in_accents_merge() {
     let cards = |input: &str, folded: &str| -> Vec<(String, Vec<String>, Vec<String>)> {
         let a = ask(engine, input);
         let mut out: Vec<_> = a
-            .titles
+            .titles()
             .iter()
             .filter(|t| streambot::text::fold(&t.title) == folded)
             .map(|t| {
@@ -187,8 +187,8 @@ fn curated_titles_are_counted_too() {
             && r.year != "2023"),
     );
     let a = ask(engine, "/title The Longest Promise");
-    assert_eq!(a.kind, AnswerKind::Title, "{}", a.message);
-    let t = &a.titles[0];
+    assert_eq!(a.kind(), AnswerKind::Title, "{}", a.message);
+    let t = &a.titles()[0];
     assert_eq!(t.title, "The Longest Promise");
     assert_eq!(t.year, Some(2023));
     assert_eq!(t.kind, Kind::Tv);
@@ -200,14 +200,14 @@ fn curated_titles_are_counted_too() {
     );
     assert!(
         shows
-            .titles
+            .titles()
             .iter()
             .any(|t| t.title == "The Longest Promise"),
         "{:#?}",
-        shows.titles.iter().map(|t| &t.title).collect::<Vec<_>>()
+        shows.titles().iter().map(|t| &t.title).collect::<Vec<_>>()
     );
     assert_eq!(
-        shows.total,
+        shows.total(),
         m.works
             .iter()
             .filter(|w| w.countries.contains("China") && w.kind == Some(Kind::Tv))
@@ -222,18 +222,21 @@ fn titles_pages_hold_ten_distinct_titles() {
     let Some((engine, m)) = setup() else { return };
     let one = ask(engine, "/titles origin:cn type:movie");
     let two = ask(engine, "/titles origin:cn type:movie page:2");
-    assert_eq!(one.total, count(&m.works, "China", Some(Kind::Movie), None));
-    assert_eq!(two.total, one.total);
-    assert!(one.total > 20, "{}", one.total);
-    assert_eq!((one.page, two.page), (1, 2));
-    assert_eq!(one.titles.len(), 10);
-    assert_eq!(two.titles.len(), 10);
-    assert_eq!(one.pages, one.total.div_ceil(10));
-    assert_eq!(two.pages, one.pages);
+    assert_eq!(
+        one.total(),
+        count(&m.works, "China", Some(Kind::Movie), None)
+    );
+    assert_eq!(two.total(), one.total());
+    assert!(one.total() > 20, "{}", one.total());
+    assert_eq!((one.page(), two.page()), (1, 2));
+    assert_eq!(one.titles().len(), 10);
+    assert_eq!(two.titles().len(), 10);
+    assert_eq!(one.pages(), one.total().div_ceil(10));
+    assert_eq!(two.pages(), one.pages());
     let ids: HashSet<&str> = one
-        .titles
+        .titles()
         .iter()
-        .chain(&two.titles)
+        .chain(two.titles())
         .map(|t| t.id.as_str())
         .collect();
     assert_eq!(ids.len(), 20, "an id repeats across pages 1 and 2");
@@ -254,10 +257,10 @@ fn hong_kong_and_taiwan_are_not_counted_as_china() {
         .count();
     assert!(hk_or_tw_only > 0);
 
-    assert_eq!(ask(engine, "/titles origin:hk").total, hk, "origin:hk");
-    assert_eq!(ask(engine, "/titles origin:tw").total, tw, "origin:tw");
-    assert_eq!(ask(engine, "/titles origin:cn").total, cn, "origin:cn");
-    assert_eq!(ask(engine, "/titles origin:\"hong kong\"").total, hk);
+    assert_eq!(ask(engine, "/titles origin:hk").total(), hk, "origin:hk");
+    assert_eq!(ask(engine, "/titles origin:tw").total(), tw, "origin:tw");
+    assert_eq!(ask(engine, "/titles origin:cn").total(), cn, "origin:cn");
+    assert_eq!(ask(engine, "/titles origin:\"hong kong\"").total(), hk);
 }
 
 #[test]
@@ -273,8 +276,8 @@ fn soviet_union_titles_are_counted_once_per_work() {
     assert!(!distinct.is_empty());
     assert_eq!(count(&m.works, "Soviet Union", None, None), distinct.len());
     let a = ask(engine, "/titles origin:su");
-    assert_eq!(a.place.as_ref().map(|p| p.code.as_str()), Some("SUHH"));
-    assert_eq!(a.total, distinct.len(), "{}", a.message);
+    assert_eq!(a.place().map(|p| p.code.as_str()), Some("SUHH"));
+    assert_eq!(a.total(), distinct.len(), "{}", a.message);
 }
 
 #[test]
@@ -336,13 +339,13 @@ fn misspelled_titles_are_found() {
         let input = format!("/title {typed}");
         match respond(engine, &input) {
             Ok(a)
-                if a.titles
+                if a.titles()
                     .first()
                     .is_some_and(|t| t.title.eq_ignore_ascii_case(original)) => {}
             Ok(a) => misses.push(format!(
                 "{input:?} → {:?} ({:?})",
-                a.titles.first().map(|t| t.title.as_str()),
-                a.kind
+                a.titles().first().map(|t| t.title.as_str()),
+                a.kind()
             )),
             Err(e) => misses.push(format!("{input:?} → error: {e}")),
         }
@@ -360,6 +363,6 @@ fn a_title_with_a_colon_is_a_name_not_an_option() {
     let Some(engine) = engine() else { return };
     let input = "/title Shawn Mendes: Live in Concert";
     let a = respond(engine, input).unwrap_or_else(|e| panic!("{input:?} failed: {e}"));
-    assert_eq!(a.kind, AnswerKind::Title, "{}", a.message);
-    assert_eq!(a.titles[0].title, "Shawn Mendes: Live in Concert");
+    assert_eq!(a.kind(), AnswerKind::Title, "{}", a.message);
+    assert_eq!(a.titles()[0].title, "Shawn Mendes: Live in Concert");
 }

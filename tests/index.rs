@@ -34,8 +34,8 @@ fn built_once_then_reused_then_rebuilt_when_the_data_changes() {
     );
     assert_eq!(engine.info().titles, titles + 1);
     let a = respond(&engine, "/titles origin:mn").unwrap();
-    assert_eq!(a.total, 1);
-    assert_eq!(a.titles[0].id, "hulu:x1");
+    assert_eq!(a.total(), 1);
+    assert_eq!(a.titles()[0].id, "hulu:x1");
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn a_damaged_index_is_rebuilt() {
     let (engine, outcome) = open(&s);
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
     assert_eq!(
-        respond(&engine, "/why-not china").unwrap().kind,
+        respond(&engine, "/why-not china").unwrap().kind(),
         AnswerKind::WhyNot
     );
     drop(engine);
@@ -60,7 +60,7 @@ fn a_damaged_index_is_rebuilt() {
     let (engine, outcome) = open(&s);
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
     assert_eq!(
-        respond(&engine, "/why-not russia").unwrap().kind,
+        respond(&engine, "/why-not russia").unwrap().kind(),
         AnswerKind::WhyNot
     );
 }
@@ -83,7 +83,7 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
     let s = Scratch::new("reindex");
     let (engine, _) = open(&s);
     let before = respond(&engine, "/titles origin:mn").unwrap();
-    assert_eq!(before.kind, AnswerKind::NotFound);
+    assert_eq!(before.kind(), AnswerKind::NotFound);
     std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
     let engine = std::sync::Arc::new(engine);
     let asker = {
@@ -91,7 +91,7 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
         std::thread::spawn(move || {
             for _ in 0..50 {
                 let a = respond(&engine, "/why-not china").unwrap();
-                assert_eq!(a.kind, AnswerKind::WhyNot);
+                assert_eq!(a.kind(), AnswerKind::WhyNot);
             }
         })
     };
@@ -100,7 +100,7 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
         .unwrap();
     asker.join().unwrap();
     assert_eq!(rebuilt.info.built_by, "moderator");
-    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total, 1);
+    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total(), 1);
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn two_reindexes_at_once_one_runs_the_other_is_told() {
         "{second:?}"
     );
     assert_eq!(
-        respond(&engine, "/why-not syria").unwrap().kind,
+        respond(&engine, "/why-not syria").unwrap().kind(),
         AnswerKind::WhyNot
     );
     release_tx.send(()).unwrap();
@@ -152,7 +152,7 @@ fn a_build_committed_by_another_process_is_picked_up_without_restarting() {
     std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
     let rebuilt = Engine::rebuild(&s.index(), &[s.data()], "operator", &|_, _| {}).unwrap();
     assert_eq!(rebuilt.info.titles, titles + 1);
-    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total, 0);
+    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total(), 0);
 
     let reloaded = engine.reload_if_changed().unwrap().expect("a new build");
     assert_eq!(
@@ -161,6 +161,6 @@ fn a_build_committed_by_another_process_is_picked_up_without_restarting() {
     );
     assert_eq!(engine.info().built_by, "operator");
     let a = respond(&engine, "/titles origin:mn").unwrap();
-    assert_eq!((a.total, a.titles[0].id.as_str()), (1, "hulu:x1"));
+    assert_eq!((a.total(), a.titles()[0].id.as_str()), (1, "hulu:x1"));
     assert_eq!(engine.reload_if_changed().unwrap(), None);
 }

@@ -250,23 +250,23 @@ fn check(engine: &Engine, works: &[Work], case: &Case) -> Vec<String> {
         } else if let Some(want) = check.strip_prefix("title=") {
             match answer() {
                 Ok(a) if want == "-" => {
-                    if a.kind != AnswerKind::NotFound
+                    if a.kind() != AnswerKind::NotFound
                         || !a.message.contains("not in these catalogues")
                     {
                         fail(
                             "no title (\"… is not in these catalogues\")",
-                            format!("{:?}: {}  (request {got_request})", a.kind, a.message),
+                            format!("{:?}: {}  (request {got_request})", a.kind(), a.message),
                         );
                     }
                 }
                 Ok(a) => {
-                    let shown = a.titles.first().map(|t| t.title.as_str());
-                    if a.kind != AnswerKind::Title || shown != Some(want) {
+                    let shown = a.titles().first().map(|t| t.title.as_str());
+                    if a.kind() != AnswerKind::Title || shown != Some(want) {
                         fail(
                             &format!("title card {want:?}"),
                             format!(
                                 "{:?} card {shown:?}  (request {got_request}; {})",
-                                a.kind,
+                                a.kind(),
                                 first_line(&a.message)
                             ),
                         );
@@ -304,13 +304,13 @@ fn check(engine: &Engine, works: &[Work], case: &Case) -> Vec<String> {
                 continue;
             }
             match answer() {
-                Ok(a) if a.kind == AnswerKind::Titles && a.total == want => {}
+                Ok(a) if a.kind() == AnswerKind::Titles && a.total() == want => {}
                 Ok(a) => fail(
                     &format!("total {want} (counted from the CSVs for {expected})"),
                     format!(
                         "{:?} total {}  (request {got_request}; {})",
-                        a.kind,
-                        a.total,
+                        a.kind(),
+                        a.total(),
                         first_line(&a.message)
                     ),
                 ),

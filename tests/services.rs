@@ -66,8 +66,8 @@ fn sources(cell: &str) -> Vec<String> {
 
 /// The answer's facts are exactly these rows: text, since-date and sources.
 fn assert_facts_are(a: &Answer, rows: &[[String; 6]]) {
-    assert!(a.facts.len() >= rows.len(), "{a:#?}");
-    for (f, r) in a.facts.iter().zip(rows) {
+    assert!(a.facts().len() >= rows.len(), "{a:#?}");
+    for (f, r) in a.facts().iter().zip(rows) {
         assert_eq!(f.value, r[4]);
         assert_eq!(
             f.since.as_deref(),
@@ -102,18 +102,18 @@ fn every_source_is_a_full_url_or_an_essay_paragraph() {
 #[test]
 fn disney_in_china_is_unavailable_by_regulation() {
     let a = ask("/why-not china disney");
-    assert_eq!(a.kind, AnswerKind::WhyNot);
-    assert_eq!(a.service.as_deref(), Some("disney_plus"));
-    assert_eq!(a.status, Some(Status::Unavailable));
+    assert_eq!(a.kind(), AnswerKind::WhyNot);
+    assert_eq!(a.service(), Some("disney_plus"));
+    assert_eq!(a.status(), Some(Status::Unavailable));
     assert_eq!(a.message, "Disney+ is not available in China.");
     assert_facts_are(&a, &rows("disney_plus", "CN"));
-    assert_eq!(a.facts[0].label, "Regulation");
+    assert_eq!(a.facts()[0].label, "Regulation");
     assert!(
-        a.suggestions.is_empty(),
+        a.suggestions().is_empty(),
         "Disney+ has facts of its own there"
     );
     // The essay is about Netflix: nothing of it is cited for Disney+.
-    assert!(a.citations.is_empty());
+    assert!(a.citations().is_empty());
 }
 
 #[test]
@@ -123,24 +123,24 @@ fn prime_in_russia_is_suspended_since_march_2022() {
         "/why-not russia prime",
     ] {
         let a = ask(input);
-        assert_eq!(a.status, Some(Status::Suspended), "{input}");
-        assert_eq!(a.service.as_deref(), Some("amazon_prime"));
+        assert_eq!(a.status(), Some(Status::Suspended), "{input}");
+        assert_eq!(a.service(), Some("amazon_prime"));
         assert_eq!(
             a.message,
             "Prime Video suspended its service in Russia on 2022-03-08."
         );
         assert_facts_are(&a, &rows("amazon_prime", "RU"));
-        assert_eq!(a.facts[0].label, "War");
+        assert_eq!(a.facts()[0].label, "War");
     }
 }
 
 #[test]
 fn prime_elsewhere_is_available_and_its_exclusions_are_not() {
     let a = ask("/why-not france prime");
-    assert_eq!(a.status, Some(Status::Available));
+    assert_eq!(a.status(), Some(Status::Available));
     assert_facts_are(&a, &rows("amazon_prime", "*"));
     assert_eq!(
-        a.suggestions,
+        a.suggestions(),
         ["/why-not france disney"],
         "Disney+ has a launch row for France"
     );
@@ -151,7 +151,7 @@ fn prime_elsewhere_is_available_and_its_exclusions_are_not() {
         ("syria", "SY"),
     ] {
         let a = ask(&format!("/why-not {place} prime"));
-        assert_eq!(a.status, Some(Status::Unavailable), "{place}");
+        assert_eq!(a.status(), Some(Status::Unavailable), "{place}");
         assert_facts_are(&a, &rows("amazon_prime", code));
     }
     assert!(rows("amazon_prime", "CU")[0][4].contains("Wikipedia"));
@@ -160,8 +160,8 @@ fn prime_elsewhere_is_available_and_its_exclusions_are_not() {
 #[test]
 fn nothing_sourced_means_unknown_never_a_guess() {
     let a = ask("/why-not north korea disney");
-    assert_eq!(a.kind, AnswerKind::WhyNot);
-    assert_eq!(a.status, Some(Status::Unknown));
+    assert_eq!(a.kind(), AnswerKind::WhyNot);
+    assert_eq!(a.status(), Some(Status::Unknown));
     assert_eq!(
         a.message,
         "I don't know whether Disney+ is available in North Korea: no source I have covers it there. \
@@ -169,21 +169,21 @@ fn nothing_sourced_means_unknown_never_a_guess() {
     );
     assert_facts_are(&a, &rows("disney_plus", "*"));
     assert_eq!(
-        a.suggestions,
+        a.suggestions(),
         ["/why-not north korea netflix", "/why-not north korea prime"]
     );
 
     let a = ask("/why-not crimea prime");
-    assert_eq!(a.status, Some(Status::Unknown));
+    assert_eq!(a.status(), Some(Status::Unknown));
     assert_eq!(
         a.message,
         "I don't know whether Prime Video is available in Crimea: no source I have says either way. \
          What is known about Prime Video is below."
     );
-    assert_eq!(a.suggestions, ["/why-not crimea netflix"]);
+    assert_eq!(a.suggestions(), ["/why-not crimea netflix"]);
     let mut expected = rows("amazon_prime", "UA-43");
     expected.extend(rows("amazon_prime", "*"));
-    assert_eq!(a.facts.len(), expected.len());
+    assert_eq!(a.facts().len(), expected.len());
     assert_facts_are(&a, &expected);
 
     let json: serde_json::Value = serde_json::from_str(&streambot::render::json(&a)).unwrap();
@@ -193,20 +193,24 @@ fn nothing_sourced_means_unknown_never_a_guess() {
 #[test]
 fn hulu_is_us_only_and_japans_hulu_is_another_company() {
     let a = ask("/why-not united states hulu");
-    assert_eq!(a.status, Some(Status::Available));
+    assert_eq!(a.status(), Some(Status::Available));
     assert_eq!(a.message, "Hulu is available in United States.");
     assert_facts_are(&a, &rows("hulu", "US"));
 
     let a = ask("/why-not japan hulu");
-    assert_eq!(a.status, Some(Status::Unavailable));
+    assert_eq!(a.status(), Some(Status::Unavailable));
     assert_facts_are(&a, &rows("hulu", "JP"));
-    assert!(a.facts[0].value.contains("Nippon TV"), "{:?}", a.facts[0]);
+    assert!(
+        a.facts()[0].value.contains("Nippon TV"),
+        "{:?}",
+        a.facts()[0]
+    );
 
     let a = ask("/why-not uk hulu");
-    assert_eq!(a.status, Some(Status::Unavailable));
+    assert_eq!(a.status(), Some(Status::Unavailable));
     assert_facts_are(&a, &rows("hulu", "*"));
     assert_eq!(
-        a.suggestions,
+        a.suggestions(),
         [
             "/why-not united kingdom prime",
             "/why-not united kingdom disney"
@@ -218,7 +222,7 @@ fn hulu_is_us_only_and_japans_hulu_is_another_company() {
 fn figures_name_their_dataset_never_a_local_path() {
     let a = ask("/why-not france");
     let figures: Vec<_> = a
-        .facts
+        .facts()
         .iter()
         .filter(|f| f.label.starts_with("Library size"))
         .collect();
@@ -240,8 +244,8 @@ fn figures_name_their_dataset_never_a_local_path() {
 
 fn map_of(input: &str) -> MapData {
     let a = ask(input);
-    assert_eq!(a.kind, AnswerKind::Map, "{a:#?}");
-    a.map.expect("map data")
+    assert_eq!(a.kind(), AnswerKind::Map, "{a:#?}");
+    a.map().expect("map data").clone()
 }
 
 /// Decodes a PNG into (width, height, RGB bytes).
@@ -385,7 +389,7 @@ fn the_netflix_embed_lists_places_with_since_dates() {
     assert_eq!(e.fields[1].name, "⏸️ Suspended (1)");
     assert_eq!(e.fields[1].value, "Russia (since 2022-03-06)");
     assert_eq!(
-        map::attachment_name(a.map.as_ref().unwrap()),
+        map::attachment_name(a.map().as_ref().unwrap()),
         "netflix-map.png"
     );
 }
@@ -408,7 +412,7 @@ fn figure_maps_shade_the_figures_and_cite_the_dataset() {
     let price = map_of("/map figure:price");
     assert_eq!(price.values["FR"], 14.0, "the Standard plan");
     let a = ask("/map hulu price");
-    assert_eq!(a.kind, AnswerKind::NotFound);
+    assert_eq!(a.kind(), AnswerKind::NotFound);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Answer, AnswerKind};
+use super::{Answer, Body};
 use crate::corpus::{Category, EVERYWHERE_ELSE, Status, service_name};
 use crate::i18n::Lang;
 use crate::places::Places;
@@ -129,9 +129,7 @@ pub fn map_in(
             t!(lang, "map-no-figures", service = &label),
         ));
     }
-    let mut answer = Answer::new(AnswerKind::Map, query);
-    answer.service = Some(service);
-    answer.message = match figure {
+    let message = match figure {
         Some(f) => {
             let what = t!(
                 lang,
@@ -168,8 +166,7 @@ pub fn map_in(
             date = data.newest.clone().unwrap_or_default()
         ),
     };
-    answer.map = Some(data);
-    Ok(answer)
+    Ok(Answer::new(query, message, Body::Map(data)))
 }
 
 /// Builds the map data from a service's facts (in file order).

@@ -24,12 +24,16 @@ pub use titles::{titles, titles_in};
 pub use understand::{MAX_INPUT, Understanding, route, understand, understand_in};
 pub use why_not::{service_word, why_not, why_not_in};
 
-use crate::corpus::{Status, Title};
+use crate::corpus::Status;
 use crate::i18n::Lang;
-use crate::places::Place;
 use crate::search::Engine;
 
-/// What kind of answer this is.
+mod json;
+mod parts;
+
+pub use parts::{Added, Citation, Fact, PlaceRef, TitleCard};
+
+/// What kind of answer this is: the `kind` of its JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerKind {
@@ -42,166 +46,258 @@ pub enum AnswerKind {
     Map,
 }
 
-/// A place as answers name it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlaceRef {
-    pub code: String,
-    pub name: String,
-}
-
-impl From<&Place> for PlaceRef {
-    fn from(p: &Place) -> Self {
-        PlaceRef {
-            code: p.code.clone(),
-            name: p.name.clone(),
-        }
-    }
-}
-
-/// A structured fact with where it comes from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Fact {
-    pub label: String,
-    pub value: String,
-    /// All sources, joined with `; ` (see `sources` for the list).
-    pub source: String,
-    pub sources: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub since: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<String>,
-}
-
-/// A quoted part of an indexed document. `text` is exactly the document's bytes `start..end`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Citation {
-    pub document: String,
-    pub document_title: String,
-    /// 1-based paragraph number (paragraphs are the non-empty lines).
-    pub paragraph: u32,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    /// Matched words, as byte ranges of the document (inside `start..end`).
-    pub highlights: Vec<[usize; 2]>,
-}
-
-/// When a service added a title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Added {
-    pub service: String,
-    pub date: String,
-}
-
-/// A title's facts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TitleCard {
-    /// `service:show_id` of its first listing.
-    pub id: String,
-    pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub aka: Option<String>,
-    #[serde(rename = "type")]
-    pub kind: crate::corpus::Kind,
-    pub year: Option<u16>,
-    /// Production countries as place codes.
-    pub origin: Vec<String>,
-    /// Production countries as named by the data.
-    pub countries: Vec<String>,
-    pub genres: Vec<String>,
-    pub services: Vec<String>,
-    pub director: Vec<String>,
-    pub cast: Vec<String>,
-    pub rating: Option<String>,
-    pub duration: Option<String>,
-    pub description: String,
-    pub added: Vec<Added>,
-    pub sources: Vec<String>,
-}
-
-impl From<Title> for TitleCard {
-    fn from(t: Title) -> Self {
-        TitleCard {
-            id: t.id(),
-            services: t.services(),
-            added: t
-                .listings
-                .iter()
-                .filter_map(|l| {
-                    l.date_added.map(|d| Added {
-                        service: l.service.clone(),
-                        date: d.to_string(),
-                    })
-                })
-                .collect(),
-            title: t.title,
-            aka: t.aka,
-            kind: t.kind,
-            year: t.year,
-            origin: t.origin,
-            countries: t.countries,
-            genres: t.genres,
-            director: t.director,
-            cast: t.cast,
-            rating: t.rating,
-            duration: t.duration,
-            description: t.description,
-            sources: t.sources,
-        }
-    }
-}
-
-/// The answer to one question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The answer to one question: what every answer says, and what its kind adds ([`Body`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
-    pub kind: AnswerKind,
     /// The question as understood (`/why-not place:CN service:netflix`).
     pub query: String,
-    pub service: Option<String>,
-    pub place: Option<PlaceRef>,
-    pub status: Option<Status>,
+    /// A one-line summary, or what went wrong and what to try.
+    pub message: String,
+    /// The language the answer is written in.
+    pub lang: Lang,
+    /// The other reading of an ambiguous question, as a command (`/titles origin:KR` for
+    /// "Korea"), when the question had one.
+    pub other_reading: Option<String>,
+    pub body: Body,
+}
+
+/// What each kind of answer holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    WhyNot(WhyNot),
+    Titles(TitlesPage),
+    Title(TitleFound),
+    Search(Found),
+    NotFound(NotFound),
+    Help,
+    /// What a map of one service shows (drawn by `render::map`).
+    Map(MapData),
+}
+
+/// Whether (and why) a service is offered in a place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhyNot {
+    pub service: String,
+    pub place: PlaceRef,
+    pub status: Status,
     pub facts: Vec<Fact>,
     pub citations: Vec<Citation>,
+    /// `/why-not <place> <service>` for the place's other services with facts of their own,
+    /// when this one has none or only an "unknown".
+    pub other_services: Vec<String>,
+}
+
+/// One page of the titles that match some filters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitlesPage {
+    pub service: Option<String>,
+    pub place: Option<PlaceRef>,
     pub titles: Vec<TitleCard>,
     /// Matching titles in all (not just this page).
     pub total: usize,
     pub page: usize,
     pub pages: usize,
-    /// A one-line summary, or what went wrong and what to try.
-    pub message: String,
-    pub suggestions: Vec<String>,
-    /// For `/map`: what the map shows (drawn by `render::map`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub map: Option<MapData>,
-    /// The language the answer is written in (`en`, `zh`).
-    pub lang: Lang,
+}
+
+/// One title, found by its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleFound {
+    /// The service asked about ("is it on Hulu?").
+    pub service: Option<String>,
+    pub card: TitleCard,
+    /// Other titles with the same or a close name (`Okja (2017)`).
+    pub close_names: Vec<String>,
+}
+
+/// Passages and titles that match free text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub citations: Vec<Citation>,
+    pub titles: Vec<TitleCard>,
+}
+
+/// Nothing answers the question; the message says why and what to try.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NotFound {
+    /// The service and place the question was about, when they were understood.
+    pub service: Option<String>,
+    pub place: Option<PlaceRef>,
+    /// For titles: how many match in all, and the page asked for (a page past the end).
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    /// Names close to one that is not known (a place, a title).
+    pub close_names: Vec<String>,
+    /// `/why-not <place> <service>` for services that do have facts.
+    pub other_services: Vec<String>,
+    /// What dropping one filter would give (`without origin, 7 titles`).
+    pub relaxations: Vec<String>,
+    /// Questions to try instead (`/why-not china`).
+    pub examples: Vec<String>,
 }
 
 impl Answer {
-    pub fn new(kind: AnswerKind, query: impl Into<String>) -> Answer {
+    /// An answer in English; [`answer_in`] sets the language it was written in.
+    pub fn new(query: impl Into<String>, message: impl Into<String>, body: Body) -> Answer {
         Answer {
-            kind,
             query: query.into(),
-            service: None,
-            place: None,
-            status: None,
-            facts: Vec::new(),
-            citations: Vec::new(),
-            titles: Vec::new(),
-            total: 0,
-            page: 0,
-            pages: 0,
-            message: String::new(),
-            suggestions: Vec::new(),
-            map: None,
+            message: message.into(),
             lang: Lang::En,
+            other_reading: None,
+            body,
         }
     }
 
+    /// A not-found answer with nothing to suggest.
     pub fn not_found(query: impl Into<String>, message: impl Into<String>) -> Answer {
-        let mut a = Answer::new(AnswerKind::NotFound, query);
-        a.message = message.into();
-        a
+        Answer::new(query, message, Body::NotFound(NotFound::default()))
+    }
+
+    pub fn kind(&self) -> AnswerKind {
+        match &self.body {
+            Body::WhyNot(_) => AnswerKind::WhyNot,
+            Body::Titles(_) => AnswerKind::Titles,
+            Body::Title(_) => AnswerKind::Title,
+            Body::Search(_) => AnswerKind::Search,
+            Body::NotFound(_) => AnswerKind::NotFound,
+            Body::Help => AnswerKind::Help,
+            Body::Map(_) => AnswerKind::Map,
+        }
+    }
+
+    /// The service the answer is about, if any (an id: `netflix`, `amazon_prime`…).
+    pub fn service(&self) -> Option<&str> {
+        match &self.body {
+            Body::WhyNot(w) => Some(&w.service),
+            Body::Titles(t) => t.service.as_deref(),
+            Body::Title(t) => t.service.as_deref(),
+            Body::NotFound(n) => n.service.as_deref(),
+            Body::Map(m) => Some(&m.service),
+            Body::Search(_) | Body::Help => None,
+        }
+    }
+
+    /// The place the answer is about, if any.
+    pub fn place(&self) -> Option<&PlaceRef> {
+        match &self.body {
+            Body::WhyNot(w) => Some(&w.place),
+            Body::Titles(t) => t.place.as_ref(),
+            Body::NotFound(n) => n.place.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// A why-not answer's status.
+    pub fn status(&self) -> Option<Status> {
+        match &self.body {
+            Body::WhyNot(w) => Some(w.status),
+            _ => None,
+        }
+    }
+
+    /// A why-not answer's facts.
+    pub fn facts(&self) -> &[Fact] {
+        match &self.body {
+            Body::WhyNot(w) => &w.facts,
+            _ => &[],
+        }
+    }
+
+    /// The quoted passages of a why-not or search answer.
+    pub fn citations(&self) -> &[Citation] {
+        match &self.body {
+            Body::WhyNot(w) => &w.citations,
+            Body::Search(s) => &s.citations,
+            _ => &[],
+        }
+    }
+
+    /// The titles the answer shows.
+    pub fn titles(&self) -> &[TitleCard] {
+        match &self.body {
+            Body::Titles(t) => &t.titles,
+            Body::Title(t) => std::slice::from_ref(&t.card),
+            Body::Search(s) => &s.titles,
+            _ => &[],
+        }
+    }
+
+    /// Matching titles in all, the page shown and the pages there are.
+    pub fn paging(&self) -> (usize, usize, usize) {
+        match &self.body {
+            Body::Titles(t) => (t.total, t.page, t.pages),
+            Body::Title(_) => (1, 1, 1),
+            Body::Search(s) => (s.titles.len(), 0, 0),
+            Body::NotFound(n) => (n.total, n.page, n.pages),
+            _ => (0, 0, 0),
+        }
+    }
+
+    /// Matching titles in all.
+    pub fn total(&self) -> usize {
+        self.paging().0
+    }
+
+    /// The page shown (1-based; 0 where the kind has no pages).
+    pub fn page(&self) -> usize {
+        self.paging().1
+    }
+
+    /// The pages there are.
+    pub fn pages(&self) -> usize {
+        self.paging().2
+    }
+
+    /// A map answer's data.
+    pub fn map(&self) -> Option<&MapData> {
+        match &self.body {
+            Body::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Names close to what was asked: a title's namesakes, or the places or titles meant.
+    pub fn close_names(&self) -> &[String] {
+        match &self.body {
+            Body::Title(t) => &t.close_names,
+            Body::NotFound(n) => &n.close_names,
+            _ => &[],
+        }
+    }
+
+    /// `/why-not` commands for other services.
+    pub fn other_services(&self) -> &[String] {
+        match &self.body {
+            Body::WhyNot(w) => &w.other_services,
+            Body::NotFound(n) => &n.other_services,
+            _ => &[],
+        }
+    }
+
+    /// Every suggestion in one list, as the JSON's `suggestions` has them: the kind's own
+    /// (other services, close names, relaxations, examples), then the other reading.
+    pub fn suggestions(&self) -> Vec<String> {
+        let mut out: Vec<String> = match &self.body {
+            Body::WhyNot(w) => w.other_services.clone(),
+            Body::Title(t) => t.close_names.clone(),
+            Body::NotFound(n) => [
+                &n.other_services,
+                &n.close_names,
+                &n.relaxations,
+                &n.examples,
+            ]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
+            _ => Vec::new(),
+        };
+        if let Some(also) = &self.other_reading
+            && !out.contains(also)
+        {
+            out.push(also.clone());
+        }
+        out
     }
 }
 
@@ -227,12 +323,7 @@ pub fn respond_in(engine: &Engine, input: &str, lang: Lang) -> Result<Answer, An
     let understood = understand_in(engine, &input, lang)?;
     tracing::debug!(understood = %understood.request.canonical(), "read a question");
     let mut answer = answer_in(engine, &understood.request, lang)?;
-    if let Some(also) = &understood.also {
-        let command = also.command();
-        if !answer.suggestions.contains(&command) {
-            answer.suggestions.push(command);
-        }
-    }
+    answer.other_reading = understood.also.as_ref().map(|also| also.command());
     Ok(answer)
 }
 
@@ -250,11 +341,7 @@ pub fn answer_in(engine: &Engine, request: &Request, lang: Lang) -> Result<Answe
         Request::Title { name, service } => title_in(engine, name, service.as_deref(), lang)?,
         Request::Search { text, documents } => search_in(engine, text, *documents, lang)?,
         Request::Map { service, figure } => map_in(engine, service.as_deref(), *figure, lang)?,
-        Request::Help => {
-            let mut a = Answer::new(AnswerKind::Help, "/help");
-            a.message = help(lang);
-            a
-        }
+        Request::Help => Answer::new("/help", help(lang), Body::Help),
     };
     answer.lang = lang;
     Ok(answer)

@@ -1,7 +1,7 @@
 //! Free text that is neither a why-not nor a titles question: a full-text search over the
 //! documents' passages and the titles, answered with cited snippets.
 
-use super::{Answer, AnswerKind, TitleCard, citation};
+use super::{Answer, Body, Found, NotFound, TitleCard, citation};
 use crate::i18n::Lang;
 use crate::search::{Engine, SearchError};
 use crate::t;
@@ -26,39 +26,45 @@ pub fn search_in(
     } else {
         engine.titles_by_text(text, 5)?
     };
-    let mut answer = Answer::new(AnswerKind::Search, query.clone());
-    answer.citations = hits.iter().map(|h| citation(engine, h, &terms)).collect();
-    answer.total = titles.len();
-    answer.titles = titles
+    let citations: Vec<_> = hits.iter().map(|h| citation(engine, h, &terms)).collect();
+    let titles: Vec<TitleCard> = titles
         .into_iter()
         .map(|h| TitleCard::from(h.item))
         .collect();
+    let examples = |commands: &[&str]| {
+        Body::NotFound(NotFound {
+            examples: commands.iter().map(|c| c.to_string()).collect(),
+            ..NotFound::default()
+        })
+    };
     if documents && query.is_empty() {
-        answer.kind = AnswerKind::NotFound;
-        answer.message = t!(lang, "search-what-in-documents");
-        answer.suggestions = vec!["/why-not china".to_string()];
-    } else if answer.citations.is_empty() && answer.titles.is_empty() {
-        answer.kind = AnswerKind::NotFound;
-        answer.message = t!(lang, "search-nothing", query = &query);
-        answer.suggestions = vec![
-            "/why-not china".to_string(),
-            "/titles origin:cn type:movie".to_string(),
-        ];
-    } else if documents {
-        answer.message = t!(
+        let message = t!(lang, "search-what-in-documents");
+        return Ok(Answer::new(query, message, examples(&["/why-not china"])));
+    }
+    if citations.is_empty() && titles.is_empty() {
+        let message = t!(lang, "search-nothing", query = &query);
+        let body = examples(&["/why-not china", "/titles origin:cn type:movie"]);
+        return Ok(Answer::new(query, message, body));
+    }
+    let message = if documents {
+        t!(
             lang,
             "search-documents",
-            passages = answer.citations.len(),
+            passages = citations.len(),
             query = &query
-        );
+        )
     } else {
-        answer.message = t!(
+        t!(
             lang,
             "search-both",
-            passages = answer.citations.len(),
-            titles = answer.titles.len(),
+            passages = citations.len(),
+            titles = titles.len(),
             query = &query
-        );
-    }
-    Ok(answer)
+        )
+    };
+    Ok(Answer::new(
+        query,
+        message,
+        Body::Search(Found { citations, titles }),
+    ))
 }

@@ -2,7 +2,7 @@
 //! where it can be watched ("Squid Game is on Netflix, added 2021-09-17.").
 
 use super::words::{self, join};
-use super::{Answer, AnswerKind, TitleCard};
+use super::{Answer, Body, NotFound, TitleCard, TitleFound};
 use crate::corpus::service_name;
 use crate::i18n::Lang;
 use crate::search::{Engine, SearchError};
@@ -112,29 +112,24 @@ pub fn title_in(
         .unwrap_or(name);
     let hits = engine.names_by_name(lookup, 6)?;
     let Some(best) = hits.first().filter(|h| h.score >= GOOD_ENOUGH) else {
-        let mut a = Answer::not_found(
-            query,
-            t!(
-                lang,
-                "title-not-found",
-                name = &shown,
-                catalogues = catalogues(engine, lang)?
-            ),
-        );
-        a.suggestions = hits.iter().map(|h| h.label()).collect();
-        if !a.suggestions.is_empty() {
-            let closest = t!(
-                lang,
-                "title-closest-names",
-                list = words::comma_list(lang, &a.suggestions)
-            );
-            a.message = join(lang, &[std::mem::take(&mut a.message), closest]);
+        let close_names: Vec<String> = hits.iter().map(|h| h.label()).collect();
+        let mut sentences = vec![t!(
+            lang,
+            "title-not-found",
+            name = &shown,
+            catalogues = catalogues(engine, lang)?
+        )];
+        if !close_names.is_empty() {
+            let list = words::comma_list(lang, &close_names);
+            sentences.push(t!(lang, "title-closest-names", list = list));
         }
-        return Ok(a);
+        let body = Body::NotFound(NotFound {
+            close_names,
+            ..NotFound::default()
+        });
+        return Ok(Answer::new(query, join(lang, &sentences), body));
     };
     let exact = best.score >= 1.0;
-    let mut answer = Answer::new(AnswerKind::Title, query);
-    answer.service = service.map(str::to_string);
     let others: Vec<String> = hits[1..]
         .iter()
         .filter(|h| {
@@ -161,14 +156,13 @@ pub fn title_in(
             "title-others-close"
         };
         sentences.push(t!(lang, key, list = words::comma_list(lang, &others)));
-        answer.suggestions = others;
     }
-    answer.message = join(lang, &sentences);
-    answer.titles = vec![card];
-    answer.total = 1;
-    answer.page = 1;
-    answer.pages = 1;
-    Ok(answer)
+    let body = Body::Title(TitleFound {
+        service: service.map(str::to_string),
+        card,
+        close_names: others,
+    });
+    Ok(Answer::new(query, join(lang, &sentences), body))
 }
 
 #[cfg(test)]

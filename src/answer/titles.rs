@@ -2,7 +2,7 @@
 
 use super::request::{TitlesArgs, UsageError};
 use super::words::{self, join, sep};
-use super::{Answer, AnswerError, AnswerKind, PlaceRef, TitleCard};
+use super::{Answer, AnswerError, Body, NotFound, PlaceRef, TitleCard, TitlesPage};
 use crate::corpus::service_name;
 use crate::i18n::Lang;
 use crate::places::{PlaceError, Places};
@@ -26,12 +26,13 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
                 return Err(UsageError(t!(lang, "titles-origin-needs-country")).into());
             }
             Err(PlaceError::Unknown { input, suggestions }) => {
-                let mut a = Answer::not_found(
-                    args.command(Some(&input)),
-                    super::why_not::unknown_name(lang, "unknown-country", &input, &suggestions),
-                );
-                a.suggestions = suggestions;
-                return Ok(a);
+                let message =
+                    super::why_not::unknown_name(lang, "unknown-country", &input, &suggestions);
+                let body = Body::NotFound(NotFound {
+                    close_names: suggestions,
+                    ..NotFound::default()
+                });
+                return Ok(Answer::new(args.command(Some(&input)), message, body));
             }
         },
     };
@@ -49,128 +50,140 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
         page: args.page.max(1),
     };
     let (total, found) = engine.titles(&filter)?;
-    let mut answer = Answer::new(
-        AnswerKind::Titles,
-        args.command(place.map(|p| p.code.as_str())),
-    );
-    answer.place = place.map(PlaceRef::from);
-    answer.service = args.service.clone();
-    answer.total = total;
-    answer.page = crate::search::shown_page(filter.page, total);
-    answer.pages = total.div_ceil(PAGE_SIZE);
-    answer.titles = found.into_iter().map(TitleCard::from).collect();
-    if total == 0 {
-        answer.kind = AnswerKind::NotFound;
-        answer.suggestions = relaxations(engine, &filter, lang)?;
-        let mut sentences = vec![t!(lang, "titles-none")];
-        if !answer.suggestions.is_empty() {
+    let query = args.command(place.map(|p| p.code.as_str()));
+    let answer = TitlesPage {
+        service: args.service.clone(),
+        place: place.map(PlaceRef::from),
+        titles: found.into_iter().map(TitleCard::from).collect(),
+        total,
+        page: crate::search::shown_page(filter.page, total),
+        pages: total.div_ceil(PAGE_SIZE),
+    };
+    if total == 0 || answer.titles.is_empty() {
+        let relaxations = if total == 0 {
+            relaxations(engine, &filter, lang)?
+        } else {
+            Vec::new()
+        };
+        let mut sentences = Vec::new();
+        if total == 0 {
+            sentences.push(t!(lang, "titles-none"));
+            if !relaxations.is_empty() {
+                let list = words::semicolon_list(lang, &relaxations);
+                sentences.push(t!(lang, "titles-without", list = list));
+            }
+            if filter.origin.is_some() && filter.service.as_deref() == Some("amazon_prime") {
+                sentences.push(t!(lang, "titles-prime-origin"));
+            }
+        } else {
             sentences.push(t!(
                 lang,
-                "titles-without",
-                list = words::semicolon_list(lang, &answer.suggestions)
+                "titles-past-end",
+                page = filter.page,
+                total = total,
+                pages = answer.pages
             ));
         }
-        if filter.origin.is_some() && filter.service.as_deref() == Some("amazon_prime") {
-            sentences.push(t!(lang, "titles-prime-origin"));
-        }
-        answer.message = join(lang, &sentences);
-    } else if answer.titles.is_empty() {
-        answer.kind = AnswerKind::NotFound;
-        answer.message = t!(
-            lang,
-            "titles-past-end",
-            page = filter.page,
-            total = total,
-            pages = answer.pages
-        );
-    } else {
-        let first = (answer.page - 1) * PAGE_SIZE + 1;
-        let last = first + answer.titles.len() - 1;
-        // Each piece is led by a space in English; Chinese puts them together.
-        let piece = |s: String| format!("{}{s}", sep(lang));
-        let mut filters = String::new();
-        if let Some(g) = &args.genre {
-            filters.push_str(&piece(t!(lang, "titles-in-genre", genre = g)));
-        }
-        if let Some(d) = &args.director {
-            filters.push_str(&piece(t!(lang, "titles-directed-by", name = d)));
-        }
-        if let Some(c) = &args.cast {
-            filters.push_str(&piece(t!(lang, "titles-with-cast", name = c)));
-        }
-        if let Some(q) = &args.query {
-            filters.push_str(&piece(t!(lang, "titles-matching", query = q)));
-        }
-        if let Some(p) = place {
-            let name = words::place_name(&p.code, &p.name, lang);
-            filters.push_str(&piece(t!(lang, "titles-from", place = name)));
-        }
-        let mut places = String::new();
-        if let Some(s) = &args.service {
-            places.push_str(&piece(t!(lang, "titles-on", service = service_name(s))));
-        }
-        if let Some(y) = args.years {
-            places.push_str(&t!(lang, "titles-released", years = year_span(y, "–")));
-        }
-        if let Some(y) = args.added {
-            places.push_str(&t!(lang, "titles-added", years = year_span(y, "–")));
-        }
-        let what_key = match args.kind {
-            Some(crate::corpus::Kind::Movie) => "titles-count-movie",
-            Some(crate::corpus::Kind::Tv) => "titles-count-tv",
-            None => "titles-count-any",
-        };
-        let what = t!(
-            lang,
-            what_key,
-            total = total,
-            filters = filters,
-            scope = places
-        );
-        let (page, pages) = (answer.page, answer.pages);
-        let mut sentences = if args.count {
-            vec![
-                t!(lang, "titles-there-are", total = total, what = what),
-                t!(
-                    lang,
-                    "titles-showing",
-                    first = first,
-                    last = last,
-                    page = page,
-                    pages = pages
-                ),
-            ]
-        } else {
-            vec![t!(
+        let body = Body::NotFound(NotFound {
+            service: answer.service,
+            place: answer.place,
+            total,
+            page: answer.page,
+            pages: answer.pages,
+            relaxations,
+            ..NotFound::default()
+        });
+        return Ok(Answer::new(query, join(lang, &sentences), body));
+    }
+    let first = (answer.page - 1) * PAGE_SIZE + 1;
+    let last = first + answer.titles.len() - 1;
+    // Each piece is led by a space in English; Chinese puts them together.
+    let piece = |s: String| format!("{}{s}", sep(lang));
+    let mut filters = String::new();
+    if let Some(g) = &args.genre {
+        filters.push_str(&piece(t!(lang, "titles-in-genre", genre = g)));
+    }
+    if let Some(d) = &args.director {
+        filters.push_str(&piece(t!(lang, "titles-directed-by", name = d)));
+    }
+    if let Some(c) = &args.cast {
+        filters.push_str(&piece(t!(lang, "titles-with-cast", name = c)));
+    }
+    if let Some(q) = &args.query {
+        filters.push_str(&piece(t!(lang, "titles-matching", query = q)));
+    }
+    if let Some(p) = place {
+        let name = words::place_name(&p.code, &p.name, lang);
+        filters.push_str(&piece(t!(lang, "titles-from", place = name)));
+    }
+    let mut places = String::new();
+    if let Some(s) = &args.service {
+        places.push_str(&piece(t!(lang, "titles-on", service = service_name(s))));
+    }
+    if let Some(y) = args.years {
+        places.push_str(&t!(lang, "titles-released", years = year_span(y, "–")));
+    }
+    if let Some(y) = args.added {
+        places.push_str(&t!(lang, "titles-added", years = year_span(y, "–")));
+    }
+    let what_key = match args.kind {
+        Some(crate::corpus::Kind::Movie) => "titles-count-movie",
+        Some(crate::corpus::Kind::Tv) => "titles-count-tv",
+        None => "titles-count-any",
+    };
+    let what = t!(
+        lang,
+        what_key,
+        total = total,
+        filters = filters,
+        scope = places
+    );
+    let (page, pages) = (answer.page, answer.pages);
+    let mut sentences = if args.count {
+        vec![
+            t!(lang, "titles-there-are", total = total, what = what),
+            t!(
                 lang,
-                "titles-list-showing",
-                what = what,
+                "titles-showing",
                 first = first,
                 last = last,
                 page = page,
                 pages = pages
-            )]
-        };
-        if filter.sort == Some(crate::search::TitleSort::Added) {
-            sentences.push(t!(lang, "titles-newest-first"));
-            let undated = answer
-                .titles
-                .iter()
-                .filter(|t| match &args.service {
-                    Some(s) => !t.added.iter().any(|a| a.service == *s),
-                    None => t.added.is_empty(),
-                })
-                .count();
-            if undated > 0 {
-                sentences.push(t!(lang, "titles-undated", count = undated));
-            }
+            ),
+        ]
+    } else {
+        vec![t!(
+            lang,
+            "titles-list-showing",
+            what = what,
+            first = first,
+            last = last,
+            page = page,
+            pages = pages
+        )]
+    };
+    if filter.sort == Some(crate::search::TitleSort::Added) {
+        sentences.push(t!(lang, "titles-newest-first"));
+        let undated = answer
+            .titles
+            .iter()
+            .filter(|t| match &args.service {
+                Some(s) => !t.added.iter().any(|a| a.service == *s),
+                None => t.added.is_empty(),
+            })
+            .count();
+        if undated > 0 {
+            sentences.push(t!(lang, "titles-undated", count = undated));
         }
-        if filter.origin.is_some() {
-            sentences.push(t!(lang, "titles-origin-note"));
-        }
-        answer.message = join(lang, &sentences);
     }
-    Ok(answer)
+    if filter.origin.is_some() {
+        sentences.push(t!(lang, "titles-origin-note"));
+    }
+    Ok(Answer::new(
+        query,
+        join(lang, &sentences),
+        Body::Titles(answer),
+    ))
 }
 
 /// For an empty result: how many titles each filter, dropped alone, would give.

@@ -2,7 +2,7 @@
 //! passages of the indexed documents that explain it.
 
 use super::words::{self, join, place_name};
-use super::{Answer, AnswerKind, Fact, PlaceRef, citation};
+use super::{Answer, Body, Fact, NotFound, PlaceRef, WhyNot, citation};
 use crate::corpus::{Category, Status, service_name};
 use crate::i18n::Lang;
 use crate::places::{PlaceError, PlaceKind, Places};
@@ -52,27 +52,30 @@ pub fn why_not_in(
             return Ok(Answer::not_found(query, t!(lang, "why-not-which-place")));
         }
         Err(PlaceError::Unknown { input, suggestions }) => {
-            let mut a = Answer::not_found(
-                query,
-                unknown_name(lang, "unknown-place", &input, &suggestions),
-            );
-            a.suggestions = suggestions;
-            return Ok(a);
+            let message = unknown_name(lang, "unknown-place", &input, &suggestions);
+            let body = Body::NotFound(NotFound {
+                close_names: suggestions,
+                ..NotFound::default()
+            });
+            return Ok(Answer::new(query, message, body));
         }
     };
-    let mut answer = Answer::new(
-        AnswerKind::WhyNot,
-        format!("/why-not place:{} service:{service}", place.code),
-    );
-    answer.service = Some(service.clone());
-    answer.place = Some(PlaceRef::from(place));
+    let query = format!("/why-not place:{} service:{service}", place.code);
     // The place as sentences in `lang` name it (`PlaceRef` keeps the English name).
     let place_label = place_name(&place.code, &place.name, lang);
+    let not_found = |message: String, other_services: Vec<String>| {
+        let body = Body::NotFound(NotFound {
+            service: Some(service.clone()),
+            place: Some(PlaceRef::from(place)),
+            other_services,
+            ..NotFound::default()
+        });
+        Answer::new(query.clone(), message, body)
+    };
 
     if place.kind == PlaceKind::FormerCountry {
-        answer.kind = AnswerKind::NotFound;
-        answer.message = t!(lang, "former-country", place = &place_label);
-        return Ok(answer);
+        let message = t!(lang, "former-country", place = &place_label);
+        return Ok(not_found(message, Vec::new()));
     }
 
     // Without rows of its own, `facts` returns the service's everywhere-else rows.
@@ -96,17 +99,18 @@ pub fn why_not_in(
     };
     // Other services' facts for this place help when this one has none, or only an "unknown".
     let first_status = status_rows.first().and_then(|r| r.status);
-    if !specific || first_status == Some(Status::Unknown) {
-        answer.suggestions = other_services(engine, &service, &place.code, &place.name)?;
-    }
+    let others = if !specific || first_status == Some(Status::Unknown) {
+        other_services(engine, &service, &place.code, &place.name)?
+    } else {
+        Vec::new()
+    };
     // A place's first row states its status and since when (see data/SOURCES.md).
     let status = match status_rows.first().and_then(|r| r.status) {
         Some(s) => s,
         None if engine.services_with_facts()?.contains(&service) => Status::Unknown,
         None => {
             let known = engine.services_with_facts()?;
-            answer.kind = AnswerKind::NotFound;
-            answer.message = if known.is_empty() {
+            let message = if known.is_empty() {
                 t!(lang, "why-not-no-facts", service = &service_label)
             } else {
                 let names: Vec<String> = known.iter().map(|s| service_name(s)).collect();
@@ -117,14 +121,21 @@ pub fn why_not_in(
                     known = words::comma_list(lang, &names)
                 )
             };
-            answer.suggestions = known
+            let commands = known
                 .iter()
                 .map(|s| format!("/why-not {} {}", place.name.to_lowercase(), service_word(s)))
                 .collect();
-            return Ok(answer);
+            return Ok(not_found(message, commands));
         }
     };
-    answer.status = Some(status);
+    let mut answer = WhyNot {
+        service: service.clone(),
+        place: PlaceRef::from(place),
+        status,
+        facts: Vec::new(),
+        citations: Vec::new(),
+        other_services: others,
+    };
     let status_since = status_rows.first().and_then(|r| r.since.clone());
 
     if status == Status::Unknown {
@@ -144,7 +155,7 @@ pub fn why_not_in(
         } else {
             "why-not-unknown-general"
         };
-        answer.message = join(
+        let message = join(
             lang,
             &[
                 t!(
@@ -166,7 +177,7 @@ pub fn why_not_in(
         answer
             .facts
             .extend(figures.iter().map(|r| fact(r, None, lang)));
-        return Ok(answer);
+        return Ok(Answer::new(query, message, Body::WhyNot(answer)));
     }
 
     let key = match (status, specific) {
@@ -177,7 +188,7 @@ pub fn why_not_in(
         (Status::Suspended, _) => "why-not-suspended",
         (Status::Unknown, _) => unreachable!("answered above"),
     };
-    answer.message = t!(
+    let message = t!(
         lang,
         key,
         service = &service_label,
@@ -218,7 +229,7 @@ pub fn why_not_in(
         .filter(|h| h.text.to_lowercase().contains(&named))
         .map(|h| citation(engine, h, &terms))
         .collect();
-    Ok(answer)
+    Ok(Answer::new(query, message, Body::WhyNot(answer)))
 }
 
 /// `I don't know a place called "…".` (`key` names what was not found), with the closest names.

@@ -340,7 +340,7 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
             let wrong = typo(&mut rng, &t.title, edits);
             sample += 1;
             let a = respond(&engine, &format!("/title {wrong}"))?;
-            if a.titles
+            if a.titles()
                 .first()
                 .is_some_and(|c| c.title.to_lowercase() == t.title.to_lowercase())
             {

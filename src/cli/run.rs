@@ -143,7 +143,7 @@ pub(crate) fn map(
             return ExitCode::from(FAILURE);
         }
     };
-    let Some(data) = &answer.map else {
+    let Some(data) = answer.map() else {
         eprintln!("{}", answer.message);
         return ExitCode::from(NOT_FOUND);
     };

@@ -133,14 +133,18 @@ fn title_line_origin(t: &TitleCard) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{Answer, AnswerKind};
+    use crate::answer::{Answer, Body, TitleFound};
     use crate::render::embed::embeds;
 
     #[test]
     fn a_title_card_in_chinese_leads_with_its_aka() {
-        let mut a = Answer::new(AnswerKind::Title, "/title 流浪地球");
+        let found = TitleFound {
+            service: None,
+            card: crate::render::fixtures::wandering_earth(),
+            close_names: Vec::new(),
+        };
+        let mut a = Answer::new("/title 流浪地球", "", Body::Title(found));
         a.lang = Lang::Zh;
-        a.titles = vec![crate::render::fixtures::wandering_earth()];
         let e = &embeds(&a)[0];
         assert_eq!(e.title, "流浪地球 (The Wandering Earth) (2019)");
         assert_eq!(

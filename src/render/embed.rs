@@ -2,7 +2,7 @@
 //! fields, footer, each kept inside Discord's limits by trimming with a clear "…and N more".
 //! Text from the data is escaped so it can never ping anyone or break the formatting.
 
-use crate::answer::{Answer, AnswerKind, Fact};
+use crate::answer::{Answer, Body, Fact, TitlesPage, WhyNot};
 use crate::corpus::{Status, service_name};
 use crate::i18n::Lang;
 use crate::t;
@@ -135,104 +135,19 @@ pub fn fit_in(mut e: Embed, lang: Lang) -> Embed {
 /// The embeds for an answer (one, inside every limit), in the answer's language.
 pub fn embeds(a: &Answer) -> Vec<Embed> {
     let lang = a.lang;
-    let e = match a.kind {
-        AnswerKind::WhyNot => {
-            let service = a.service.as_deref().map(service_name).unwrap_or_default();
-            let place = a
-                .place
-                .as_ref()
-                .map(|p| words::place(&p.code, &p.name, lang))
-                .unwrap_or_default();
-            let (badge, color) = match a.status {
-                Some(s) => (
-                    words::badge(s, lang),
-                    match s {
-                        Status::Available => GREEN,
-                        Status::Unavailable => RED,
-                        Status::Suspended => AMBER,
-                        Status::Unknown => GREY,
-                    },
-                ),
-                None => (String::new(), GREY),
-            };
-            let mut description = escape(&a.message);
-            let (services, also) = words::why_not_suggestions(a);
-            for (key, list) in [("render-other-services", services), ("render-also", also)] {
-                if list.is_empty() {
-                    continue;
-                }
-                let tries: Vec<String> = list
-                    .iter()
-                    .map(|s| format!("`{}`", defuse(&s.replace('`', "'"))))
-                    .collect();
-                description.push_str("\n\n");
-                description.push_str(&t!(lang, key, commands = tries.join(" · ")));
+    let e = match &a.body {
+        Body::WhyNot(w) => why_not(a, w),
+        Body::Titles(page) => titles(a, page),
+        Body::Title(found) => {
+            let mut e = card(&found.card, lang);
+            if !a.message.is_empty() && a.message != found.card.title {
+                e.description = format!("*{}*\n\n{}", escape(&a.message), e.description);
             }
-            if !a.citations.is_empty() {
-                description.push_str(&format!("\n\n**{}**", t!(lang, "render-from-documents")));
-                for (i, c) in a.citations.iter().enumerate() {
-                    description.push_str("\n\n");
-                    description.push_str(&citation_md_in(i + 1, c, lang));
-                }
-            }
-            let mut title = t!(
-                lang,
-                "render-why-not-title",
-                service = escape(&service),
-                place = escape(&place),
-                badge = badge
-            );
-            if lang == Lang::Zh {
-                title = words::space_cjk(&title);
-            }
-            Embed {
-                title,
-                description,
-                color,
-                fields: a.facts.iter().map(|f| fact_field(f, lang)).collect(),
-                footer: t!(lang, "render-why-not-footer"),
-            }
+            e
         }
-        AnswerKind::Titles => Embed {
-            title: t!(lang, "render-titles-title"),
-            description: escape(&a.message),
-            color: BLUE,
-            fields: a
-                .titles
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let first = (a.page.max(1) - 1).saturating_mul(crate::search::PAGE_SIZE);
-                    title_field(Some(first.saturating_add(i + 1)), t, lang)
-                })
-                .collect(),
-            footer: defuse(&t!(
-                lang,
-                "render-titles-footer",
-                page = a.page.to_string(),
-                pages = a.pages.to_string(),
-                total = a.total.to_string(),
-                query = &a.query
-            )),
-        },
-        AnswerKind::Title => match a.titles.first() {
-            Some(t) => {
-                let mut e = card(t, lang);
-                if !a.message.is_empty() && a.message != t.title {
-                    e.description = format!("*{}*\n\n{}", escape(&a.message), e.description);
-                }
-                e
-            }
-            None => Embed {
-                title: t!(lang, "render-title-title"),
-                description: escape(&a.message),
-                color: GREY,
-                ..Embed::default()
-            },
-        },
-        AnswerKind::Search => {
+        Body::Search(found) => {
             let mut description = escape(&a.message);
-            for (i, c) in a.citations.iter().enumerate() {
+            for (i, c) in found.citations.iter().enumerate() {
                 description.push_str("\n\n");
                 description.push_str(&citation_md_in(i + 1, c, lang));
             }
@@ -240,7 +155,7 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 title: t!(lang, "render-search-title"),
                 description,
                 color: BLUE,
-                fields: a
+                fields: found
                     .titles
                     .iter()
                     .map(|t| title_field(None, t, lang))
@@ -248,15 +163,15 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
                 footer: defuse(&a.query),
             }
         }
-        AnswerKind::NotFound => Embed {
+        Body::NotFound(_) => Embed {
             title: t!(lang, "render-not-found-title"),
             description: escape(&a.message),
             color: GREY,
             fields: Vec::new(),
             footer: clip(&defuse(&a.query), 200),
         },
-        AnswerKind::Map => super::map::embed(a),
-        AnswerKind::Help => Embed {
+        Body::Map(data) => super::map::embed(a, data),
+        Body::Help => Embed {
             title: t!(lang, "render-help-title"),
             description: format!("```\n{}\n```", defuse(&a.message.replace("```", "'''"))),
             color: BLUE,
@@ -266,45 +181,146 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
     vec![fit_in(e, lang)]
 }
 
+/// `Netflix in China: 🚫 not available`, the message, the other services and readings to try,
+/// the quoted passages, and a field per fact.
+fn why_not(a: &Answer, w: &WhyNot) -> Embed {
+    let lang = a.lang;
+    let service = service_name(&w.service);
+    let place = words::place(&w.place.code, &w.place.name, lang);
+    let color = match w.status {
+        Status::Available => GREEN,
+        Status::Unavailable => RED,
+        Status::Suspended => AMBER,
+        Status::Unknown => GREY,
+    };
+    let mut description = escape(&a.message);
+    let also: Vec<String> = a.other_reading.iter().cloned().collect();
+    for (key, list) in [
+        ("render-other-services", &w.other_services),
+        ("render-also", &also),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let tries: Vec<String> = list
+            .iter()
+            .map(|s| format!("`{}`", defuse(&s.replace('`', "'"))))
+            .collect();
+        description.push_str("\n\n");
+        description.push_str(&t!(lang, key, commands = tries.join(" · ")));
+    }
+    if !w.citations.is_empty() {
+        description.push_str(&format!("\n\n**{}**", t!(lang, "render-from-documents")));
+        for (i, c) in w.citations.iter().enumerate() {
+            description.push_str("\n\n");
+            description.push_str(&citation_md_in(i + 1, c, lang));
+        }
+    }
+    let mut title = t!(
+        lang,
+        "render-why-not-title",
+        service = escape(&service),
+        place = escape(&place),
+        badge = words::badge(w.status, lang)
+    );
+    if lang == Lang::Zh {
+        title = words::space_cjk(&title);
+    }
+    Embed {
+        title,
+        description,
+        color,
+        fields: w.facts.iter().map(|f| fact_field(f, lang)).collect(),
+        footer: t!(lang, "render-why-not-footer"),
+    }
+}
+
+/// A page of titles: a numbered field per title, and the page, total and query in the footer.
+fn titles(a: &Answer, page: &TitlesPage) -> Embed {
+    let lang = a.lang;
+    let first = (page.page.max(1) - 1).saturating_mul(crate::search::PAGE_SIZE);
+    Embed {
+        title: t!(lang, "render-titles-title"),
+        description: escape(&a.message),
+        color: BLUE,
+        fields: page
+            .titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| title_field(Some(first.saturating_add(i + 1)), t, lang))
+            .collect(),
+        footer: defuse(&t!(
+            lang,
+            "render-titles-footer",
+            page = page.page.to_string(),
+            pages = page.pages.to_string(),
+            total = page.total.to_string(),
+            query = &a.query
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{Answer, AnswerKind, Fact};
+    use crate::answer::{Answer, Fact, PlaceRef};
+
+    fn why_not(service: &str, code: &str, name: &str, status: Status, facts: Vec<Fact>) -> WhyNot {
+        WhyNot {
+            service: service.into(),
+            place: PlaceRef {
+                code: code.into(),
+                name: name.into(),
+            },
+            status,
+            facts,
+            citations: Vec::new(),
+            other_services: Vec::new(),
+        }
+    }
+
+    fn page(total: usize, page: usize, pages: usize) -> TitlesPage {
+        TitlesPage {
+            service: None,
+            place: None,
+            titles: Vec::new(),
+            total,
+            page,
+            pages,
+        }
+    }
 
     /// Found by the property tests: the question as typed went into footers as is, and data
     /// went unescaped into titles, the services line, ids and link targets.
     #[test]
     fn user_text_and_data_are_defused_everywhere() {
-        let mut a = Answer::new(AnswerKind::Titles, "/titles query:\"@everyone <@&1>\"");
-        a.page = 1;
-        a.pages = 1;
-        a.total = 1;
+        let query = "/titles query:\"@everyone <@&1>\"";
+        let mut a = Answer::new(query, "", Body::Titles(page(1, 1, 1)));
         let e = &embeds(&a)[0];
         assert_eq!(
             e.footer,
             "Page 1 of 1 · 1 titles · /titles query:\"@\u{200b}everyone <\u{200b}@\u{200b}&1>\""
         );
-        a.kind = AnswerKind::WhyNot;
-        a.service = Some("@here".into());
-        a.place = Some(crate::answer::PlaceRef {
-            code: "X".into(),
-            name: "*<@1>*".into(),
-        });
-        a.facts.push(Fact {
+        let fact = Fact {
             label: "l".into(),
             value: "v".into(),
             source: String::new(),
             sources: vec!["https://medium.com/@everyone".into()],
             since: None,
             confidence: None,
-        });
+        };
+        let w = why_not("@here", "X", "*<@1>*", Status::Available, vec![fact]);
+        a.body = Body::WhyNot(w);
         let e = &embeds(&a)[0];
-        assert_eq!(e.title, "@\u{200b}here in \\*<\u{200b}@\u{200b}1\\>\\*: ");
+        assert_eq!(
+            e.title,
+            "@\u{200b}here in \\*<\u{200b}@\u{200b}1\\>\\*: ✅ available"
+        );
         assert_eq!(
             e.fields[0].value,
             "v\nSource: [medium.com](https://medium.com/%40everyone)"
         );
-        a.kind = AnswerKind::Help;
+        a.body = Body::Help;
         a.message = "/why-not <place> @here".into();
         assert_eq!(
             embeds(&a)[0].description,
@@ -315,18 +331,18 @@ mod tests {
 
     #[test]
     fn huge_answers_fit_every_limit() {
-        let mut a = Answer::new(AnswerKind::WhyNot, "q");
-        a.message = "m".repeat(10_000);
-        for i in 0..60 {
-            a.facts.push(Fact {
+        let facts = (0..60)
+            .map(|i| Fact {
                 label: format!("label {i} {}", "x".repeat(400)),
                 value: "v".repeat(3000),
                 source: String::new(),
                 sources: vec!["https://example.com/a".into(); 30],
                 since: None,
                 confidence: None,
-            });
-        }
+            })
+            .collect();
+        let w = why_not("netflix", "CN", "China", Status::Unavailable, facts);
+        let a = Answer::new("q", "m".repeat(10_000), Body::WhyNot(w));
         let e = &embeds(&a)[0];
         assert!(e.fields.len() <= limits::FIELDS);
         assert!(e.chars() <= limits::TOTAL, "{}", e.chars());
@@ -345,23 +361,20 @@ mod tests {
 
     #[test]
     fn a_why_not_embed_in_chinese() {
-        let mut a = Answer::new(AnswerKind::WhyNot, "/why-not place:CN service:netflix");
-        a.lang = Lang::Zh;
-        a.service = Some("netflix".into());
-        a.place = Some(crate::answer::PlaceRef {
-            code: "CN".into(),
-            name: "China".into(),
-        });
-        a.status = Some(Status::Unavailable);
-        a.suggestions = vec!["/why-not CN hulu".into(), "/titles origin:CN".into()];
-        a.facts.push(Fact {
+        let fact = Fact {
             label: "Netflix".into(),
             value: "v".into(),
             source: String::new(),
             sources: vec!["https://help.netflix.com/x".into(), "doc:essay#3".into()],
             since: Some("2016".into()),
             confidence: None,
-        });
+        };
+        let mut w = why_not("netflix", "CN", "China", Status::Unavailable, vec![fact]);
+        w.other_services = vec!["/why-not CN hulu".into()];
+        let query = "/why-not place:CN service:netflix";
+        let mut a = Answer::new(query, "", Body::WhyNot(w.clone()));
+        a.lang = Lang::Zh;
+        a.other_reading = Some("/titles origin:CN".into());
         let e = &embeds(&a)[0];
         assert_eq!(e.title, "Netflix 在中国：🚫 不可用");
         assert_eq!(
@@ -378,11 +391,12 @@ mod tests {
             "事实均注明来源；引文与已索引文档的原文逐字一致。/sources 列出全部来源。"
         );
         // A place without a Chinese name keeps the data's, set apart by spaces.
-        a.place = Some(crate::answer::PlaceRef {
+        w.place = PlaceRef {
             code: "ZZ".into(),
             name: "Atlantis".into(),
-        });
-        a.status = Some(Status::Available);
+        };
+        w.status = Status::Available;
+        a.body = Body::WhyNot(w);
         assert_eq!(embeds(&a)[0].title, "Netflix 在 Atlantis：✅ 可用");
         // English is unchanged.
         a.lang = Lang::En;
@@ -395,12 +409,10 @@ mod tests {
 
     #[test]
     fn a_titles_footer_and_list_in_chinese() {
-        let mut a = Answer::new(AnswerKind::Titles, "/titles origin:CN");
+        let mut page = page(29, 1, 3);
+        page.titles = vec![crate::render::fixtures::wandering_earth()];
+        let mut a = Answer::new("/titles origin:CN", "", Body::Titles(page));
         a.lang = Lang::Zh;
-        a.page = 1;
-        a.pages = 3;
-        a.total = 29;
-        a.titles = vec![crate::render::fixtures::wandering_earth()];
         let e = &embeds(&a)[0];
         assert_eq!(e.title, "作品");
         assert_eq!(e.footer, "第 1 页，共 3 页 · 29 部作品 · /titles origin:CN");

@@ -63,12 +63,12 @@ pub(crate) mod fixtures {
 
 #[cfg(test)]
 mod tests {
-    use crate::answer::{Answer, AnswerKind};
+    use crate::answer::Answer;
     use crate::i18n::Lang;
 
     #[test]
     fn json_says_which_language_and_keeps_its_keys() {
-        let mut a = Answer::new(AnswerKind::NotFound, "q");
+        let mut a = Answer::not_found("q", "");
         let v: serde_json::Value = serde_json::from_str(&super::json(&a)).unwrap();
         assert_eq!(v["lang"], "en");
         a.lang = Lang::Zh;

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::answer::{Answer, AnswerKind, Citation, TitleCard};
+use crate::answer::{Answer, Body, Citation, Fact, MapData, TitleCard};
+use crate::corpus::Status;
 use crate::corpus::{Kind, service_name};
 use crate::i18n::Lang;
 use crate::places::Places;
@@ -77,11 +78,7 @@ pub fn title_line_in(t: &TitleCard, lang: Lang) -> String {
 
 fn card(out: &mut String, t: &TitleCard, lang: Lang) {
     let _ = writeln!(out, "{}", title_line_in(t, lang));
-    // A colon after a label: `Genres: …`, `题材：…`.
-    let colon = match lang {
-        Lang::En => ": ",
-        Lang::Zh => "：",
-    };
+    let colon = colon(lang);
     if let Some(aka) = t.aka.as_ref().filter(|_| !words::aka_first(t, lang)) {
         let _ = writeln!(out, "  {}{colon}{aka}", t!(lang, "render-text-aka"));
     }
@@ -125,140 +122,160 @@ fn card(out: &mut String, t: &TitleCard, lang: Lang) {
 pub fn text(a: &Answer) -> String {
     let lang = a.lang;
     let mut out = String::new();
-    match a.kind {
-        AnswerKind::WhyNot => {
-            let status = a.status.map(|s| words::tag(s, lang)).unwrap_or_default();
-            let _ = writeln!(out, "[{status}] {}", a.message);
-            let (services, also) = words::why_not_suggestions(a);
-            for (key, list) in [("render-other-services", services), ("render-also", also)] {
+    match &a.body {
+        Body::WhyNot(w) => {
+            let _ = writeln!(out, "[{}] {}", words::tag(w.status, lang), a.message);
+            let also: Vec<String> = a.other_reading.iter().cloned().collect();
+            for (key, list) in [
+                ("render-other-services", &w.other_services),
+                ("render-also", &also),
+            ] {
                 if !list.is_empty() {
                     let _ = writeln!(out, "{}", t!(lang, key, commands = list.join(" · ")));
                 }
             }
+            facts(&mut out, &w.facts, lang);
+            citations(&mut out, &w.citations, lang);
         }
-        AnswerKind::NotFound => {
+        Body::NotFound(_) => {
             let _ = writeln!(
                 out,
                 "{}",
                 t!(lang, "render-text-not-found", message = &a.message)
             );
         }
-        AnswerKind::Map => {
+        Body::Map(data) => {
             let _ = writeln!(out, "{}", a.message);
-            if let Some(data) = a.map.as_ref().filter(|d| d.figure.is_none()) {
-                let (colon, comma) = match lang {
-                    Lang::En => (": ", ", "),
-                    Lang::Zh => ("：", "、"),
-                };
-                for (status, key) in [
-                    (
-                        crate::corpus::Status::Unavailable,
-                        "render-text-not-available",
-                    ),
-                    (crate::corpus::Status::Suspended, "render-text-suspended"),
-                    (crate::corpus::Status::Unknown, "render-text-unknown"),
-                ] {
-                    let places = super::map::legend::places_in_lang(data, status, lang);
-                    if !places.is_empty() {
-                        let _ = writeln!(out, "{}{colon}{}", t!(lang, key), places.join(comma));
-                    }
+            if data.figure.is_none() {
+                map_places(&mut out, data, lang);
+            }
+        }
+        Body::Titles(page) => {
+            let _ = writeln!(out, "{}", a.message);
+            title_list(&mut out, &page.titles, page.page, lang);
+            if !page.titles.is_empty() {
+                if page.page < page.pages {
+                    let next = page.page.saturating_add(1).to_string();
+                    let _ = writeln!(out, "\n{}", t!(lang, "render-text-more", page = next));
                 }
-                let elsewhere = match lang {
-                    // The status code, as before localisation.
-                    Lang::En => data.elsewhere.as_str().to_string(),
-                    Lang::Zh => words::status_word(data.elsewhere, lang),
-                };
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    t!(lang, "render-text-elsewhere", status = elsewhere)
-                );
+                // Another reading of the question ("Netflix from China": whether Netflix can
+                // be used there).
+                if let Some(also) = &a.other_reading {
+                    let _ = writeln!(out, "{}", t!(lang, "render-also", commands = also));
+                }
             }
         }
-        _ => {
+        Body::Title(found) => {
+            let _ = writeln!(out, "{}\n", a.message);
+            card(&mut out, &found.card, lang);
+        }
+        Body::Search(found) => {
             let _ = writeln!(out, "{}", a.message);
+            citations(&mut out, &found.citations, lang);
+            title_list(&mut out, &found.titles, 0, lang);
         }
-    }
-    let colon = match lang {
-        Lang::En => ": ",
-        Lang::Zh => "：",
-    };
-    if !a.facts.is_empty() {
-        let _ = writeln!(out, "\n{}", t!(lang, "render-text-facts"));
-        for f in &a.facts {
-            let label = match &f.since {
-                Some(s) => t!(lang, "render-since", label = &f.label, since = s),
-                None => f.label.clone(),
-            };
-            let _ = writeln!(out, "  • {label}{colon}{}", f.value);
-            let _ = writeln!(
-                out,
-                "    {}",
-                t!(lang, "render-text-fact-source", source = &f.source)
-            );
-        }
-    }
-    if !a.citations.is_empty() {
-        let _ = writeln!(out, "\n{}", t!(lang, "render-text-from-documents"));
-        for (i, c) in a.citations.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "  [{}] {} ¶{} ({}){colon}“{}”",
-                i + 1,
-                c.document_title,
-                c.paragraph,
-                t!(
-                    lang,
-                    "render-citation-bytes",
-                    start = c.start.to_string(),
-                    end = c.end.to_string()
-                ),
-                highlight(c, "**", "**")
-            );
-        }
-    }
-    if !a.titles.is_empty() {
-        let _ = writeln!(out);
-        if a.kind == AnswerKind::Title {
-            card(&mut out, &a.titles[0], lang);
-        } else {
-            let first = a
-                .page
-                .saturating_sub(1)
-                .saturating_mul(crate::search::PAGE_SIZE);
-            for (i, t) in a.titles.iter().enumerate() {
-                let _ = write!(out, "{:>3}. ", first.saturating_add(i + 1));
-                card(&mut out, t, lang);
-            }
-            if a.kind == AnswerKind::Titles && a.page < a.pages {
-                let _ = writeln!(
-                    out,
-                    "\n{}",
-                    t!(
-                        lang,
-                        "render-text-more",
-                        page = a.page.saturating_add(1).to_string()
-                    )
-                );
-            }
-            // Another reading of the question ("Netflix from China": whether Netflix can be
-            // used there). An empty list's suggestions are already in its message.
-            let also: Vec<&str> = a
-                .suggestions
-                .iter()
-                .map(String::as_str)
-                .filter(|s| s.starts_with('/'))
-                .collect();
-            if a.kind == AnswerKind::Titles && !a.titles.is_empty() && !also.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    t!(lang, "render-also", commands = also.join(" · "))
-                );
-            }
+        Body::Help => {
+            let _ = writeln!(out, "{}", a.message);
         }
     }
     out
+}
+
+/// A colon after a label: `Genres: …`, `题材：…`.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+fn facts(out: &mut String, facts: &[Fact], lang: Lang) {
+    if facts.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", t!(lang, "render-text-facts"));
+    for f in facts {
+        let label = match &f.since {
+            Some(s) => t!(lang, "render-since", label = &f.label, since = s),
+            None => f.label.clone(),
+        };
+        let _ = writeln!(out, "  • {label}{}{}", colon(lang), f.value);
+        let source = t!(lang, "render-text-fact-source", source = &f.source);
+        let _ = writeln!(out, "    {source}");
+    }
+}
+
+fn citations(out: &mut String, citations: &[Citation], lang: Lang) {
+    if citations.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", t!(lang, "render-text-from-documents"));
+    for (i, c) in citations.iter().enumerate() {
+        let bytes = t!(
+            lang,
+            "render-citation-bytes",
+            start = c.start.to_string(),
+            end = c.end.to_string()
+        );
+        let _ = writeln!(
+            out,
+            "  [{}] {} ¶{} ({bytes}){}“{}”",
+            i + 1,
+            c.document_title,
+            c.paragraph,
+            colon(lang),
+            highlight(c, "**", "**")
+        );
+    }
+}
+
+/// Numbered cards, numbered from page `page`'s first (page 0 and 1 both start at 1).
+fn title_list(out: &mut String, titles: &[TitleCard], page: usize, lang: Lang) {
+    if titles.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let first = page
+        .saturating_sub(1)
+        .saturating_mul(crate::search::PAGE_SIZE);
+    for (i, t) in titles.iter().enumerate() {
+        let _ = write!(out, "{:>3}. ", first.saturating_add(i + 1));
+        card(out, t, lang);
+    }
+}
+
+/// A status map's places without the service, by status, and the status everywhere else.
+fn map_places(out: &mut String, data: &MapData, lang: Lang) {
+    let comma = match lang {
+        Lang::En => ", ",
+        Lang::Zh => "、",
+    };
+    for (status, key) in [
+        (Status::Unavailable, "render-text-not-available"),
+        (Status::Suspended, "render-text-suspended"),
+        (Status::Unknown, "render-text-unknown"),
+    ] {
+        let places = super::map::legend::places_in_lang(data, status, lang);
+        if !places.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}{}{}",
+                t!(lang, key),
+                colon(lang),
+                places.join(comma)
+            );
+        }
+    }
+    let elsewhere = match lang {
+        // The status code, as before localisation.
+        Lang::En => data.elsewhere.as_str().to_string(),
+        Lang::Zh => words::status_word(data.elsewhere, lang),
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "render-text-elsewhere", status = elsewhere)
+    );
 }
 
 #[cfg(test)]
@@ -282,9 +299,7 @@ mod tests {
     /// Found by the property tests: a page number near `usize::MAX` overflowed the numbering.
     #[test]
     fn huge_page_numbers_do_not_overflow() {
-        let mut a = Answer::new(AnswerKind::Titles, "q");
-        a.page = usize::MAX;
-        a.titles = vec![TitleCard {
+        let card = TitleCard {
             id: "netflix:s1".into(),
             title: "T".into(),
             aka: None,
@@ -301,7 +316,16 @@ mod tests {
             description: String::new(),
             added: Vec::new(),
             sources: Vec::new(),
-        }];
+        };
+        let page = crate::answer::TitlesPage {
+            service: None,
+            place: None,
+            titles: vec![card],
+            total: 1,
+            page: usize::MAX,
+            pages: 0,
+        };
+        let a = Answer::new("q", "", Body::Titles(page));
         assert!(
             text(&a).contains(&format!("{}. T", usize::MAX)),
             "{}",
@@ -315,28 +339,32 @@ mod tests {
 #[cfg(test)]
 mod chinese {
     use super::*;
-    use crate::answer::{Fact, PlaceRef};
-    use crate::corpus::Status;
+    use crate::answer::{Fact, PlaceRef, TitlesPage, WhyNot};
 
     #[test]
     fn terminal_text_in_chinese() {
-        let mut a = Answer::new(AnswerKind::WhyNot, "/why-not place:CN service:netflix");
+        let w = WhyNot {
+            service: "netflix".into(),
+            place: PlaceRef {
+                code: "CN".into(),
+                name: "China".into(),
+            },
+            status: Status::Unavailable,
+            facts: vec![Fact {
+                label: "Netflix".into(),
+                value: "v".into(),
+                source: "https://help.netflix.com/x".into(),
+                sources: vec!["https://help.netflix.com/x".into()],
+                since: Some("2016".into()),
+                confidence: None,
+            }],
+            citations: Vec::new(),
+            other_services: vec!["/why-not CN hulu".into()],
+        };
+        let query = "/why-not place:CN service:netflix";
+        let mut a = Answer::new(query, "Netflix 在中国不可用。", Body::WhyNot(w));
         a.lang = Lang::Zh;
-        a.place = Some(PlaceRef {
-            code: "CN".into(),
-            name: "China".into(),
-        });
-        a.status = Some(Status::Unavailable);
-        a.message = "Netflix 在中国不可用。".into();
-        a.suggestions = vec!["/why-not CN hulu".into(), "/titles origin:CN".into()];
-        a.facts.push(Fact {
-            label: "Netflix".into(),
-            value: "v".into(),
-            source: "https://help.netflix.com/x".into(),
-            sources: vec!["https://help.netflix.com/x".into()],
-            since: Some("2016".into()),
-            confidence: None,
-        });
+        a.other_reading = Some("/titles origin:CN".into());
         assert_eq!(
             text(&a),
             "[不可用] Netflix 在中国不可用。\n此地的其他服务：/why-not CN hulu\n你也可能想问：/titles origin:CN\n\n事实：\n  • Netflix（自 2016 起）：v\n    来源：https://help.netflix.com/x\n"
@@ -347,12 +375,16 @@ mod chinese {
             "[UNAVAILABLE] Netflix 在中国不可用。\nOther services here: /why-not CN hulu\nYou may also mean: /titles origin:CN\n\nFacts:\n  • Netflix (since 2016): v\n    source: https://help.netflix.com/x\n"
         );
 
-        let mut a = Answer::new(AnswerKind::Titles, "/titles origin:CN");
+        let page = TitlesPage {
+            service: None,
+            place: None,
+            titles: vec![crate::render::fixtures::wandering_earth()],
+            total: 29,
+            page: 1,
+            pages: 3,
+        };
+        let mut a = Answer::new("/titles origin:CN", "29 部", Body::Titles(page));
         a.lang = Lang::Zh;
-        a.message = "29 部".into();
-        a.page = 1;
-        a.pages = 3;
-        a.titles = vec![crate::render::fixtures::wandering_earth()];
         assert_eq!(
             text(&a),
             "29 部\n\n  1. 流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix\n  题材：Sci-Fi\n  导演：Frant Gwo\n  上架：Netflix（2019-05-06）\n  编号：netflix:s42\n\n更多：加上 page:2 查看下一页。\n"
@@ -363,13 +395,15 @@ mod chinese {
             "29 部\n\n  1. The Wandering Earth (2019) · movie · China · Netflix\n  Also known as: 流浪地球\n  Genres: Sci-Fi\n  Director: Frant Gwo\n  Added: Netflix on 2019-05-06\n  Id: netflix:s42\n\nMore: add page:2 to see the next page.\n"
         );
         // The other reading of the question, when there are titles.
-        a.suggestions = vec!["/why-not place:CN".into()];
+        a.other_reading = Some("/why-not place:CN".into());
         assert!(
             text(&a).ends_with("page.\nYou may also mean: /why-not place:CN\n"),
             "{}",
             text(&a)
         );
-        a.titles.clear();
+        if let Body::Titles(page) = &mut a.body {
+            page.titles.clear();
+        }
         assert!(!text(&a).contains("You may also mean"));
     }
 }

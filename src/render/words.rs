@@ -1,7 +1,7 @@
 //! Words every renderer shares, in the answer's language: status words, a title's name (in
 //! Chinese its `aka` first), the Chinese names of the places the essay names.
 
-use crate::answer::{Answer, TitleCard};
+use crate::answer::TitleCard;
 use crate::corpus::Status;
 use crate::i18n::Lang;
 use crate::t;
@@ -74,15 +74,6 @@ pub fn space_cjk(s: &str) -> String {
         prev = Some(c);
     }
     out
-}
-
-/// A why-not answer's suggestions, split into the place's other services (`/why-not …`) and
-/// the other readings of the question (`/titles origin:KR` for "Korea"), which are not services.
-pub fn why_not_suggestions(a: &Answer) -> (Vec<&str>, Vec<&str>) {
-    a.suggestions
-        .iter()
-        .map(String::as_str)
-        .partition(|s| s.starts_with("/why-not "))
 }
 
 #[cfg(test)]

@@ -40,10 +40,10 @@ proptest! {
         };
         let a = answer::answer(engine(), &Request::Titles(TitlesArgs { page: asked, ..args }))
             .expect("answers");
-        prop_assert!(a.page >= 1 && a.page <= a.pages.max(1), "{} of {}", a.page, a.pages);
-        if a.total > 0 {
-            prop_assert_eq!(a.page, (asked).min(a.pages));
-            prop_assert!(!a.titles.is_empty());
+        prop_assert!(a.page() >= 1 && a.page() <= a.pages().max(1), "{} of {}", a.page(), a.pages());
+        if a.total() > 0 {
+            prop_assert_eq!(a.page(), (asked).min(a.pages()));
+            prop_assert!(!a.titles().is_empty());
         }
     }
 }

@@ -15,8 +15,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 
 use streambot::answer::{
-    self, Added, Answer, AnswerError, AnswerKind, Citation, Fact, PlaceRef, Request, TitleCard,
-    TitlesArgs, parse_service, parse_years, route,
+    self, Added, Answer, AnswerError, AnswerKind, Body, Citation, Fact, Found, NotFound, PlaceRef,
+    Request, TitleCard, TitleFound, TitlesArgs, TitlesPage, WhyNot, parse_service, parse_years,
+    route,
 };
 use streambot::corpus::upload::{self, UploadError, UploadKind};
 use streambot::corpus::{

@@ -101,10 +101,10 @@ proptest! {
     fn why_not_options(place in known_place(), service in maybe(prop::sample::select(service_ids()))) {
         let request = Request::WhyNot { place: place.clone(), service: service.map(String::from) };
         let a = answer::answer(engine(), &request).expect("why-not always answers");
-        match a.kind {
+        match a.kind() {
             AnswerKind::WhyNot => {
-                prop_assert!(a.status.is_some() && a.place.is_some());
-                prop_assert_eq!(a.service.as_deref(), Some(service.unwrap_or("netflix")));
+                prop_assert!(a.status().is_some() && a.place().is_some());
+                prop_assert_eq!(a.service(), Some(service.unwrap_or("netflix")));
             }
             AnswerKind::NotFound => prop_assert!(!a.message.is_empty()),
             other => prop_assert!(false, "{other:?}"),
@@ -119,9 +119,9 @@ proptest! {
         hostile(),
     ]) {
         let a = answer::answer(engine(), &Request::Title { name, service: None }).expect("title always answers");
-        match a.kind {
-            AnswerKind::Title => prop_assert_eq!(a.titles.len(), 1),
-            AnswerKind::NotFound => prop_assert!(a.titles.is_empty()),
+        match a.kind() {
+            AnswerKind::Title => prop_assert_eq!(a.titles().len(), 1),
+            AnswerKind::NotFound => prop_assert!(a.titles().is_empty()),
             other => prop_assert!(false, "{other:?}"),
         }
         assert_renders(&a)?;
@@ -171,15 +171,15 @@ proptest! {
             }
             Err(e) => return Err(TestCaseError::fail(e.to_string())),
         };
-        prop_assert!(a.titles.len() <= PAGE_SIZE);
-        match a.kind {
+        prop_assert!(a.titles().len() <= PAGE_SIZE);
+        match a.kind() {
             AnswerKind::Titles => {
                 // A page past the end answers the last page.
-                prop_assert_eq!(a.page, page.min(a.pages));
-                prop_assert_eq!(a.pages, a.total.div_ceil(PAGE_SIZE));
-                prop_assert!(!a.titles.is_empty() && a.total >= a.titles.len());
-                let origin = a.place.as_ref().map(|p| p.code.clone());
-                for t in &a.titles {
+                prop_assert_eq!(a.page(), page.min(a.pages()));
+                prop_assert_eq!(a.pages(), a.total().div_ceil(PAGE_SIZE));
+                prop_assert!(!a.titles().is_empty() && a.total() >= a.titles().len());
+                let origin = a.place().as_ref().map(|p| p.code.clone());
+                for t in a.titles() {
                     if let Some(k) = kind {
                         prop_assert_eq!(t.kind, k);
                     }

@@ -35,9 +35,12 @@ pub(crate) fn assert_renders(a: &Answer) -> Result<(), TestCaseError> {
     prop_assert_eq!(json["query"].as_str(), Some(a.query.as_str()));
     prop_assert_eq!(
         json["titles"].as_array().map(Vec::len),
-        Some(a.titles.len())
+        Some(a.titles().len())
     );
-    prop_assert_eq!(json["facts"].as_array().map(Vec::len), Some(a.facts.len()));
+    prop_assert_eq!(
+        json["facts"].as_array().map(Vec::len),
+        Some(a.facts().len())
+    );
     Ok(())
 }
 
@@ -215,22 +218,54 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
             (kind, query, service, place, status),
             (facts, citations, titles),
             (total, page, pages, message, suggestions, lang),
-        )| Answer {
-            kind,
-            query,
-            service,
-            place,
-            status,
-            facts,
-            citations,
-            titles,
-            total,
-            page,
-            pages,
-            message,
-            suggestions,
-            map: None,
-            lang,
+        )| {
+            let service = service.unwrap_or_else(|| "netflix".to_string());
+            let place = place.unwrap_or_else(|| PlaceRef {
+                code: "CN".into(),
+                name: "China".into(),
+            });
+            let body = match kind {
+                AnswerKind::WhyNot => Body::WhyNot(WhyNot {
+                    service,
+                    place,
+                    status: status.unwrap_or(Status::Unknown),
+                    facts,
+                    citations,
+                    other_services: suggestions,
+                }),
+                AnswerKind::Titles => Body::Titles(TitlesPage {
+                    service: Some(service),
+                    place: Some(place),
+                    titles,
+                    total,
+                    page,
+                    pages,
+                }),
+                AnswerKind::Title => match titles.into_iter().next() {
+                    Some(card) => Body::Title(TitleFound {
+                        service: Some(service),
+                        card,
+                        close_names: suggestions,
+                    }),
+                    None => Body::Help,
+                },
+                AnswerKind::Search => Body::Search(Found { citations, titles }),
+                AnswerKind::NotFound => Body::NotFound(NotFound {
+                    service: Some(service),
+                    place: Some(place),
+                    total,
+                    page,
+                    pages,
+                    close_names: suggestions.clone(),
+                    examples: suggestions,
+                    ..NotFound::default()
+                }),
+                AnswerKind::Help | AnswerKind::Map => Body::Help,
+            };
+            let mut a = Answer::new(query, message, body);
+            a.lang = lang;
+            a.other_reading = status.map(|s| format!("/why-not {}", s.as_str()));
+            a
         },
     )
 }

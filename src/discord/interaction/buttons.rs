@@ -6,7 +6,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::{Action, Reply};
-use crate::answer::{Answer, Request, TitlesArgs};
+use crate::answer::{Answer, Body, Request, TitlesArgs, TitlesPage};
 use crate::discord::Data;
 use crate::discord::cooldown::slow_down;
 use crate::i18n::Lang;
@@ -24,7 +24,7 @@ pub const PAGE_PREFIX: &str = "page:";
 /// asks that question.
 pub fn suggestions(answer: &Answer) -> Vec<serenity::CreateActionRow> {
     let buttons: Vec<serenity::CreateButton> = answer
-        .suggestions
+        .suggestions()
         .iter()
         .filter(|s| s.starts_with('/'))
         .filter(|s| RUN_PREFIX.len() + s.chars().count() <= limits::CUSTOM_ID)
@@ -58,24 +58,27 @@ fn page_id(args: &TitlesArgs, page: usize) -> Option<String> {
 
 /// Previous/Next under a page of titles, when there is more than one page.
 pub fn pages(answer: &Answer, args: &TitlesArgs) -> Vec<serenity::CreateActionRow> {
-    if answer.pages <= 1 {
+    let Body::Titles(TitlesPage { page, pages, .. }) = answer.body else {
+        return Vec::new();
+    };
+    if pages <= 1 {
         return Vec::new();
     }
-    let previous = page_id(args, answer.page.saturating_sub(1).max(1));
-    let next = page_id(args, (answer.page + 1).min(answer.pages));
+    let previous = page_id(args, page.saturating_sub(1).max(1));
+    let next = page_id(args, (page + 1).min(pages));
     let (Some(previous), Some(next)) = (previous, next) else {
-        tracing::info!(pages = answer.pages, "a query too long for page buttons");
+        tracing::info!(pages, "a query too long for page buttons");
         return Vec::new();
     };
     vec![serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(previous)
             .label(t!(answer.lang, "button-previous"))
             .style(serenity::ButtonStyle::Secondary)
-            .disabled(answer.page <= 1),
+            .disabled(page <= 1),
         serenity::CreateButton::new(next)
             .label(t!(answer.lang, "button-next"))
             .style(serenity::ButtonStyle::Primary)
-            .disabled(answer.page >= answer.pages),
+            .disabled(page >= pages),
     ])]
 }
 

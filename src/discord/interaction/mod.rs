@@ -13,7 +13,7 @@ use poise::serenity_prelude as serenity;
 use super::commands::Service;
 use super::commands::map::FigureChoice;
 use super::commands::titles::{SortChoice, TypeChoice};
-use crate::answer::{Answer, AnswerError, AnswerKind, Figure, HELP, Request, TitlesArgs};
+use crate::answer::{Answer, AnswerError, Figure, Request, TitlesArgs};
 use crate::i18n::Lang;
 use crate::search::{Engine, TitleSort};
 use crate::telemetry::Outcome;
@@ -225,9 +225,13 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
             Err(e) => Err(e.into()),
         },
         Action::Help => {
-            let mut a = Answer::new(AnswerKind::Help, "/help");
+            let message = format!(
+                "{}\n{}",
+                crate::answer::help(lang),
+                crate::t!(lang, "help-extra")
+            );
+            let mut a = Answer::new("/help", message, crate::answer::Body::Help);
             a.lang = lang;
-            a.message = format!("{HELP}\n{}", crate::t!(lang, "help-extra"));
             let mut reply = Reply::answer(&a);
             reply.ephemeral = true;
             Ok(reply)

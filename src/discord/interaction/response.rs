@@ -86,7 +86,7 @@ impl Reply {
 
     /// A map answer: its embeds show the attached picture.
     pub fn map(answer: &Answer) -> anyhow::Result<Reply> {
-        let Some(data) = &answer.map else {
+        let Some(data) = answer.map() else {
             return Ok(Reply::answer(answer));
         };
         let png = map::png(data, map::WIDTH, map::HEIGHT, answer.lang)?;

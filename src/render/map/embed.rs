@@ -66,19 +66,8 @@ fn field(name: &str, items: &[String], lang: Lang) -> Option<EmbedField> {
 
 /// The embed for a map answer (the picture itself is attached by the front end), in the
 /// answer's language, like the picture's own text.
-pub fn embed(a: &Answer) -> Embed {
+pub fn embed(a: &Answer, data: &MapData) -> Embed {
     let lang = a.lang;
-    let Some(data) = &a.map else {
-        return fit_in(
-            Embed {
-                title: t!(lang, "render-map-title"),
-                description: escape(&a.message),
-                color: COLOR,
-                ..Embed::default()
-            },
-            lang,
-        );
-    };
     let mut e = Embed {
         title: escape(&legend::title_in(data, lang)),
         description: escape(&a.message),
@@ -140,7 +129,7 @@ pub fn embed(a: &Answer) -> Embed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{AnswerKind, MapPlace};
+    use crate::answer::{Body, MapPlace};
 
     fn netflix_map(lang: Lang) -> Answer {
         let mut places = std::collections::BTreeMap::new();
@@ -159,10 +148,7 @@ mod tests {
                 },
             );
         }
-        let mut a = Answer::new(AnswerKind::Map, "/map service:netflix");
-        a.lang = lang;
-        a.message = "m".into();
-        a.map = Some(MapData {
+        let data = MapData {
             service: "netflix".into(),
             figure: None,
             places,
@@ -171,8 +157,14 @@ mod tests {
             values: Default::default(),
             values_as_of: None,
             sources: vec!["a".into(), "b".into()],
-        });
+        };
+        let mut a = Answer::new("/map service:netflix", "m", Body::Map(data));
+        a.lang = lang;
         a
+    }
+
+    fn embed(a: &Answer) -> Embed {
+        super::embed(a, a.map().unwrap())
     }
 
     #[test]
@@ -215,7 +207,7 @@ mod tests {
             ]
         );
         let world = super::super::world::world().unwrap();
-        let alt = legend::alt_text_in(world, a.map.as_ref().unwrap(), 1024, Lang::Zh);
+        let alt = legend::alt_text_in(world, a.map().unwrap(), 1024, Lang::Zh);
         assert!(
             alt.starts_with("世界地图。Netflix 可用情况 · 最新事实日期 2022-03-06。可用："),
             "{alt}"

@@ -1,0 +1,69 @@
+//! The one JSON shape of every answer (README, "JSON"): a flat object whose keys are the same
+//! for every kind, so a consumer reads `facts` or `titles` without first switching on `kind`.
+//! The typed [`Answer`] is turned into it here and nowhere else.
+
+use serde::{Serialize, Serializer};
+
+use super::{Answer, AnswerKind, Citation, Fact, MapData, PlaceRef, TitleCard};
+use crate::corpus::Status;
+use crate::i18n::Lang;
+
+/// The answer as its JSON writes it. The keys up to `lang` are the documented ones; the
+/// typed suggestions after them were added later (`suggestions` is their union).
+#[derive(Serialize)]
+struct Wire<'a> {
+    kind: AnswerKind,
+    query: &'a str,
+    service: Option<&'a str>,
+    place: Option<&'a PlaceRef>,
+    status: Option<Status>,
+    facts: &'a [Fact],
+    citations: &'a [Citation],
+    titles: &'a [TitleCard],
+    total: usize,
+    page: usize,
+    pages: usize,
+    message: &'a str,
+    suggestions: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    map: Option<&'a MapData>,
+    lang: Lang,
+    other_services: &'a [String],
+    other_reading: Option<&'a str>,
+    close_names: &'a [String],
+    relaxations: &'a [String],
+    examples: &'a [String],
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (total, page, pages) = self.paging();
+        let (relaxations, examples): (&[String], &[String]) = match &self.body {
+            super::Body::NotFound(n) => (&n.relaxations, &n.examples),
+            _ => (&[], &[]),
+        };
+        Wire {
+            kind: self.kind(),
+            query: &self.query,
+            service: self.service(),
+            place: self.place(),
+            status: self.status(),
+            facts: self.facts(),
+            citations: self.citations(),
+            titles: self.titles(),
+            total,
+            page,
+            pages,
+            message: &self.message,
+            suggestions: self.suggestions(),
+            map: self.map(),
+            lang: self.lang,
+            other_services: self.other_services(),
+            other_reading: self.other_reading.as_deref(),
+            close_names: self.close_names(),
+            relaxations,
+            examples,
+        }
+        .serialize(serializer)
+    }
+}
