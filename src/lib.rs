@@ -13,6 +13,7 @@ pub mod config;
 pub mod console;
 pub mod corpus;
 pub mod discord;
+pub mod domain;
 pub mod i18n;
 pub mod lexicon;
 pub mod limit;

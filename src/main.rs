@@ -64,9 +64,9 @@ enum Command {
     },
     /// Draw a service's availability map (or a per-country figure) as a PNG.
     Map {
-        /// netflix, prime, disney or hulu.
-        #[arg(long, default_value = "netflix")]
-        service: String,
+        /// netflix, prime, disney or hulu (default: the first of the service table).
+        #[arg(long)]
+        service: Option<String>,
         /// Shade a per-country figure instead of statuses: library or price (Netflix, Dec 2021).
         #[arg(long)]
         figure: Option<String>,
@@ -279,7 +279,10 @@ fn main() -> ExitCode {
             height,
         }) => {
             let (Some(service), Ok(figure)) = (
-                parse_service(&service),
+                match service {
+                    Some(s) => parse_service(&s),
+                    None => Some(streambot::domain::Service::DEFAULT.id().to_string()),
+                },
                 figure
                     .as_deref()
                     .map(Figure::parse)

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Answer, Body};
-use crate::corpus::{Category, EVERYWHERE_ELSE, Status, service_name};
+use crate::corpus::{Category, EVERYWHERE_ELSE, Status};
+use crate::domain::{Service, service_name, service_word};
 use crate::i18n::Lang;
 use crate::places::Places;
 use crate::search::{Engine, FactRecord, SearchError};
@@ -109,9 +110,9 @@ pub fn map_in(
     figure: Option<Figure>,
     lang: Lang,
 ) -> Result<Answer, SearchError> {
-    let service = service.unwrap_or("netflix").to_string();
+    let service = service.unwrap_or(Service::DEFAULT.id()).to_string();
     let label = service_name(&service);
-    let mut query = format!("/map service:{}", super::service_word(&service));
+    let mut query = format!("/map service:{}", service_word(&service));
     if let Some(f) = figure {
         query.push_str(&format!(" figure:{}", f.as_str()));
     }

@@ -22,7 +22,7 @@ pub use search::{search, search_in};
 pub use title::{title, title_in, where_to_watch, where_to_watch_in};
 pub use titles::{titles, titles_in};
 pub use understand::{MAX_INPUT, Understanding, route, understand, understand_in};
-pub use why_not::{service_word, why_not, why_not_in};
+pub use why_not::{why_not, why_not_in};
 
 use crate::corpus::Status;
 use crate::i18n::Lang;

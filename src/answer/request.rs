@@ -2,7 +2,8 @@
 //! type:movie page:2`, `/title Breaking Bad`. Options are `name:value` (quote values with
 //! spaces: `query:"kung fu"`); other words are the command's main argument.
 
-use crate::corpus::{KNOWN_SERVICES, Kind};
+use crate::corpus::Kind;
+use crate::domain::Service;
 use crate::i18n::Lang;
 use crate::search::TitleSort;
 use crate::t;
@@ -164,10 +165,7 @@ pub fn parse_service(s: &str) -> Option<String> {
         return Some(id.clone());
     }
     let raw = s.trim().to_ascii_lowercase();
-    KNOWN_SERVICES
-        .iter()
-        .find(|(id, _)| *id == raw)
-        .map(|(id, _)| id.to_string())
+    Service::from_id(&raw).map(|s| s.id().to_string())
 }
 
 fn service_option(v: &str, lang: Lang) -> Result<String, UsageError> {

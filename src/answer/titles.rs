@@ -4,6 +4,7 @@ use super::request::{TitlesArgs, UsageError};
 use super::words::{self, join, sep};
 use super::{Answer, AnswerError, Body, NotFound, PlaceRef, TitleCard, TitlesPage};
 use crate::corpus::service_name;
+use crate::domain::Service;
 use crate::i18n::Lang;
 use crate::places::{PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
@@ -72,7 +73,12 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
                 let list = words::semicolon_list(lang, &relaxations);
                 sentences.push(t!(lang, "titles-without", list = list));
             }
-            if filter.origin.is_some() && filter.service.as_deref() == Some("amazon_prime") {
+            let sparse = filter
+                .service
+                .as_deref()
+                .and_then(Service::from_id)
+                .is_some_and(Service::sparse_origin);
+            if filter.origin.is_some() && sparse {
                 sentences.push(t!(lang, "titles-prime-origin"));
             }
         } else {

@@ -3,7 +3,8 @@
 
 use super::words::{self, join, place_name};
 use super::{Answer, Body, Fact, NotFound, PlaceRef, WhyNot, citation};
-use crate::corpus::{Category, Status, service_name};
+use crate::corpus::{Category, Status};
+use crate::domain::{Service, service_name, service_word};
 use crate::i18n::Lang;
 use crate::places::{PlaceError, PlaceKind, Places};
 use crate::search::{Engine, FactRecord, SearchError};
@@ -42,7 +43,7 @@ pub fn why_not_in(
     service: Option<&str>,
     lang: Lang,
 ) -> Result<Answer, SearchError> {
-    let service = service.unwrap_or("netflix").to_string();
+    let service = service.unwrap_or(Service::DEFAULT.id()).to_string();
     let service_label = service_name(&service);
     let query = format!("/why-not place:{place} service:{service}");
     let places = Places::global();
@@ -261,15 +262,6 @@ fn reason_words(rows: &[FactRecord]) -> String {
         }
     }
     words.join(" ")
-}
-
-/// What people type for a service in a command: `prime`, `disney`…
-pub fn service_word(id: &str) -> &str {
-    match id {
-        "amazon_prime" => "prime",
-        "disney_plus" => "disney",
-        other => other,
-    }
 }
 
 /// `/why-not <place> <service>` for each other service with facts of its own for this place.

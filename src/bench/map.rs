@@ -17,8 +17,9 @@ pub const MAP_SIZE: (u32, u32) = (render::map::WIDTH, render::map::HEIGHT);
 /// The map questions for `n` of every other shape: drawing a map takes milliseconds, not
 /// microseconds (and most of a second unoptimised, as in CI's smoke run), so a fortieth as many.
 pub(super) fn questions(n: usize) -> Vec<Q> {
+    let services: Vec<&'static str> = crate::domain::Service::all().map(|s| s.word()).collect();
     (0..(n / 40).max(5))
-        .map(|i| Q::Map(["netflix", "prime", "disney", "hulu"][i % 4]))
+        .map(|i| Q::Map(services[i % services.len()]))
         .collect()
 }
 

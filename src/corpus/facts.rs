@@ -7,83 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::CorpusError;
 use super::report::{Action, LoadReport};
+pub use crate::domain::{Category, Status};
 use crate::places::Places;
-
-/// Whether a service can be used in a place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Available,
-    Unavailable,
-    Suspended,
-    /// No source says either way: never turned into a guess.
-    Unknown,
-}
-
-impl Status {
-    pub fn parse(s: &str) -> Option<Status> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "available" => Some(Status::Available),
-            "unavailable" => Some(Status::Unavailable),
-            "suspended" => Some(Status::Suspended),
-            "unknown" => Some(Status::Unknown),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Available => "available",
-            Status::Unavailable => "unavailable",
-            Status::Suspended => "suspended",
-            Status::Unknown => "unknown",
-        }
-    }
-}
-
-/// What kind of reason a fact gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    /// A plain statement of status, such as a launch, with no reason given.
-    Status,
-    Regulation,
-    Sanctions,
-    War,
-    Business,
-    /// Where sources disagree or a source is imprecise.
-    Note,
-    /// Figures such as library size and prices.
-    Figures,
-}
-
-impl Category {
-    pub fn parse(s: &str) -> Option<Category> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "status" | "launch" | "-" | "—" => Some(Category::Status),
-            "regulation" | "regulatory" => Some(Category::Regulation),
-            "sanctions" => Some(Category::Sanctions),
-            "war" => Some(Category::War),
-            "business" => Some(Category::Business),
-            "note" => Some(Category::Note),
-            "figures" => Some(Category::Figures),
-            _ => None,
-        }
-    }
-
-    /// The label a fact of this category gets in answers.
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Status => "Status",
-            Category::Regulation => "Regulation",
-            Category::Sanctions => "Sanctions",
-            Category::War => "War",
-            Category::Business => "Business",
-            Category::Note => "Sources differ",
-            Category::Figures => "Figures",
-        }
-    }
-}
 
 /// `*` in the place column: every place without rows of its own.
 pub const EVERYWHERE_ELSE: &str = "*";

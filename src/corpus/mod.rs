@@ -25,8 +25,8 @@ pub use figures::MarketFigures;
 pub use merge::{Listing, Title};
 pub use report::{Action, LoadReport, RowNote};
 pub use titles::{
-    COMMON_COLUMNS, Day, KNOWN_SERVICES, Kind, MAX_CELL_BYTES, TitleRow, parse as parse_titles,
-    parse_day, service_from_file_name, service_name,
+    COMMON_COLUMNS, Day, Kind, MAX_CELL_BYTES, TitleRow, parse as parse_titles, parse_day,
+    service_from_file_name, service_name,
 };
 
 /// Why data could not be loaded at all (row-level trouble goes to the [`LoadReport`] instead).
@@ -133,7 +133,11 @@ fn classify(path: &Path) -> Option<FileKind> {
         return Some(FileKind::Titles { service });
     }
     if lower.ends_with(".csv") && lower.contains("subscription_fee") {
-        let service = lower.split('_').next().unwrap_or("netflix").to_string();
+        let service = lower
+            .split('_')
+            .next()
+            .unwrap_or(crate::domain::Service::DEFAULT.id())
+            .to_string();
         return Some(FileKind::Figures { service });
     }
     None

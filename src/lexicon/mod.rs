@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::corpus::Kind;
+use crate::domain::{Kind, Service};
 use crate::text::{fold, is_cjk};
 
 /// The lexicon, compiled into the binary: it is part of how the bot reads questions, not data
@@ -192,7 +192,8 @@ fn parse_tag(s: &str) -> Option<Tag> {
         None => (s, None),
     };
     Some(match (name, value) {
-        ("service", Some(v)) => Tag::Service(v.to_string()),
+        // A service tag names a row of the service table, or the line is refused.
+        ("service", Some(v)) => Tag::Service(Service::from_id(v)?.id().to_string()),
         ("kind", Some(v)) => Tag::Kind(Kind::parse(v)?),
         ("genre", Some(v)) => Tag::Genre(v.to_string()),
         ("place", Some(v)) => Tag::Place(v.to_string()),

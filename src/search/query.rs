@@ -461,13 +461,7 @@ impl Engine {
             }
         }
         // The known services in their usual order, then any others.
-        let rank = |s: &String| {
-            crate::corpus::KNOWN_SERVICES
-                .iter()
-                .position(|(id, _)| id == s)
-                .unwrap_or(usize::MAX)
-        };
-        out.sort_by_key(|s| (rank(s), s.clone()));
+        out.sort_by_key(|s| (crate::domain::service_rank(s), s.clone()));
         Ok(out)
     }
 

@@ -131,9 +131,8 @@ pub fn build_schema() -> (Schema, Fields) {
         director_name: b.add_text_field("director_name", TextOptions::default().set_fast("raw")),
         cast_name: b.add_text_field("cast_name", TextOptions::default().set_fast("raw")),
         rank_added: b.add_u64_field(RANK_ADDED, FAST),
-        added_by_service: crate::corpus::KNOWN_SERVICES
-            .iter()
-            .map(|(id, _)| (*id, b.add_u64_field(&added_field(id), FAST)))
+        added_by_service: crate::domain::Service::all()
+            .map(|s| (s.id(), b.add_u64_field(&added_field(s.id()), FAST)))
             .collect(),
         place: b.add_text_field("place", STRING),
     };

@@ -10,32 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::CorpusError;
 use super::report::{Action, LoadReport};
 use super::source::{InMemory, Source, Window};
+use crate::domain::Service;
+pub use crate::domain::{Kind, service_name};
 use crate::places::Places;
-
-/// Movie or TV show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Movie,
-    Tv,
-}
-
-impl Kind {
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "movie" | "movies" | "film" | "films" => Some(Kind::Movie),
-            "tv show" | "tv" | "show" | "shows" | "series" | "tv shows" => Some(Kind::Tv),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Movie => "movie",
-            Kind::Tv => "tv",
-        }
-    }
-}
 
 /// A date from `date_added`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -126,35 +103,19 @@ pub const COMMON_COLUMNS: [&str; 12] = [
 /// The longest cell we keep; longer cells are cut and reported.
 pub const MAX_CELL_BYTES: usize = 8 * 1024;
 
-/// Services known by name; others take the part of the file name before `_titles`.
-pub const KNOWN_SERVICES: [(&str, &str); 4] = [
-    ("netflix", "Netflix"),
-    ("amazon_prime", "Prime Video"),
-    ("disney_plus", "Disney+"),
-    ("hulu", "Hulu"),
-];
-
-/// `netflix_titles.csv` → `netflix`; `amazon_prime_titles.csv` → `amazon_prime`.
+/// `netflix_titles.csv` → `netflix`; `amazon_prime_titles.csv` → `amazon_prime`. A file of a
+/// service the table does not know takes the part of its name before `_titles`.
 pub fn service_from_file_name(name: &str) -> Option<String> {
     let stem = name.strip_suffix(".csv")?;
     let stem = stem.strip_suffix("_titles")?.to_ascii_lowercase();
-    if let Some((id, _)) = KNOWN_SERVICES.iter().find(|(id, _)| stem.starts_with(id)) {
-        return Some(id.to_string());
+    if let Some(known) = Service::all().find(|s| stem.starts_with(s.id())) {
+        return Some(known.id().to_string());
     }
     let ok = !stem.is_empty()
         && stem
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     ok.then_some(stem)
-}
-
-/// The display name of a service id (`amazon_prime` → `Prime Video`).
-pub fn service_name(id: &str) -> String {
-    KNOWN_SERVICES
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map(|(_, n)| n.to_string())
-        .unwrap_or_else(|| id.replace('_', " "))
 }
 
 #[derive(Default)]

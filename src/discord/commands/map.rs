@@ -1,7 +1,7 @@
 //! `/map [service] [figure]`: a world map of a service's availability (or of Netflix's
 //! per-country figures), drawn off the async threads and attached to the answer's embed.
 
-use super::Service;
+use super::ServiceChoice;
 use crate::discord::interaction::Action;
 use crate::discord::{Context, Error, reply};
 
@@ -18,7 +18,7 @@ pub enum FigureChoice {
 #[poise::command(slash_command)]
 pub async fn map(
     ctx: Context<'_>,
-    #[description = "The service (default Netflix)"] service: Option<Service>,
+    #[description = "The service (default Netflix)"] service: Option<ServiceChoice>,
     #[description = "Shade Netflix's per-country figures instead (December 2021)"] figure: Option<
         FigureChoice,
     >,

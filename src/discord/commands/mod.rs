@@ -13,32 +13,56 @@ pub mod title;
 pub mod titles;
 pub mod why_not;
 
+use std::borrow::Cow;
+
 use poise::serenity_prelude as serenity;
 
 use super::Context;
 use super::interaction::complete::{self, Field};
+use crate::domain::Service;
 
-/// The services users can pick.
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum Service {
-    #[name = "Netflix"]
-    Netflix,
-    #[name = "Prime Video"]
-    Prime,
-    #[name = "Disney+"]
-    Disney,
-    #[name = "Hulu"]
-    Hulu,
+/// A service to pick: the choices are the rows of the service table
+/// ([`crate::domain::SERVICES`]), in its order, chosen by index as Discord sends them.
+#[derive(Debug, Clone, Copy)]
+pub struct ServiceChoice(pub Service);
+
+impl ServiceChoice {
+    pub fn id(self) -> &'static str {
+        self.0.id()
+    }
+
+    /// The choice at `index` (what an interaction carries).
+    pub fn from_index(index: usize) -> Option<ServiceChoice> {
+        Service::from_index(index).map(ServiceChoice)
+    }
 }
 
-impl Service {
-    pub fn id(self) -> &'static str {
-        match self {
-            Service::Netflix => "netflix",
-            Service::Prime => "amazon_prime",
-            Service::Disney => "disney_plus",
-            Service::Hulu => "hulu",
-        }
+impl poise::ChoiceParameter for ServiceChoice {
+    fn list() -> Cow<'static, [poise::CommandParameterChoice]> {
+        Service::all()
+            .map(|s| poise::CommandParameterChoice {
+                name: s.name().into(),
+                localizations: Cow::Borrowed(&[]),
+                __non_exhaustive: (),
+            })
+            .collect::<Vec<_>>()
+            .into()
+    }
+
+    fn from_index(index: usize) -> Option<Self> {
+        ServiceChoice::from_index(index)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        Service::all().find(|s| s.name() == name).map(ServiceChoice)
+    }
+
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    fn localized_name(&self, _locale: &str) -> Option<&'static str> {
+        None
     }
 }
 

@@ -1,7 +1,7 @@
 //! `/new`: the titles a service added most recently — `/titles sort:added` in one word.
 
 use super::titles::TypeChoice;
-use super::{Service, autocomplete_place};
+use super::{ServiceChoice, autocomplete_place};
 use crate::discord::interaction::Action;
 use crate::discord::{Context, Error, reply};
 
@@ -9,7 +9,7 @@ use crate::discord::{Context, Error, reply};
 #[poise::command(slash_command)]
 pub async fn new(
     ctx: Context<'_>,
-    #[description = "Streaming service (all four if left out)"] service: Option<Service>,
+    #[description = "Streaming service (all four if left out)"] service: Option<ServiceChoice>,
     #[description = "Country of production (name or code)"]
     #[autocomplete = "autocomplete_place"]
     origin: Option<String>,

@@ -1,6 +1,6 @@
 //! `/title`: one title's card, led by where it can be watched.
 
-use super::{Service, autocomplete_title};
+use super::{ServiceChoice, autocomplete_title};
 use crate::discord::interaction::Action;
 use crate::discord::{Context, Error, reply};
 
@@ -11,7 +11,7 @@ pub async fn title(
     #[description = "The title's name"]
     #[autocomplete = "autocomplete_title"]
     name: String,
-    #[description = "Is it on this service?"] service: Option<Service>,
+    #[description = "Is it on this service?"] service: Option<ServiceChoice>,
 ) -> Result<(), Error> {
     reply::run(ctx, Action::title(name, service)).await
 }

@@ -3,7 +3,7 @@
 //! and the command, so any process answers a click, at any time).
 
 use super::{
-    Service, autocomplete_cast, autocomplete_director, autocomplete_genre, autocomplete_place,
+    ServiceChoice, autocomplete_cast, autocomplete_director, autocomplete_genre, autocomplete_place,
 };
 use crate::corpus::Kind;
 use crate::discord::interaction::{Action, TitlesOptions};
@@ -49,7 +49,7 @@ pub async fn titles(
     #[description = "Movie or TV show"]
     #[rename = "type"]
     kind: Option<TypeChoice>,
-    #[description = "Streaming service"] service: Option<Service>,
+    #[description = "Streaming service"] service: Option<ServiceChoice>,
     #[description = "Genre, e.g. horror, documentaries"]
     #[autocomplete = "autocomplete_genre"]
     genre: Option<String>,

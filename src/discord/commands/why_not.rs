@@ -1,6 +1,6 @@
 //! `/why-not`: why a service is (not) available in a place.
 
-use super::{Service, autocomplete_place};
+use super::{ServiceChoice, autocomplete_place};
 use crate::discord::interaction::Action;
 use crate::discord::{Context, Error, reply};
 
@@ -11,7 +11,7 @@ pub async fn why_not(
     #[description = "A country or region: name, code or Chinese name (China, CN, 中国, Crimea…)"]
     #[autocomplete = "autocomplete_place"]
     place: String,
-    #[description = "The service (default Netflix)"] service: Option<Service>,
+    #[description = "The service (default Netflix)"] service: Option<ServiceChoice>,
 ) -> Result<(), Error> {
     reply::run(ctx, Action::why_not(place, service)).await
 }

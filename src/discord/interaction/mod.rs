@@ -10,7 +10,7 @@ pub mod response;
 use poise::ChoiceParameter;
 use poise::serenity_prelude as serenity;
 
-use super::commands::Service;
+use super::commands::ServiceChoice;
 use super::commands::map::FigureChoice;
 use super::commands::titles::{SortChoice, TypeChoice};
 use crate::answer::{Answer, AnswerError, Figure, Request, TitlesArgs};
@@ -45,7 +45,7 @@ pub enum Action {
 pub struct TitlesOptions {
     pub origin: Option<String>,
     pub kind: Option<TypeChoice>,
-    pub service: Option<Service>,
+    pub service: Option<ServiceChoice>,
     pub genre: Option<String>,
     pub year: Option<String>,
     pub added: Option<String>,
@@ -56,14 +56,14 @@ pub struct TitlesOptions {
 }
 
 impl Action {
-    pub fn why_not(place: String, service: Option<Service>) -> Action {
+    pub fn why_not(place: String, service: Option<ServiceChoice>) -> Action {
         Action::Answer(Request::WhyNot {
             place,
             service: service.map(|s| s.id().to_string()),
         })
     }
 
-    pub fn title(name: String, service: Option<Service>) -> Action {
+    pub fn title(name: String, service: Option<ServiceChoice>) -> Action {
         Action::Answer(Request::Title {
             name,
             service: service.map(|s| s.id().to_string()),
@@ -99,7 +99,7 @@ impl Action {
 
     /// `/new`: `/titles sort:added` in one word.
     pub fn new_titles(
-        service: Option<Service>,
+        service: Option<ServiceChoice>,
         origin: Option<String>,
         kind: Option<TypeChoice>,
     ) -> Action {
@@ -113,7 +113,7 @@ impl Action {
         })
     }
 
-    pub fn map(service: Option<Service>, figure: Option<FigureChoice>) -> Action {
+    pub fn map(service: Option<ServiceChoice>, figure: Option<FigureChoice>) -> Action {
         Action::Map(Request::Map {
             service: service.map(|s| s.id().to_string()),
             figure: figure.map(|f| match f {
@@ -154,7 +154,7 @@ impl Action {
                     _ => None,
                 })
         };
-        let service = index("service").and_then(Service::from_index);
+        let service = index("service").and_then(ServiceChoice::from_index);
         let kind = index("type").and_then(TypeChoice::from_index);
         Some(match data.name.as_str() {
             "why-not" => match text("place") {

@@ -96,7 +96,7 @@ pub fn embed(a: &Answer, data: &MapData) -> Embed {
                 lang,
                 "render-map-elsewhere",
                 status = elsewhere,
-                service = crate::answer::service_word(&data.service)
+                service = crate::domain::service_word(&data.service)
             ));
         }
         Some(figure) => {
