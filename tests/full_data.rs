@@ -100,11 +100,7 @@ fn titles_totals_match_an_independent_count() {
             ));
         }
         assert_eq!(a.pages(), a.total().div_ceil(10), "{input}");
-        assert_eq!(
-            a.place().map(|p| p.code.as_str()),
-            Some(code),
-            "{input}"
-        );
+        assert_eq!(a.place().map(|p| p.code.as_str()), Some(code), "{input}");
         for t in a.titles() {
             assert!(t.origin.iter().any(|o| o == code), "{input}: {t:#?}");
             assert!(t.services.iter().any(|s| s == service), "{input}: {t:#?}");

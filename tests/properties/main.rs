@@ -21,8 +21,7 @@ use streambot::answer::{
 };
 use streambot::corpus::upload::{self, UploadError, UploadKind};
 use streambot::corpus::{
-    Action, COMMON_COLUMNS, KNOWN_SERVICES, Kind, LoadReport, MAX_CELL_BYTES, Status, parse_titles,
-    strip_bom,
+    Action, COMMON_COLUMNS, Kind, LoadReport, MAX_CELL_BYTES, Status, parse_titles, strip_bom,
 };
 use streambot::places::{PlaceError, PlaceKind, Places};
 use streambot::render::check;
@@ -172,11 +171,11 @@ fn short() -> impl Strategy<Value = String> {
 }
 
 fn service_ids() -> Vec<&'static str> {
-    KNOWN_SERVICES.iter().map(|(id, _)| *id).collect()
+    streambot::domain::Service::all().map(|s| s.id()).collect()
 }
 
 fn is_service_id(s: &str) -> bool {
-    KNOWN_SERVICES.iter().any(|(id, _)| *id == s)
+    streambot::domain::Service::from_id(s).is_some()
 }
 
 /// The input as the router sees it: the first 2,000 bytes (on a char boundary), trimmed.
