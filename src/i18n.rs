@@ -1,6 +1,9 @@
 //! The languages the bot writes in: every sentence it writes itself comes from the Fluent
-//! files under `locales/` (`en-US`, `zh-CN`), compiled into the binary, looked up by key.
-//! Data (facts' Chinese text, titles' `aka`) and quotations are not translated here.
+//! files under `locales/` (`en-US`, `zh-CN`, `zh-TW`), compiled into the binary, looked up by
+//! key. Data (facts' Chinese text, titles' `aka`) and quotations are not translated, but the
+//! Chinese of the data is shown in traditional characters to zh-TW readers ([`zh_tw`]).
+
+pub mod zh_tw;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,6 +23,7 @@ static_loader! {
 
 const EN_US: LanguageIdentifier = langid!("en-US");
 const ZH_CN: LanguageIdentifier = langid!("zh-CN");
+const ZH_TW: LanguageIdentifier = langid!("zh-TW");
 
 /// A language the bot answers in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -27,36 +31,60 @@ const ZH_CN: LanguageIdentifier = langid!("zh-CN");
 pub enum Lang {
     #[default]
     En,
+    /// Chinese in simplified characters.
     Zh,
+    /// Chinese in traditional characters, as written in Taiwan.
+    #[serde(rename = "zh-TW")]
+    ZhTw,
 }
 
 impl Lang {
     /// Every language, English first.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Zh, Lang::ZhTw];
 
-    /// `en` or `zh`.
+    /// `en`, `zh` or `zh-TW`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
+            Lang::ZhTw => "zh-TW",
         }
     }
 
-    /// The Fluent locale of this language (`en-US`, `zh-CN`).
+    /// The Fluent locale of this language (`en-US`, `zh-CN`, `zh-TW`).
     pub fn locale(self) -> &'static str {
         match self {
             Lang::En => "en-US",
             Lang::Zh => "zh-CN",
+            Lang::ZhTw => "zh-TW",
         }
     }
 
-    /// `en`, `zh`, `en-US`, `zh-CN`, `zh-TW`, `chinese`… as a language.
+    /// Whether the language is Chinese (in either script): Chinese punctuation, no spaces
+    /// between sentences, Chinese names of places and titles.
+    pub fn is_chinese(self) -> bool {
+        matches!(self, Lang::Zh | Lang::ZhTw)
+    }
+
+    /// Chinese data (written in simplified characters) as this language shows it.
+    pub fn chinese<'a>(self, s: &'a str) -> Cow<'a, str> {
+        match self {
+            Lang::ZhTw => zh_tw::to_traditional(s),
+            Lang::En | Lang::Zh => Cow::Borrowed(s),
+        }
+    }
+
+    /// `en`, `zh`, `en-US`, `zh-CN`, `zh-TW`, `zh-Hant`, `chinese`… as a language.
     pub fn parse(s: &str) -> Option<Lang> {
         let s = s.trim().to_ascii_lowercase();
-        let base = s.split(['-', '_']).next().unwrap_or("");
+        let mut parts = s.split(['-', '_']);
+        let base = parts.next().unwrap_or("");
+        let region = parts.next().unwrap_or("");
         match base {
             "en" | "english" => Some(Lang::En),
+            "zh" if matches!(region, "tw" | "hk" | "mo" | "hant") => Some(Lang::ZhTw),
             "zh" | "cn" | "chinese" | "中文" => Some(Lang::Zh),
+            "繁體中文" | "繁体中文" | "正體中文" => Some(Lang::ZhTw),
             _ => None,
         }
     }
@@ -67,7 +95,8 @@ impl Lang {
     }
 
     /// The language a question is written in: Chinese when it holds Chinese characters and no
-    /// more Latin letters than Chinese ones (`Netflix最新的韩剧` is Chinese).
+    /// more Latin letters than Chinese ones (`Netflix最新的韩剧` is Chinese), in traditional
+    /// characters when more of them are traditional-only than simplified-only.
     pub fn of_text(text: &str) -> Lang {
         let cjk = text.chars().filter(|c| crate::text::is_cjk(*c)).count();
         let latin_words = text
@@ -75,7 +104,11 @@ impl Lang {
             .filter(|w| !w.is_empty())
             .count();
         if cjk > 0 && cjk >= latin_words {
-            Lang::Zh
+            if zh_tw::is_traditional(text) {
+                Lang::ZhTw
+            } else {
+                Lang::Zh
+            }
         } else {
             Lang::En
         }
@@ -84,9 +117,11 @@ impl Lang {
     fn id(self) -> &'static LanguageIdentifier {
         static EN: LanguageIdentifier = EN_US;
         static ZH: LanguageIdentifier = ZH_CN;
+        static TW: LanguageIdentifier = ZH_TW;
         match self {
             Lang::En => &EN,
             Lang::Zh => &ZH,
+            Lang::ZhTw => &TW,
         }
     }
 }
@@ -199,7 +234,8 @@ mod tests {
     #[test]
     fn languages_from_locales_and_text() {
         assert_eq!(Lang::from_discord_locale("zh-CN"), Lang::Zh);
-        assert_eq!(Lang::from_discord_locale("zh-TW"), Lang::Zh);
+        assert_eq!(Lang::from_discord_locale("zh-TW"), Lang::ZhTw);
+        assert_eq!(Lang::of_text("為什麼中國不能看Netflix"), Lang::ZhTw);
         assert_eq!(Lang::from_discord_locale("en-GB"), Lang::En);
         assert_eq!(Lang::from_discord_locale("fr"), Lang::En);
         assert_eq!(Lang::of_text("为什么中国不能看Netflix"), Lang::Zh);

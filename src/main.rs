@@ -33,9 +33,9 @@ struct Cli {
     /// Index directory; default `index`, or STREAMBOT_INDEX.
     #[arg(long = "index", value_name = "DIR", global = true)]
     index: Option<PathBuf>,
-    /// Answer in this language (en or zh) whatever the question's; or STREAMBOT_LANG. By
+    /// Answer in this language (en, zh or zh-TW) whatever the question's; or STREAMBOT_LANG. By
     /// default the language of the question.
-    #[arg(long = "lang", value_name = "en|zh", global = true, value_parser = parse_lang)]
+    #[arg(long = "lang", value_name = "en|zh|zh-TW", global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -120,7 +120,7 @@ enum Command {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("{s:?} is not en or zh"))
+    Lang::parse(s).ok_or_else(|| format!("{s:?} is not en, zh or zh-TW"))
 }
 
 /// Writes to standard output; a reader that went away (`| head`) is not an error.

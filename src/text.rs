@@ -13,9 +13,14 @@ pub fn fold(input: &str) -> String {
     if input.is_ascii() {
         return fold_chars(input.chars(), input.len());
     }
-    fold_chars(input.nfkd().filter(|c| !is_combining_mark(*c)), input.len())
-        .nfkc()
-        .collect()
+    // Traditional characters fold onto simplified ones, so `中國` finds what `中国` finds.
+    let simplified = crate::i18n::zh_tw::to_simplified(input);
+    fold_chars(
+        simplified.nfkd().filter(|c| !is_combining_mark(*c)),
+        input.len(),
+    )
+    .nfkc()
+    .collect()
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {

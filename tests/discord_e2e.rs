@@ -57,10 +57,12 @@ async fn registration_carries_every_command_and_option() {
         assert_eq!(c["integration_types"], json!([0, 1]), "{}", c["name"]);
         assert_eq!(c["contexts"], json!([0, 1, 2]), "{}", c["name"]);
     }
-    // Chinese names, descriptions, options and choices for zh-CN (and zh-TW) clients.
+    // Chinese names, descriptions, options and choices for zh-CN clients, in traditional
+    // characters for zh-TW ones.
     let why_not = commands.iter().find(|c| c["name"] == "why-not").unwrap();
     assert_eq!(why_not["name_localizations"]["zh-CN"], "为什么看不了");
-    assert_eq!(why_not["name_localizations"]["zh-TW"], "为什么看不了");
+    assert_eq!(why_not["name_localizations"]["zh-TW"], "為什麼看不了");
+    assert_eq!(why_not["options"][0]["name_localizations"]["zh-TW"], "地點");
     assert_eq!(
         why_not["description_localizations"]["zh-CN"],
         "为什么某地看不了某个流媒体平台？现状、有出处的事实和原文引用。"

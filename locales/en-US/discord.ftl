@@ -113,3 +113,14 @@ reindex-done = Reindexed in { $seconds } s: { $titles } titles, { $passages } pa
 reindex-no-skips = No rows skipped ({ $repaired } repaired, { $merged } merged).
 reindex-skipped = { $count } rows skipped:
 reindex-over-http = This server answers commands through replicas that each keep their own index, so /reindex cannot rebuild them from here. Run `streambot index` on each replica (see README, Deployment): each one serves its new build within seconds, without restarting. Nothing was changed.
+
+# /sources: what the index holds.
+sources-title = What streambot knows
+sources-summary = { $titles } titles, { $passages } passages and { $facts } facts. Last rebuilt { $when } in { $ms } ms ({ $repaired } rows repaired, { $skipped } skipped, { $merged } merged).
+sources-document = Document: { $title }
+sources-document-detail = `{ $file }` · { $paragraphs } paragraphs · { $bytes } bytes
+sources-file = { $kind } · { $rows } rows
+sources-kind-titles = titles
+sources-kind-facts = facts
+sources-kind-figures = figures
+sources-kind-metadata = document metadata

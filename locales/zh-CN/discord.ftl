@@ -112,3 +112,14 @@ reindex-done = 索引已重建，用时 { $seconds } 秒：{ $titles } 部作品
 reindex-no-skips = 没有跳过任何行（修复 { $repaired } 行，合并 { $merged } 行）。
 reindex-skipped = 跳过了 { $count } 行：
 reindex-over-http = 这个服务器通过多个副本回答命令，每个副本都有自己的索引，所以无法在这里用 /reindex 重建它们。请在每个副本上运行 `streambot index`（见 README 的 Deployment 一节）：每个副本会在几秒内改用新索引，无需重启。没有做任何改动。
+
+# /sources：索引里有什么。
+sources-title = streambot 知道什么
+sources-summary = { $titles } 部作品、{ $passages } 段文档和 { $facts } 条事实。上次重建于 { $when }，用时 { $ms } 毫秒（修复 { $repaired } 行，跳过 { $skipped } 行，合并 { $merged } 行）。
+sources-document = 文档：{ $title }
+sources-document-detail = `{ $file }` · { $paragraphs } 段 · { $bytes } 字节
+sources-file = { $kind } · { $rows } 行
+sources-kind-titles = 片单
+sources-kind-facts = 事实
+sources-kind-figures = 数据
+sources-kind-metadata = 文档元数据

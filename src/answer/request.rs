@@ -63,7 +63,7 @@ pub struct UsageError(pub String);
 pub fn help(lang: Lang) -> String {
     match lang {
         Lang::En => HELP.to_string(),
-        Lang::Zh => t!(lang, "help-text"),
+        Lang::Zh | Lang::ZhTw => t!(lang, "help-text"),
     }
 }
 

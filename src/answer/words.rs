@@ -16,7 +16,7 @@ use crate::t;
 pub fn sep(lang: Lang) -> &'static str {
     match lang {
         Lang::En => " ",
-        Lang::Zh => "",
+        Lang::Zh | Lang::ZhTw => "",
     }
 }
 
@@ -106,7 +106,9 @@ pub fn chinese_place_name(code: &str) -> Option<&'static str> {
 /// A place's name in `lang`: the Chinese name when there is one, else `english`.
 pub fn place_name(code: &str, english: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => chinese_place_name(code).unwrap_or(english).to_string(),
+        Lang::Zh | Lang::ZhTw => lang
+            .chinese(chinese_place_name(code).unwrap_or(english))
+            .into_owned(),
         Lang::En => english.to_string(),
     }
 }
@@ -115,7 +117,7 @@ pub fn place_name(code: &str, english: &str, lang: Lang) -> String {
 pub fn month(ym: &str, lang: Lang) -> String {
     match lang {
         Lang::En => month_name(ym),
-        Lang::Zh => match ym.split_once('-') {
+        Lang::Zh | Lang::ZhTw => match ym.split_once('-') {
             Some((y, m)) if m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m)) => {
                 format!("{y} 年 {} 月", m.trim_start_matches('0'))
             }
@@ -129,7 +131,12 @@ pub fn month(ym: &str, lang: Lang) -> String {
 pub fn title_name(card: &TitleCard, lang: Lang) -> String {
     match lang {
         Lang::En => card.title.clone(),
-        Lang::Zh => format!("《{}》", chinese_name(card).unwrap_or(&card.title)),
+        Lang::Zh | Lang::ZhTw => {
+            format!(
+                "《{}》",
+                lang.chinese(chinese_name(card).unwrap_or(&card.title))
+            )
+        }
     }
 }
 
@@ -186,7 +193,7 @@ pub fn fact_label(r: &FactRecord, lang: Lang) -> String {
 /// A fact's text in `lang`: the Chinese text where the data has one, else the English.
 pub fn fact_value(r: &FactRecord, lang: Lang) -> String {
     match (lang, &r.value_zh) {
-        (Lang::Zh, Some(zh)) => zh.clone(),
+        (lang, Some(zh)) if lang.is_chinese() => lang.chinese(zh).into_owned(),
         _ => r.value.clone(),
     }
 }

@@ -8,8 +8,9 @@ use poise::serenity_prelude as serenity;
 use super::{Data, Error};
 use crate::i18n::{Lang, tr};
 
-/// Discord locales that get the Chinese texts.
-const CHINESE_LOCALES: [&str; 2] = ["zh-CN", "zh-TW"];
+/// The Discord locales that get texts of their own, and the language of each; every other
+/// locale sees English.
+const LOCALES: [(&str, Lang); 2] = [("zh-CN", Lang::Zh), ("zh-TW", Lang::ZhTw)];
 
 /// Commands only moderators use, in servers.
 const GUILD_ONLY: [&str; 1] = ["reindex"];
@@ -25,16 +26,15 @@ fn slug(name: &str) -> String {
         .join("-")
 }
 
-fn chinese(
+fn localized(
     key: &str,
 ) -> Vec<(
     std::borrow::Cow<'static, str>,
     std::borrow::Cow<'static, str>,
 )> {
-    let text = tr(Lang::Zh, key);
-    CHINESE_LOCALES
+    LOCALES
         .iter()
-        .map(|l| ((*l).into(), text.clone().into()))
+        .map(|(locale, lang)| ((*locale).into(), tr(*lang, key).into()))
         .collect()
 }
 
@@ -43,13 +43,13 @@ pub fn localize(commands: &mut [poise::Command<Data, Error>]) {
     for cmd in commands {
         let key = format!("cmd-{}", cmd.name);
         cmd.description = Some(tr(Lang::En, &format!("{key}-desc")).into());
-        cmd.name_localizations = chinese(&key).into();
-        cmd.description_localizations = chinese(&format!("{key}-desc")).into();
+        cmd.name_localizations = localized(&key).into();
+        cmd.description_localizations = localized(&format!("{key}-desc")).into();
         for p in &mut cmd.parameters {
             let pkey = format!("{key}-{}", p.name);
             p.description = Some(tr(Lang::En, &format!("{pkey}-desc")).into());
-            p.name_localizations = chinese(&pkey).into();
-            p.description_localizations = chinese(&format!("{pkey}-desc")).into();
+            p.name_localizations = localized(&pkey).into();
+            p.description_localizations = localized(&format!("{pkey}-desc")).into();
             let choices: Vec<poise::CommandParameterChoice> = p
                 .choices
                 .iter()
@@ -57,7 +57,7 @@ pub fn localize(commands: &mut [poise::Command<Data, Error>]) {
                     let ckey = format!("choice-{}", slug(&c.name));
                     let mut c = c.clone();
                     c.name = tr(Lang::En, &ckey).into();
-                    c.localizations = chinese(&ckey).into();
+                    c.localizations = localized(&ckey).into();
                     c
                 })
                 .collect();

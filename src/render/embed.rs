@@ -223,7 +223,7 @@ fn why_not(a: &Answer, w: &WhyNot) -> Embed {
         place = escape(&place),
         badge = words::badge(w.status, lang)
     );
-    if lang == Lang::Zh {
+    if lang.is_chinese() {
         title = words::space_cjk(&title);
     }
     Embed {

@@ -185,7 +185,7 @@ pub fn text(a: &Answer) -> String {
 fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::En => ": ",
-        Lang::Zh => "：",
+        Lang::Zh | Lang::ZhTw => "：",
     }
 }
 
@@ -248,7 +248,7 @@ fn title_list(out: &mut String, titles: &[TitleCard], page: usize, lang: Lang) {
 fn map_places(out: &mut String, data: &MapData, lang: Lang) {
     let comma = match lang {
         Lang::En => ", ",
-        Lang::Zh => "、",
+        Lang::Zh | Lang::ZhTw => "、",
     };
     for (status, key) in [
         (Status::Unavailable, "render-text-not-available"),
@@ -269,7 +269,7 @@ fn map_places(out: &mut String, data: &MapData, lang: Lang) {
     let elsewhere = match lang {
         // The status code, as before localisation.
         Lang::En => data.elsewhere.as_str().to_string(),
-        Lang::Zh => words::status_word(data.elsewhere, lang),
+        Lang::Zh | Lang::ZhTw => words::status_word(data.elsewhere, lang),
     };
     let _ = writeln!(
         out,

@@ -32,14 +32,14 @@ pub(crate) fn status_key(s: Status) -> &'static str {
 
 /// Whether the title's `aka` leads its name in `lang` (Chinese, when it has a distinct one).
 pub fn aka_first(t: &TitleCard, lang: Lang) -> bool {
-    lang == Lang::Zh && crate::answer::words::distinct_aka(t).is_some()
+    lang.is_chinese() && crate::answer::words::distinct_aka(t).is_some()
 }
 
 /// A title's name: `The Wandering Earth`; in Chinese its Chinese name first,
 /// `流浪地球 (The Wandering Earth)`, `鱿鱼游戏 (Squid Game)`.
 pub fn name(t: &TitleCard, lang: Lang) -> String {
     match crate::answer::words::chinese_name(t) {
-        Some(zh) if lang == Lang::Zh => format!("{zh} ({})", t.title),
+        Some(zh) if lang.is_chinese() => format!("{} ({})", lang.chinese(zh), t.title),
         _ => t.title.clone(),
     }
 }

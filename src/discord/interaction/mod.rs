@@ -36,8 +36,9 @@ pub enum Action {
     Reindex,
     /// An option that could not be read (registered commands out of date).
     BadOption,
-    /// A value the user can fix (`year:20x0`); the text says how.
-    Usage(String),
+    /// A year option that is not a year or a span (`year:soon`), as typed; the reply, in the
+    /// user's language, says how to write one.
+    BadYears(String),
 }
 
 /// The options of `/titles` as typed, before checking.
@@ -71,10 +72,15 @@ impl Action {
     }
 
     pub fn titles(o: TitlesOptions) -> Action {
-        let years = |v: &Option<String>| v.as_deref().map(crate::answer::parse_years).transpose();
+        let years = |v: &Option<String>| match v.as_deref() {
+            None => Ok(None),
+            Some(v) => crate::answer::parse_years_in(v, Lang::En)
+                .map(Some)
+                .map_err(|_| v.to_string()),
+        };
         let (years, added) = match (years(&o.year), years(&o.added)) {
             (Ok(y), Ok(a)) => (y, a),
-            (Err(u), _) | (_, Err(u)) => return Action::Usage(u.0),
+            (Err(v), _) | (_, Err(v)) => return Action::BadYears(v),
         };
         Action::Titles(TitlesArgs {
             origin: o.origin,
@@ -127,7 +133,7 @@ impl Action {
     pub fn is_private(&self) -> bool {
         matches!(
             self,
-            Action::Help | Action::Reindex | Action::BadOption | Action::Usage(_)
+            Action::Help | Action::Reindex | Action::BadOption | Action::BadYears(_)
         )
     }
 
@@ -236,7 +242,7 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
             reply.ephemeral = true;
             Ok(reply)
         }
-        Action::Sources => Ok(Reply::sources(&engine.info())),
+        Action::Sources => Ok(Reply::sources(&engine.info(), lang)),
         // Each replica serves its own index and a request reaches one replica, so rebuilding
         // is an operator's step on every replica.
         Action::Reindex => Ok(Reply::private(
@@ -247,7 +253,11 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
             &crate::t!(lang, "error-bad-option"),
             Outcome::UsageError,
         )),
-        Action::Usage(text) => Ok(Reply::private(text, Outcome::UsageError)),
+        Action::BadYears(value) => {
+            let usage = crate::answer::parse_years_in(value, lang).err();
+            let text = usage.map(|u| u.0).unwrap_or_default();
+            Ok(Reply::private(&text, Outcome::UsageError))
+        }
     }
 }
 
@@ -351,14 +361,17 @@ mod tests {
             year: Some("soon".into()),
             ..TitlesOptions::default()
         });
-        assert!(matches!(bad, Action::Usage(_)), "{bad:?}");
+        assert!(
+            matches!(bad, Action::BadYears(ref v) if v == "soon"),
+            "{bad:?}"
+        );
     }
 
     #[test]
     fn the_language_follows_the_setting_then_the_user_then_the_server() {
         assert_eq!(lang(Some(Lang::En), "zh-CN", None), Lang::En);
         assert_eq!(lang(None, "zh-CN", Some("en-US")), Lang::Zh);
-        assert_eq!(lang(None, "fr", Some("zh-TW")), Lang::Zh);
+        assert_eq!(lang(None, "fr", Some("zh-TW")), Lang::ZhTw);
         assert_eq!(lang(None, "fr", None), Lang::En);
     }
 }

@@ -6,9 +6,11 @@ use poise::serenity_prelude as serenity;
 
 use super::buttons;
 use crate::answer::{Answer, TitlesArgs};
-use crate::render::embed::{self, Embed, EmbedField, escape, fit};
+use crate::i18n::Lang;
+use crate::render::embed::{self, Embed, EmbedField, escape, fit_in};
 use crate::render::map;
 use crate::search::IndexInfo;
+use crate::t;
 use crate::telemetry::Outcome;
 
 /// A picture attached to the reply and shown in its embeds.
@@ -104,29 +106,34 @@ impl Reply {
 
     /// `/sources`: the indexed documents and datasets, with counts, and when the data was last
     /// rebuilt (not by whom: that goes to the log and the moderator's own reply).
-    pub fn sources(info: &IndexInfo) -> Reply {
+    pub fn sources(info: &IndexInfo, lang: Lang) -> Reply {
+        let when = format!("<t:{}:R>", info.built_at);
         let mut e = Embed {
-            title: "What streambot knows".into(),
-            description: format!(
-                "{} titles, {} passages and {} facts. Last rebuilt <t:{}:R> in {} ms ({} rows repaired, {} skipped, {} merged).",
-                info.titles,
-                info.passages,
-                info.facts,
-                info.built_at,
-                info.build_ms,
-                info.repaired_rows,
-                info.skipped_rows,
-                info.merged_rows
+            title: t!(lang, "sources-title"),
+            description: t!(
+                lang,
+                "sources-summary",
+                titles = info.titles,
+                passages = info.passages,
+                facts = info.facts,
+                when = when,
+                ms = info.build_ms.to_string(),
+                repaired = info.repaired_rows,
+                skipped = info.skipped_rows,
+                merged = info.merged_rows
             ),
             color: 0x34_98_db,
             ..Embed::default()
         };
         for d in &info.documents {
             e.fields.push(EmbedField {
-                name: format!("Document: {}", escape(&d.title)),
-                value: format!(
-                    "`{}` · {} paragraphs · {} bytes",
-                    d.file, d.paragraphs, d.bytes
+                name: t!(lang, "sources-document", title = escape(&d.title)),
+                value: t!(
+                    lang,
+                    "sources-document-detail",
+                    file = &d.file,
+                    paragraphs = d.paragraphs,
+                    bytes = d.bytes
                 ),
                 inline: false,
             });
@@ -136,14 +143,15 @@ impl Reply {
                 continue;
             }
             let name = f.file.rsplit('/').next().unwrap_or(&f.file);
+            let kind = escape(&file_kind(&f.kind, lang));
             e.fields.push(EmbedField {
                 name: escape(name),
-                value: format!("{} · {} rows", escape(&f.kind), f.rows),
+                value: t!(lang, "sources-file", kind = kind, rows = f.rows),
                 inline: true,
             });
         }
         Reply {
-            embeds: vec![fit(e)],
+            embeds: vec![fit_in(e, lang)],
             ..Reply::default()
         }
     }
@@ -215,5 +223,34 @@ impl Reply {
             r = r.attachment(a);
         }
         r
+    }
+}
+
+/// A data file's kind as the index records it (`titles (hulu)`, `availability facts`), in
+/// `lang`.
+fn file_kind(kind: &str, lang: Lang) -> String {
+    let with_service = |key: &str, service: &str| {
+        format!(
+            "{} ({})",
+            t!(lang, key),
+            crate::domain::service_name(service)
+        )
+    };
+    if let Some(service) = kind
+        .strip_prefix("titles (")
+        .and_then(|k| k.strip_suffix(')'))
+    {
+        return with_service("sources-kind-titles", service);
+    }
+    if let Some(service) = kind
+        .strip_prefix("figures (")
+        .and_then(|k| k.strip_suffix(')'))
+    {
+        return with_service("sources-kind-figures", service);
+    }
+    match kind {
+        "availability facts" => t!(lang, "sources-kind-facts"),
+        "document metadata" => t!(lang, "sources-kind-metadata"),
+        other => other.to_string(),
     }
 }

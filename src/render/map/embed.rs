@@ -35,7 +35,7 @@ fn field(name: &str, items: &[String], lang: Lang) -> Option<EmbedField> {
         let next = match (value.is_empty(), lang) {
             (true, _) => escape(item),
             (false, Lang::En) => format!(" · {}", escape(item)),
-            (false, Lang::Zh) => format!("、{}", escape(item)),
+            (false, Lang::Zh | Lang::ZhTw) => format!("、{}", escape(item)),
         };
         // Room for the closing "…and N more".
         if value.chars().count() + next.chars().count() > limits::FIELD_VALUE - 30 {

@@ -202,6 +202,7 @@ mod tests {
         for ftl in [
             include_str!("../../../locales/en-US/render.ftl"),
             include_str!("../../../locales/zh-CN/render.ftl"),
+            include_str!("../../../locales/zh-TW/render.ftl"),
         ] {
             let mut checked = 0;
             // The messages `draw_texts` draws: title, legend and source line.

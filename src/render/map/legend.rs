@@ -250,12 +250,12 @@ pub fn alt_text_in(world: &World, data: &MapData, max: usize, lang: Lang) -> Str
     let legend = entries_in(world, data, lang);
     let (stop, comma) = match lang {
         Lang::En => (". ", ", "),
-        Lang::Zh => ("。", "、"),
+        Lang::Zh | Lang::ZhTw => ("。", "、"),
     };
     let mut out = t!(lang, "render-map-alt-start", title = title_in(data, lang));
     out.push_str(match lang {
         Lang::En => " ",
-        Lang::Zh => "",
+        Lang::Zh | Lang::ZhTw => "",
     });
     let count = |e: &Entry| {
         t!(
@@ -270,7 +270,7 @@ pub fn alt_text_in(world: &World, data: &MapData, max: usize, lang: Lang) -> Str
             out.push_str(&t!(lang, "render-map-alt-darker"));
             out.push_str(match lang {
                 Lang::En => " ",
-                Lang::Zh => "",
+                Lang::Zh | Lang::ZhTw => "",
             });
             for e in &legend {
                 out.push_str(&count(e));
@@ -285,7 +285,9 @@ pub fn alt_text_in(world: &World, data: &MapData, max: usize, lang: Lang) -> Str
                 if s != Status::Available && !named.is_empty() && named.len() <= 12 {
                     match lang {
                         Lang::En => out.push_str(&format!(" ({})", named.join(comma))),
-                        Lang::Zh => out.push_str(&format!("（{}）", named.join(comma))),
+                        Lang::Zh | Lang::ZhTw => {
+                            out.push_str(&format!("（{}）", named.join(comma)))
+                        }
                     }
                 }
                 out.push_str(stop);

@@ -1,0 +1,158 @@
+# Generated from locales/zh-CN/answer.ftl by tools/zh-tw/convert.py (OpenCC s2twp); edit zh-CN and re-run.
+# 核心回答（src/answer/）所寫的句子。每個鍵都必須與 ../en-US/answer.ftl 一致，佔位符也相同
+# （tests/locales.rs 會檢查）。中文句子之間不加空格（crate::answer::words::join）。
+
+## 列表與通用詞
+
+list-comma = { $head }、{ $item }
+list-and = { $head } 和 { $last }
+list-semicolon = { $head }；{ $item }
+did-you-mean = 你是不是想問：{ $list }？
+
+## /why-not
+
+why-not-which-place = 哪個地方？例如 /why-not 中國
+unknown-place = 我不知道叫“{ $input }”的地方。
+former-country = { $place }已不復存在，那裡不提供任何服務；請問一個現今存在的國家。
+why-not-no-facts = 我沒有關於 { $service } 可用情況的有來源資料。
+why-not-no-facts-others = 我沒有關於 { $service } 可用情況的有來源資料；有資料的是 { $known }。
+why-not-unknown-specific = 我不知道 { $service } 在{ $place }能否使用：我掌握的來源對此都沒有明確說法。
+why-not-unknown-general = 我不知道 { $service } 在{ $place }能否使用：我掌握的來源都沒有涉及那裡。
+why-not-covered = 有來源的資料涵蓋了 { $service } 在 { $count } 個地方的情況（/map { $word } 可以檢視）。
+why-not-known-below = 以下是關於 { $service } 的已知資訊。
+why-not-available = { $service } 在{ $place }可以使用。
+why-not-available-elsewhere = { $service } 在{ $place }可以使用：資料中沒有那裡有任何限制的記錄，下面的事實說明了 { $service } 在哪些地方提供服務。
+why-not-unavailable = { $service } 在{ $place }不可用。
+why-not-suspended-since = { $service } 於 { $since } 暫停了在{ $place }的服務。
+why-not-suspended = { $service } 已暫停在{ $place }的服務。
+why-not-stale-figure = （這是 { $service } 於 { $since } 暫停服務之前的記錄，已非現狀）
+
+## 事實的標籤
+
+fact-label-status = 狀態
+fact-label-regulation = 監管
+fact-label-sanctions = 制裁
+fact-label-war = 戰爭
+fact-label-business = 商業
+fact-label-note = 說法不一
+fact-label-figures = 資料
+figure-library = 片庫規模
+figure-price = 美元月費
+figure-dated = { $label }（{ $when }）
+figure-library-total = 共 { $total } 部作品
+figure-library-split = 共 { $total } 部作品：劇集 { $tv } 部，電影 { $movies } 部
+plan-basic = 基礎版
+plan-standard = 標準版
+plan-premium = 高階版
+
+## /titles
+
+titles-origin-needs-country = `origin:` 需要填一個國家。
+unknown-country = 我不知道叫“{ $input }”的國家。
+titles-none = 沒有符合這些篩選條件的作品。
+titles-without = 去掉其中一個條件：{ $list }。
+titles-relaxation = 不限{ $filter }時有 { $count } 部
+filter-origin = 出品國家
+filter-type = 類型
+filter-service = 平臺
+filter-genre = 題材
+filter-year = 年份
+filter-added = 上線年份
+filter-director = 導演
+filter-cast = 演員
+filter-query = 關鍵詞
+titles-prime-origin = （Prime Video 的資料只為 7% 的作品註明了出品國家。）
+titles-past-end = 第 { $page } 頁超出了範圍：{ $total } 部作品只有 { $pages } 頁。
+titles-count-movie = 共 { $total } 部{ $filters }電影{ $scope }
+titles-count-tv = 共 { $total } 部{ $filters }劇集{ $scope }
+titles-count-any = 共 { $total } 部{ $filters }作品{ $scope }
+# 中文把篩選條件放在“共 N 部”之後、名詞之前（題材、導演、演員、關鍵詞），平臺與年份放在後面。
+titles-in-genre = 題材為“{ $genre }”的
+titles-directed-by = 由 { $name } 執導的
+titles-with-cast = 有 { $name } 出演的
+titles-matching = 與“{ $query }”相關的
+titles-from = { $place }
+titles-on = 在 { $service } 上
+titles-released = ，發行於 { $years } 年
+titles-added = ，上線於 { $years } 年
+titles-there-are = { $total ->
+       *[other] { $what }。
+    }
+titles-showing = 第 { $first }–{ $last } 部（第 { $page } 頁，共 { $pages } 頁）。
+titles-list-showing = { $what }。第 { $first }–{ $last } 部（第 { $page } 頁，共 { $pages } 頁）。
+titles-newest-first = 最新上線的排在前面。
+titles-undated = 其中 { $count } 部在資料中沒有上線日期。
+titles-origin-note = 出品國家指作品在哪裡製作，而不是在哪裡能看。
+
+## /title
+
+title-added-alone = { $service } 上，上線於 { $date }
+title-added-in-list = { $service }（上線於 { $date }）
+title-service-alone = { $service } 上
+title-services = { $list } 上
+title-on = { $title }在 { $listing }。
+title-not-on = { $title }不在 { $asked } 上，而是在 { $listing }。
+title-also-on = 也在 { $others }。
+title-not-found = 這些片庫（{ $catalogues }）裡沒有“{ $name }”。
+title-closest-names = 最接近的名字：{ $list }。
+title-closest-match = 與“{ $name }”最接近的是 { $found }。
+title-others-same = 同名的其他作品：{ $list }。
+title-others-close = 名字相近的其他作品：{ $list }。
+
+## 自由提問與 /ask
+
+search-what-in-documents = 要在文件裡找什麼？例如“這篇文章對審查是怎麼說的？”
+search-nothing = 文件和作品中都沒有與“{ $query }”匹配的內容。可以試試 /why-not <地方>、/titles origin:<國家> 或 /title <片名>。
+search-documents = 文件中有 { $passages } 段與“{ $query }”匹配。
+search-both = 有 { $passages } 段文件和 { $titles } 部作品與“{ $query }”匹配。
+
+## /map
+
+map-no-facts = 我沒有關於 { $service } 可用情況的有來源資料，所以無法畫出它的地圖。
+map-no-figures = 我沒有 { $service } 按國家統計的資料：現有的資料只有 Netflix 的（2021 年 12 月），在資料資料夾裡有 netflix_subscription_fee_dec2021.csv 時從中讀取。
+map-figure-library = 片庫規模
+map-figure-price = 標準版美元月費
+map-figure = { $service } 在 { $count } 個地方的{ $figure }。
+map-figure-dated = { $service } 在 { $count } 個地方的{ $figure }（{ $when }）。
+map-where = { $service } 的可用地區（依據有來源的資料）。
+map-where-newest = { $service } 的可用地區（依據有來源的資料，最新一條：{ $date }）。
+
+## 用法錯誤（按輸入的命令）
+
+usage-ask-me = 問我點什麼吧。
+usage-empty-command = 請在斜槓後面輸入命令。
+usage-no-command = 沒有 /{ $name } 這個命令。試試 /why-not、/titles、/new、/title 或 /help。
+usage-no-option = /{ $command } 沒有 `{ $key }` 這個選項；你是不是想用 `{ $close }:`？它的選項有 { $options }。
+usage-given-twice = `{ $key }` 給了兩次。
+usage-needs-value = `{ $key }:` 需要一個值。
+usage-unknown-service = 沒有 `{ $value }` 這個平臺：請用 netflix、prime、disney 或 hulu。
+usage-bad-years = `{ $value }` 不是年份，也不是年份範圍（請寫 2019 或 2010-2020）。
+usage-unknown-sort = 沒有 `{ $value }` 這種排序：請用 relevance、year、title 或 added。
+usage-unknown-type = 沒有 `{ $value }` 這種類型：請用 movie 或 tv。
+usage-bad-page = `page:{ $value }` 必須是從 1 起的數字。
+usage-unknown-figure = 沒有 `{ $value }` 這項資料：請用 library 或 price。
+usage-map-words = /map 接受一個平臺和一項資料，例如 /map disney 或 /map netflix library；`{ $word }` 兩者都不是。
+usage-ask-needs-question = /ask 需要一個問題。
+usage-title-needs-name = /title 需要一個片名，例如 /title 流浪地球
+usage-country-once = 國家只需給一次：/new netflix kr 或 /new origin:kr
+usage-place-once = 地方只需給一次：/why-not 中國 或 /why-not place:中國
+usage-why-not-needs-place = /why-not 需要一個地方，例如 /why-not 中國
+
+## /help
+
+help-text =
+    /why-not <地方> [平臺]        某個平臺（預設 Netflix）在某地能否使用、為什麼
+                                 例如 /why-not 中國 · /why-not 俄羅斯 netflix · /why-not china
+    /titles [選項]               資料集中的作品，每頁 10 部，給出準確總數
+        origin:<國家>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<題材>
+        year:2019 或 year:2010-2020  added:2021  director:<姓名>  cast:<姓名>  query:<關鍵詞>
+        sort:relevance|year|title|added  page:<頁碼>
+                                 例如 /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
+    /new [平臺] [出品國家] [類型]   最新上線的排在前面，例如 /new hulu · /new netflix kr tv
+    /title <片名> [平臺]          一部作品的資料卡和在哪裡能看；有小錯字也沒關係
+    /map [平臺] [資料]            某個平臺在世界上哪些地方可用的地圖，例如 /map disney；
+                                 figure:library|price 按國家顯示 Netflix 的片庫規模或價格（2021 年 12 月）
+    /help                        顯示這段說明
+    其他內容都當作自由提問，中文英文都可以：“為什麼中國不能看Netflix”“流浪地球在哪裡看”
+    “韓國電影”“Netflix最新的韓劇”“why can't I watch Netflix in Russia?”
+    “Korean movies on Prime Video”“films directed by Bong Joon Ho”。
