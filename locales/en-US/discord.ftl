@@ -124,3 +124,17 @@ sources-kind-titles = titles
 sources-kind-facts = facts
 sources-kind-figures = figures
 sources-kind-metadata = document metadata
+
+# Why an upload to /reindex was refused (what follows "refused: ").
+upload-too-large = the file is { $size } bytes; the limit is { $limit } bytes
+upload-empty = the file is empty
+upload-not-text = the file is not UTF-8 text
+upload-unsupported-name = only titles CSVs named `<service>_titles.csv` (e.g. `netflix_titles.csv`) and `.txt`/`.md` documents can be added
+upload-too-many-columns = the CSV has { $columns } columns; a titles CSV has at most { $limit }
+upload-cell-too-long = line { $line } has a cell of { $bytes } bytes; the limit is { $limit } bytes
+upload-no-rows = the file has no usable rows:
+upload-bad-rows = the file has rows that cannot be read:
+upload-io = the file could not be written (the log says why)
+upload-over-budget = uploads already hold { $used } bytes; with this file they would pass the budget of { $budget } bytes (UPLOAD_BUDGET_MB)
+# One repaired or skipped row of an upload or a rebuild.
+reindex-line = line { $line }: { $detail }

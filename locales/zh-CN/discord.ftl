@@ -123,3 +123,17 @@ sources-kind-titles = 片单
 sources-kind-facts = 事实
 sources-kind-figures = 数据
 sources-kind-metadata = 文档元数据
+
+# /reindex 拒绝上传的原因（接在“被拒绝：”之后）。
+upload-too-large = 文件有 { $size } 字节，上限是 { $limit } 字节
+upload-empty = 文件是空的
+upload-not-text = 文件不是 UTF-8 文本
+upload-unsupported-name = 只能添加名为 `<平台>_titles.csv` 的片单 CSV（例如 `netflix_titles.csv`）和 `.txt`/`.md` 文档
+upload-too-many-columns = 这个 CSV 有 { $columns } 列；片单 CSV 最多 { $limit } 列
+upload-cell-too-long = 第 { $line } 行有一个 { $bytes } 字节的单元格；上限是 { $limit } 字节
+upload-no-rows = 文件里没有可用的行：
+upload-bad-rows = 文件里有无法读取的行：
+upload-io = 无法写入文件（原因见日志）
+upload-over-budget = 上传目录已有 { $used } 字节；加上这个文件会超过 { $budget } 字节的上限（UPLOAD_BUDGET_MB）
+# 上传或重建时修复或跳过的一行。
+reindex-line = 第 { $line } 行：{ $detail }

@@ -12,7 +12,7 @@ did-you-mean = 你是不是想問：{ $list }？
 ## /why-not
 
 why-not-which-place = 哪個地方？例如 /why-not 中國
-unknown-place = 我不知道叫“{ $input }”的地方。
+unknown-place = 我不知道叫「{ $input }」的地方。
 former-country = { $place }已不復存在，那裡不提供任何服務；請問一個現今存在的國家。
 why-not-no-facts = 我沒有關於 { $service } 可用情況的有來源資料。
 why-not-no-facts-others = 我沒有關於 { $service } 可用情況的有來源資料；有資料的是 { $known }。
@@ -43,12 +43,12 @@ figure-library-total = 共 { $total } 部作品
 figure-library-split = 共 { $total } 部作品：劇集 { $tv } 部，電影 { $movies } 部
 plan-basic = 基礎版
 plan-standard = 標準版
-plan-premium = 高階版
+plan-premium = 高級版
 
 ## /titles
 
 titles-origin-needs-country = `origin:` 需要填一個國家。
-unknown-country = 我不知道叫“{ $input }”的國家。
+unknown-country = 我不知道叫「{ $input }」的國家。
 titles-none = 沒有符合這些篩選條件的作品。
 titles-without = 去掉其中一個條件：{ $list }。
 titles-relaxation = 不限{ $filter }時有 { $count } 部
@@ -60,17 +60,17 @@ filter-year = 年份
 filter-added = 上線年份
 filter-director = 導演
 filter-cast = 演員
-filter-query = 關鍵詞
+filter-query = 關鍵字
 titles-prime-origin = （Prime Video 的資料只為 7% 的作品註明了出品國家。）
 titles-past-end = 第 { $page } 頁超出了範圍：{ $total } 部作品只有 { $pages } 頁。
 titles-count-movie = 共 { $total } 部{ $filters }電影{ $scope }
 titles-count-tv = 共 { $total } 部{ $filters }劇集{ $scope }
 titles-count-any = 共 { $total } 部{ $filters }作品{ $scope }
-# 中文把篩選條件放在“共 N 部”之後、名詞之前（題材、導演、演員、關鍵詞），平臺與年份放在後面。
-titles-in-genre = 題材為“{ $genre }”的
+# 中文把篩選條件放在「共 N 部」之後、名詞之前（題材、導演、演員、關鍵字），平臺與年份放在後面。
+titles-in-genre = 題材為「{ $genre }」的
 titles-directed-by = 由 { $name } 執導的
 titles-with-cast = 有 { $name } 出演的
-titles-matching = 與“{ $query }”相關的
+titles-matching = 與「{ $query }」相關的
 titles-from = { $place }
 titles-on = 在 { $service } 上
 titles-released = ，發行於 { $years } 年
@@ -93,23 +93,23 @@ title-services = { $list } 上
 title-on = { $title }在 { $listing }。
 title-not-on = { $title }不在 { $asked } 上，而是在 { $listing }。
 title-also-on = 也在 { $others }。
-title-not-found = 這些片庫（{ $catalogues }）裡沒有“{ $name }”。
+title-not-found = 這些片庫（{ $catalogues }）裡沒有「{ $name }」。
 title-closest-names = 最接近的名字：{ $list }。
-title-closest-match = 與“{ $name }”最接近的是 { $found }。
+title-closest-match = 與「{ $name }」最接近的是 { $found }。
 title-others-same = 同名的其他作品：{ $list }。
 title-others-close = 名字相近的其他作品：{ $list }。
 
 ## 自由提問與 /ask
 
-search-what-in-documents = 要在文件裡找什麼？例如“這篇文章對審查是怎麼說的？”
-search-nothing = 文件和作品中都沒有與“{ $query }”匹配的內容。可以試試 /why-not <地方>、/titles origin:<國家> 或 /title <片名>。
-search-documents = 文件中有 { $passages } 段與“{ $query }”匹配。
-search-both = 有 { $passages } 段文件和 { $titles } 部作品與“{ $query }”匹配。
+search-what-in-documents = 要在文件裡找什麼？例如「這篇文章對審查是怎麼說的？」
+search-nothing = 文件和作品中都沒有與「{ $query }」相符的內容。可以試試 /why-not <地方>、/titles origin:<國家> 或 /title <片名>。
+search-documents = 文件中有 { $passages } 段與「{ $query }」相符。
+search-both = 有 { $passages } 段文件和 { $titles } 部作品與「{ $query }」相符。
 
 ## /map
 
 map-no-facts = 我沒有關於 { $service } 可用情況的有來源資料，所以無法畫出它的地圖。
-map-no-figures = 我沒有 { $service } 按國家統計的資料：現有的資料只有 Netflix 的（2021 年 12 月），在資料資料夾裡有 netflix_subscription_fee_dec2021.csv 時從中讀取。
+map-no-figures = 我沒有 { $service } 按國家統計的資料：現有的資料只有 Netflix 的（2021 年 12 月），在資料目錄裡有 netflix_subscription_fee_dec2021.csv 時從中讀取。
 map-figure-library = 片庫規模
 map-figure-price = 標準版美元月費
 map-figure = { $service } 在 { $count } 個地方的{ $figure }。
@@ -117,11 +117,11 @@ map-figure-dated = { $service } 在 { $count } 個地方的{ $figure }（{ $when
 map-where = { $service } 的可用地區（依據有來源的資料）。
 map-where-newest = { $service } 的可用地區（依據有來源的資料，最新一條：{ $date }）。
 
-## 用法錯誤（按輸入的命令）
+## 用法錯誤（按輸入的指令）
 
 usage-ask-me = 問我點什麼吧。
-usage-empty-command = 請在斜槓後面輸入命令。
-usage-no-command = 沒有 /{ $name } 這個命令。試試 /why-not、/titles、/new、/title 或 /help。
+usage-empty-command = 請在斜線後面輸入指令。
+usage-no-command = 沒有 /{ $name } 這個指令。試試 /why-not、/titles、/new、/title 或 /help。
 usage-no-option = /{ $command } 沒有 `{ $key }` 這個選項；你是不是想用 `{ $close }:`？它的選項有 { $options }。
 usage-given-twice = `{ $key }` 給了兩次。
 usage-needs-value = `{ $key }:` 需要一個值。
@@ -145,7 +145,7 @@ help-text =
                                  例如 /why-not 中國 · /why-not 俄羅斯 netflix · /why-not china
     /titles [選項]               資料集中的作品，每頁 10 部，給出準確總數
         origin:<國家>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<題材>
-        year:2019 或 year:2010-2020  added:2021  director:<姓名>  cast:<姓名>  query:<關鍵詞>
+        year:2019 或 year:2010-2020  added:2021  director:<姓名>  cast:<姓名>  query:<關鍵字>
         sort:relevance|year|title|added  page:<頁碼>
                                  例如 /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
     /new [平臺] [出品國家] [類型]   最新上線的排在前面，例如 /new hulu · /new netflix kr tv
@@ -153,6 +153,6 @@ help-text =
     /map [平臺] [資料]            某個平臺在世界上哪些地方可用的地圖，例如 /map disney；
                                  figure:library|price 按國家顯示 Netflix 的片庫規模或價格（2021 年 12 月）
     /help                        顯示這段說明
-    其他內容都當作自由提問，中文英文都可以：“為什麼中國不能看Netflix”“流浪地球在哪裡看”
-    “韓國電影”“Netflix最新的韓劇”“why can't I watch Netflix in Russia?”
-    “Korean movies on Prime Video”“films directed by Bong Joon Ho”。
+    其他內容都當作自由提問，中文英文都可以：「為什麼中國不能看Netflix」「流浪地球在哪裡看」
+    「韓國電影」「Netflix最新的韓劇」「why can't I watch Netflix in Russia?」
+    「Korean movies on Prime Video」「films directed by Bong Joon Ho」。

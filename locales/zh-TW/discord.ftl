@@ -1,11 +1,11 @@
 # Generated from locales/zh-CN/discord.ftl by tools/zh-tw/convert.py (OpenCC s2twp); edit zh-CN and re-run.
-# Discord 中顯示的斜槓命令：名稱、說明（最多 100 個字元）、選項和選項值。名稱不含空格。
+# Discord 中顯示的斜線指令：名稱、說明（最多 100 個字元）、選項和選項值。名稱不含空格。
 cmd-why-not = 為什麼看不了
-cmd-why-not-desc = 為什麼某地看不了某個流媒體平臺？現狀、有出處的事實和原文引用。
+cmd-why-not-desc = 為什麼某地看不了某個串流平臺？現狀、有出處的事實和原文引用。
 cmd-why-not-place = 地點
 cmd-why-not-place-desc = 國家或地區：名稱、代碼或中文名（中國、CN、China、克里米亞……）
 cmd-why-not-service = 平臺
-cmd-why-not-service-desc = 流媒體平臺（預設 Netflix）
+cmd-why-not-service-desc = 串流平臺（預設 Netflix）
 cmd-titles = 片單
 cmd-titles-desc = 資料集中的作品：按出品國家、類型、平臺、題材、年份篩選；每頁 10 部。
 cmd-titles-origin = 出品國家
@@ -13,7 +13,7 @@ cmd-titles-origin-desc = 出品國家（名稱或代碼）
 cmd-titles-type = 類型
 cmd-titles-type-desc = 電影或劇集
 cmd-titles-service = 平臺
-cmd-titles-service-desc = 流媒體平臺
+cmd-titles-service-desc = 串流平臺
 cmd-titles-genre = 題材
 cmd-titles-genre-desc = 題材，例如 horror（恐怖）、documentaries（紀錄片）
 cmd-titles-year = 年份
@@ -24,14 +24,14 @@ cmd-titles-director = 導演
 cmd-titles-director-desc = 導演全名（按資料中的拼寫），例如 Bong Joon Ho
 cmd-titles-cast = 演員
 cmd-titles-cast-desc = 演員全名（按資料中的拼寫），例如 Lee Jung-jae
-cmd-titles-query = 關鍵詞
+cmd-titles-query = 關鍵字
 cmd-titles-query-desc = 在片名、簡介、演員中查詢的詞
 cmd-titles-sort = 排序
 cmd-titles-sort-desc = 結果的排列順序
 cmd-new = 最新
 cmd-new-desc = 最新上線：平臺最近加入的作品，最新的在前。
 cmd-new-service = 平臺
-cmd-new-service-desc = 流媒體平臺（不填則為全部四個）
+cmd-new-service-desc = 串流平臺（不填則為全部四個）
 cmd-new-origin = 出品國家
 cmd-new-origin-desc = 出品國家（名稱或代碼）
 cmd-new-type = 類型
@@ -43,18 +43,18 @@ cmd-title-name-desc = 作品名稱
 cmd-title-service = 平臺
 cmd-title-service-desc = 它在這個平臺上嗎？
 cmd-map = 地圖
-cmd-map-desc = 流媒體平臺在世界各地是否可用的地圖，附圖例和出處。
+cmd-map-desc = 串流平臺在世界各地是否可用的地圖，附圖例和出處。
 cmd-map-service = 平臺
-cmd-map-service-desc = 流媒體平臺（預設 Netflix）
+cmd-map-service-desc = 串流平臺（預設 Netflix）
 cmd-map-figure = 資料
 cmd-map-figure-desc = 改為按國家顯示 Netflix 的資料（2021 年 12 月）
 cmd-ask = 提問
-cmd-ask-desc = 用自己的話提問，例如“為什麼中國不能看 Netflix？”
+cmd-ask-desc = 用自己的話提問，例如「為什麼中國不能看 Netflix？」
 cmd-ask-question = 問題
 cmd-ask-question-desc = 你的問題
 cmd-sources = 資料來源
 cmd-sources-desc = streambot 知道什麼：文件、資料集、事實，以及索引上次重建的時間。
-cmd-help = 幫助
+cmd-help = 說明
 cmd-help-desc = streambot 的用法。
 cmd-reindex = 重建索引
 cmd-reindex-desc = 管理員：重新讀取資料並重建索引，可先新增一個檔案。
@@ -81,38 +81,38 @@ only-the-asker = 只有提問的人才能翻頁——請自己執行 /titles 瀏
 slow-down = 你問得太快了，我有點跟不上——請等 { $seconds } 秒再試。
 went-wrong = 抱歉，回答時出了點問題。請稍後再試。
 help-extra =
-    /ask <問題>                  自由提問，和私信一樣
+    /ask <問題>                  自由提問，和私訊一樣
     /sources                     機器人知道什麼，以及上次重建索引的時間
     /reindex [檔案]              管理員：重新讀取資料（可先新增一個檔案）
 
-    你也可以直接私信我。
+    你也可以直接私訊我。
 
 # 每個互動出錯時也會收到的回覆。
 error-bad-option = 有個選項我沒看懂；/help 裡有寫法說明。
-error-not-allowed = 你沒有許可權使用這個命令。
-error-outdated-command = Discord 發來的是舊版命令——命令剛剛更新過。請過一分鐘再試。
-error-unknown-command = 我已經沒有這個命令了——/help 裡列出了我能做的事。
+error-not-allowed = 你沒有權限使用這個指令。
+error-outdated-command = Discord 發來的是舊版指令——指令剛剛更新過。請過一分鐘再試。
+error-unknown-command = 我已經沒有這個指令了——/help 裡列出了我能做的事。
 
 ## /reindex, for moderators
-reindex-refused = 只有管理員才能重建索引，而且只能在機器人運營者自己的伺服器裡（在那裡擁有“管理伺服器”許可權或管理員角色，或是機器人所有者）：機器人的資料對所有伺服器都一樣，其他伺服器不能更改。沒有做任何改動。
+reindex-refused = 只有管理員才能重建索引，而且只能在機器人營運者自己的伺服器裡（在那裡擁有「管理伺服器」權限或管理員身分組，或是機器人所有者）：機器人的資料對所有伺服器都一樣，其他伺服器不能更改。沒有做任何改動。
 reindex-too-large = `{ $file }` 有 { $size } 位元組，上限是 { $limit }。沒有做任何改動。
 reindex-larger-than = `{ $file }` 超過了 { $limit } 位元組的上限。沒有做任何改動。
 reindex-download-failed = 無法從 Discord 下載這個檔案。沒有做任何改動。
-reindex-no-data-dir = 沒有配置資料目錄。沒有做任何改動。
+reindex-no-data-dir = 沒有設定資料目錄。沒有做任何改動。
 reindex-added-titles = 已新增 `{ $path }`：{ $service } 的 { $rows } 部作品。
 reindex-added-document = 已新增 `{ $path }`：一篇 { $paragraphs } 段的文件。
 reindex-upload-refused = `{ $file }` 未被接受：{ $why }
     沒有做任何改動。
 reindex-failed = 重建索引失敗：{ $why }。仍在使用之前的資料和索引。
 reindex-why-unopenable = 新索引無法開啟（詳情見日誌）
-reindex-why-busy = 這個索引正在由另一個重建任務處理（程序 { $pid }）；請等它完成後再試
+reindex-why-busy = 這個索引正在由另一個重建任務處理（處理程序 { $pid }）；請等它完成後再試
 reindex-why-busy-unknown = 這個索引正在由另一個重建任務處理；請等它完成後再試
 reindex-why-stopped = 重建在完成前中斷了（詳情見日誌）
-reindex-progress = 正在重建索引… { $percent }%（{ $total } 條記錄中已完成 { $done } 條，已用 { $seconds } 秒）。回答仍來自當前索引。
+reindex-progress = 正在重建索引… { $percent }%（{ $total } 條記錄中已完成 { $done } 條，已用 { $seconds } 秒）。回答仍來自目前索引。
 reindex-done = 索引已重建，用時 { $seconds } 秒：{ $titles } 部作品、{ $passages } 個段落、{ $facts } 條事實，來自 { $files } 個檔案。
 reindex-no-skips = 沒有跳過任何行（修復 { $repaired } 行，合併 { $merged } 行）。
 reindex-skipped = 跳過了 { $count } 行：
-reindex-over-http = 這個伺服器通過多個副本回答命令，每個副本都有自己的索引，所以無法在這裡用 /reindex 重建它們。請在每個副本上執行 `streambot index`（見 README 的 Deployment 一節）：每個副本會在幾秒內改用新索引，無需重啟。沒有做任何改動。
+reindex-over-http = 這個伺服器透過多個副本回答指令，每個副本都有自己的索引，所以無法在這裡用 /reindex 重建它們。請在每個副本上執行 `streambot index`（見 README 的 Deployment 一節）：每個副本會在幾秒內改用新索引，無需重啟。沒有做任何改動。
 
 # /sources：索引裡有什麼。
 sources-title = streambot 知道什麼
@@ -124,3 +124,17 @@ sources-kind-titles = 片單
 sources-kind-facts = 事實
 sources-kind-figures = 資料
 sources-kind-metadata = 文件後設資料
+
+# /reindex 拒絕上傳的原因（接在「被拒絕：」之後）。
+upload-too-large = 檔案有 { $size } 位元組，上限是 { $limit } 位元組
+upload-empty = 檔案是空的
+upload-not-text = 檔案不是 UTF-8 文字
+upload-unsupported-name = 只能新增名為 `<平臺>_titles.csv` 的片單 CSV（例如 `netflix_titles.csv`）和 `.txt`/`.md` 文件
+upload-too-many-columns = 這個 CSV 有 { $columns } 列；片單 CSV 最多 { $limit } 列
+upload-cell-too-long = 第 { $line } 行有一個 { $bytes } 位元組的儲存格；上限是 { $limit } 位元組
+upload-no-rows = 檔案裡沒有可用的行：
+upload-bad-rows = 檔案裡有無法讀取的行：
+upload-io = 無法寫入檔案（原因見日誌）
+upload-over-budget = 上傳目錄已有 { $used } 位元組；加上這個檔案會超過 { $budget } 位元組的上限（UPLOAD_BUDGET_MB）
+# 上傳或重建時修復或跳過的一行。
+reindex-line = 第 { $line } 行：{ $detail }

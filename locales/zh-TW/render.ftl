@@ -33,7 +33,7 @@ render-titles-footer = 第 { $page } 頁，共 { $pages } 頁 · { $total } 部�
 render-title-title = 作品
 render-search-title = 搜尋
 render-not-found-title = 未找到
-render-help-title = streambot 幫助
+render-help-title = streambot 說明
 render-more-not-shown = …另有 { $count } 項未顯示
 render-also-known-as = 又名 { $aka }
 
@@ -83,7 +83,7 @@ render-map-availability-title = { $service } 可用情況 · 最新事實日期 
 render-map-undated = 無日期
 render-map-figure-title = { $service }：各國{ $figure }，{ $date }
 render-map-figure-library = 片庫規模（作品數）
-render-map-figure-price = 標準套餐月費（美元）
+render-map-figure-price = 標準方案月費（美元）
 render-map-date-unknown = 日期不詳
 render-map-legend-available = 可用
 render-map-legend-unavailable = 不可用
@@ -114,8 +114,8 @@ render-map-alt-darker = 顏色越深，數值越高。
 render-map-alt-count = { $label }：{ $count } 個地方
 
 ## 控制台
-console-welcome = streambot 控制台——像私信一樣提問：/why-not china、/titles origin:cn type:movie、/title 流浪地球，或直接用中文提問。/help 檢視更多，/quit 退出。
-console-not-utf8 = 這一行不是有效的 UTF-8 文本。
+console-welcome = streambot 控制台——像私訊一樣提問：/why-not china、/titles origin:cn type:movie、/title 流浪地球，或直接用中文提問。/help 檢視更多，/quit 退出。
+console-not-utf8 = 這一行不是有效的 UTF-8 文字。
 console-failed = 抱歉，回答時出了問題，請再試一次。
 console-map-saved = 地圖已儲存到 { $path }
 console-map-failed = 抱歉，地圖無法繪製或儲存。

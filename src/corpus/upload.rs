@@ -10,7 +10,7 @@ use super::titles::{MAX_CELL_BYTES, parse, service_from_file_name};
 /// The largest file accepted.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 /// The most columns a titles CSV may have.
-const MAX_COLUMNS: usize = 64;
+pub const MAX_COLUMNS: usize = 64;
 
 /// Why an upload was refused. Nothing was written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -8,7 +8,9 @@ use poise::serenity_prelude as serenity;
 use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::corpus::upload::{MAX_UPLOAD_BYTES, UploadKind, validate_and_store, within_budget};
+use crate::corpus::upload::{
+    MAX_UPLOAD_BYTES, UploadError, UploadKind, validate_and_store, within_budget,
+};
 use crate::discord::download::{self, DownloadError};
 use crate::discord::localize::lang_of;
 use crate::discord::{Context, Error, reply};
@@ -166,7 +168,12 @@ pub async fn reindex(
                     ),
                 });
                 for n in &s.report.notes {
-                    lines.push(format!("line {}: {}", n.line, n.detail));
+                    lines.push(t!(
+                        lang,
+                        "reindex-line",
+                        line = n.line.to_string(),
+                        detail = &n.detail
+                    ));
                 }
                 stored = Some(s);
             }
@@ -243,13 +250,49 @@ pub async fn reindex(
     Ok(())
 }
 
-/// Why an upload was refused, as the moderator reads it.
-fn upload_refused(lang: Lang, file: &str, why: &crate::corpus::upload::UploadError) -> String {
+/// Why an upload was refused, as the moderator reads it, in `lang` (the rows' own notes, which
+/// the loader writes, follow as they are).
+fn upload_refused(lang: Lang, file: &str, why: &UploadError) -> String {
+    use crate::corpus::MAX_CELL_BYTES;
+    use crate::corpus::upload::MAX_COLUMNS;
+    let why = match why {
+        UploadError::TooLarge(size) => t!(
+            lang,
+            "upload-too-large",
+            size = size.to_string(),
+            limit = MAX_UPLOAD_BYTES.to_string()
+        ),
+        UploadError::Empty => t!(lang, "upload-empty"),
+        UploadError::NotText => t!(lang, "upload-not-text"),
+        UploadError::UnsupportedName => t!(lang, "upload-unsupported-name"),
+        UploadError::TooManyColumns(columns) => t!(
+            lang,
+            "upload-too-many-columns",
+            columns = columns.to_string(),
+            limit = MAX_COLUMNS.to_string()
+        ),
+        UploadError::CellTooLong { line, bytes } => t!(
+            lang,
+            "upload-cell-too-long",
+            line = line.to_string(),
+            bytes = bytes.to_string(),
+            limit = MAX_CELL_BYTES.to_string()
+        ),
+        UploadError::NoRows(rows) => format!("{}\n{rows}", t!(lang, "upload-no-rows")),
+        UploadError::BadRows(rows) => format!("{}\n{rows}", t!(lang, "upload-bad-rows")),
+        UploadError::Io(_) => t!(lang, "upload-io"),
+        UploadError::OverBudget { used, budget } => t!(
+            lang,
+            "upload-over-budget",
+            used = used.to_string(),
+            budget = budget.to_string()
+        ),
+    };
     t!(
         lang,
         "reindex-upload-refused",
         file = file.replace('`', "'"),
-        why = why.to_string()
+        why = why
     )
 }
 
@@ -354,6 +397,44 @@ fn done_lines(summary: &Summary, took: Duration, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_are_written_in_the_moderators_language() {
+        let cases = [
+            (
+                Lang::En,
+                UploadError::TooLarge(9),
+                "`a.csv` was refused: the file is 9 bytes; the limit is 5242880 bytes\nNothing was changed.",
+            ),
+            (
+                Lang::Zh,
+                UploadError::TooLarge(9),
+                "`a.csv` 未被接受：文件有 9 字节，上限是 5242880 字节\n没有做任何改动。",
+            ),
+            (
+                Lang::ZhTw,
+                UploadError::Empty,
+                "`a.csv` 未被接受：檔案是空的\n沒有做任何改動。",
+            ),
+            (
+                Lang::Zh,
+                UploadError::CellTooLong {
+                    line: 3,
+                    bytes: 9000,
+                },
+                "`a.csv` 未被接受：第 3 行有一个 9000 字节的单元格；上限是 8192 字节\n没有做任何改动。",
+            ),
+            // An internal error (a path, an OS message) goes to the log, never to the user.
+            (
+                Lang::En,
+                UploadError::Io("/srv/data/uploads: permission denied".into()),
+                "`a.csv` was refused: the file could not be written (the log says why)\nNothing was changed.",
+            ),
+        ];
+        for (lang, why, expected) in cases {
+            assert_eq!(upload_refused(lang, "a.csv", &why), expected);
+        }
+    }
 
     #[test]
     fn progress_reads_in_plain_words() {
