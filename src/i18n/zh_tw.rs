@@ -3,18 +3,18 @@
 //! data holds (facts, place and title names, written in simplified characters) when a zh-TW
 //! answer shows it, and folds traditional input onto the simplified vocabulary the lexicon and
 //! the place names are written in. Its tables are OpenCC's conversions (Apache-2.0, see
-//! `zh_tw/CREDITS.md`), committed as text.
+//! `hant/CREDITS.md`), committed as text.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Whole strings of the data, simplified → traditional with Taiwanese phrasing (`s2twp`).
-const PHRASES: &str = include_str!("zh_tw/phrases.tsv");
+const PHRASES: &str = include_str!("hant/phrases.tsv");
 /// Characters, simplified → traditional (`s2tw`): for data without a phrase line.
-const S2T: &str = include_str!("zh_tw/s2t.tsv");
+const S2T: &str = include_str!("hant/chars_s2t.tsv");
 /// Characters, traditional → simplified (`tw2s`).
-const T2S: &str = include_str!("zh_tw/t2s.tsv");
+const T2S: &str = include_str!("hant/chars_t2s.tsv");
 
 fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table.lines().filter_map(|l| l.split_once('\t'))
