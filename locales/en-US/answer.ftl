@@ -54,7 +54,10 @@ titles-origin-needs-country = `origin:` needs a country.
 unknown-country = I don't know a country called "{ $input }".
 titles-none = No titles match these filters.
 titles-without = Without one of them: { $list }.
-titles-relaxation = without { $filter }, { $count } titles
+titles-relaxation = without { $filter }, { $count ->
+        [one] { $count } title
+       *[other] { $count } titles
+    }
 filter-origin = origin
 filter-type = type
 filter-service = service
