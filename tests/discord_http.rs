@@ -177,6 +177,29 @@ async fn every_command_is_answered_like_the_gateway_bot() {
         EPHEMERAL
     );
 
+    // A member without Manage Server is refused as on the gateway, and told nothing more.
+    let refused = fake::slash_in_guild(
+        next_id(),
+        GUILD_ID,
+        CHANNEL_ID,
+        BOB,
+        &[],
+        MEMBER_PERMISSIONS,
+        "reindex",
+        json!([]),
+    );
+    let body = interact(&ep, refused).await;
+    assert_eq!(
+        body["data"]["content"],
+        "Only moderators can reindex, and only in the bot operator's own servers (Manage Server \
+         or a moderator role there, or an owner of the bot): what the bot knows is the same for \
+         every server, so no other server can change it. Nothing was changed."
+    );
+    assert_eq!(
+        body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
+        EPHEMERAL
+    );
+
     // A command this bot does not have.
     let body = interact(&ep, ask("frobnicate", ALICE, json!([]))).await;
     assert_eq!(

@@ -20,6 +20,7 @@ use poise::serenity_prelude as serenity;
 use serde_json::{Value, json};
 use serenity::interactions_endpoint::Verifier;
 
+use super::commands::reindex::interaction_may_reindex;
 use super::interaction::{self, Action, Reply, buttons, complete};
 use super::retry::retrying;
 use super::{DEFER_AFTER, Data};
@@ -252,6 +253,15 @@ impl Endpoint {
                 Err(Reply::private(
                     &crate::t!(lang, "error-unknown-command"),
                     Outcome::Error,
+                ))
+            }
+            // Only the operator's moderators learn how reindexing works here; everyone else is
+            // refused as on the gateway.
+            Some(Action::Reindex) if !interaction_may_reindex(&c, &self.data.config) => {
+                tracing::warn!(user = %c.user.id, guild = ?c.guild_id, "reindex refused: not the operator's moderator here");
+                Err(Reply::private(
+                    &crate::t!(lang, "reindex-refused"),
+                    Outcome::Refused,
                 ))
             }
             Some(Action::Reindex) => Ok(Action::Reindex),

@@ -53,6 +53,26 @@ pub fn may_reindex(caller: &Caller, config: &Config) -> bool {
     }
 }
 
+/// Whether the user behind a `/reindex` interaction (from the gateway or the HTTP endpoint)
+/// may change the data: [`may_reindex`] of what the interaction says about them.
+pub fn interaction_may_reindex(i: &serenity::CommandInteraction, config: &Config) -> bool {
+    let guild_installed = i.authorizing_integration_owners.0.iter().any(|o| {
+        matches!(o, serenity::AuthorizingIntegrationOwner::GuildInstall(Some(g)) if Some(*g) == i.guild_id)
+    });
+    let (permissions, roles) = match &i.member {
+        Some(m) => (m.permissions, m.roles.clone()),
+        None => (None, Vec::new()),
+    };
+    let caller = Caller {
+        guild: i.guild_id.map(|g| g.get()),
+        guild_installed,
+        permissions,
+        roles: &roles,
+        user: i.user.id,
+    };
+    may_reindex(&caller, config)
+}
+
 /// Moderators: reread the data and rebuild the index, optionally adding a file first.
 #[poise::command(slash_command, default_member_permissions = "MANAGE_GUILD", ephemeral)]
 pub async fn reindex(
@@ -62,27 +82,13 @@ pub async fn reindex(
 ) -> Result<(), Error> {
     let user = ctx.author();
     let lang = lang_of(ctx);
-    let (permissions, roles, guild_installed) = match ctx {
+    let allowed = match ctx {
         poise::Context::Application(app) => {
-            let i = &app.interaction;
-            let installed = i.authorizing_integration_owners.0.iter().any(|o| {
-                matches!(o, serenity::AuthorizingIntegrationOwner::GuildInstall(Some(g)) if Some(*g) == i.guild_id)
-            });
-            match &i.member {
-                Some(m) => (m.permissions, m.roles.clone(), installed),
-                None => (None, Vec::new(), installed),
-            }
+            interaction_may_reindex(app.interaction, &ctx.data().config)
         }
-        poise::Context::Prefix(_) => (None, Vec::new(), false),
+        poise::Context::Prefix(_) => false,
     };
-    let caller = Caller {
-        guild: ctx.guild_id().map(|g| g.get()),
-        guild_installed,
-        permissions,
-        roles: &roles,
-        user: user.id,
-    };
-    if !may_reindex(&caller, &ctx.data().config) {
+    if !allowed {
         tracing::warn!(user = %user.id, guild = ?ctx.guild_id(), "reindex refused: not the operator's moderator here");
         reply::mark(ctx, telemetry::Outcome::Refused).await;
         reply::send(ctx, reply::ephemeral_text(&t!(lang, "reindex-refused"))).await?;
