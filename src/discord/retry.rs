@@ -27,7 +27,7 @@ pub fn backoff(status: u16, attempt: u32) -> Option<Duration> {
 }
 
 /// The HTTP status of a failed REST call, if it got that far.
-fn status_of(e: &serenity::Error) -> Option<u16> {
+pub fn status_of(e: &serenity::Error) -> Option<u16> {
     match e {
         serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => {
             Some(r.status_code.as_u16())
