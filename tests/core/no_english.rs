@@ -2,7 +2,7 @@
 //! and traditional), carries no sentence of the English locale: each literal run of words of
 //! every `locales/en-US` message is looked for in every text the reply shows.
 
-mod support;
+use crate::support;
 
 use std::sync::OnceLock;
 

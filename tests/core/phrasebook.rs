@@ -4,12 +4,12 @@
 //!
 //! Every line is checked and every failure is listed at once, with a count. Where a line says
 //! `total=csv`, the expected total is counted here, independently, from the title files with
-//! the `csv` crate (the model in tests/support/datasets.rs, shared with tests/full_data.rs).
+//! the `csv` crate (the model in tests/support/datasets.rs, shared with tests/core/full_data.rs).
 //!
 //! The engine is built from `data/` + `../shared/data`; when `../shared/data` is missing the
 //! test prints a note and passes, except on CI (`CI` set), where that is an error.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

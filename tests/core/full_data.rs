@@ -6,7 +6,7 @@
 //! When `../shared/data` is missing the tests print a note and pass, except on CI (`CI` set),
 //! where a missing dataset is an error.
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;

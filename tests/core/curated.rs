@@ -2,7 +2,7 @@
 //! places the essay names, the citations' exact offsets into the essay, title lookup, free-text
 //! routing, the JSON shape, and hostile input.
 
-mod support;
+use crate::support;
 
 use std::sync::OnceLock;
 

@@ -1,7 +1,7 @@
 //! The four services' availability: why-not answers against the rows of `data/countries.csv`,
 //! honest "unknown"s, figures' sources, and the world map checked pixel by pixel.
 
-mod support;
+use crate::support;
 
 use std::sync::OnceLock;
 

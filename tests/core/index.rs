@@ -1,7 +1,7 @@
 //! Opening the index: built when missing, reused when fresh, rebuilt when the data changed or
 //! the index is damaged, and reindexed in place while questions keep being answered.
 
-mod support;
+use crate::support;
 
 use streambot::answer::{AnswerKind, respond};
 use streambot::search::{Engine, OpenOutcome};

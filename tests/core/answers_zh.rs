@@ -2,7 +2,7 @@
 //! facts of the places the essay names show their Chinese text, and everything that is not a
 //! sentence (the query, statuses, sources, citations, titles) is the same as in English.
 
-mod support;
+use crate::support;
 
 use std::sync::OnceLock;
 

@@ -1,0 +1,17 @@
+//! The core's integration tests, in one binary (tantivy and serenity are linked once instead of
+//! nine times): answers against the curated data and the full datasets, their JSON shape, both
+//! Chinese scripts and no English in them, the phrasebook of everyday questions, the locales,
+//! the index's life cycle and the services' facts.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod answers_json;
+mod answers_zh;
+mod curated;
+mod full_data;
+mod index;
+mod locales;
+mod no_english;
+mod phrasebook;
+mod services;
