@@ -9,13 +9,9 @@ use crate::render;
 use crate::search::Engine;
 use crate::t;
 
-/// Draws a map answer into `dir` and says where it went (or that it could not be drawn).
-pub fn save_map(data: &crate::answer::MapData, dir: &std::path::Path) -> String {
-    save_map_in(data, dir, Lang::En)
-}
-
-/// [`save_map`], saying so in `lang`.
-pub fn save_map_in(data: &crate::answer::MapData, dir: &std::path::Path, lang: Lang) -> String {
+/// Draws a map answer into `dir` and says, in `lang`, where it went (or that it could not be
+/// drawn).
+pub fn save_map(data: &crate::answer::MapData, dir: &std::path::Path, lang: Lang) -> String {
     let path = dir.join(format!("streambot-{}", render::map::attachment_name(data)));
     let drawn = render::map::png(data, render::map::WIDTH, render::map::HEIGHT, lang)
         .map_err(|e| e.to_string())
@@ -72,7 +68,7 @@ pub fn run_in(
                         writeln!(
                             out,
                             "{}",
-                            save_map_in(data, &std::env::temp_dir(), answer.lang)
+                            save_map(data, &std::env::temp_dir(), answer.lang)
                         )?;
                     }
                 }

@@ -7,13 +7,13 @@ use crate::t;
 
 use super::embed::{BLUE, Embed, EmbedField, limits};
 use super::markdown::{clip, defuse, escape, source_md};
-use super::text::title_line_in;
+use super::text::title_line;
 use super::words;
 
 pub(super) fn title_field(n: Option<usize>, t: &TitleCard, lang: Lang) -> EmbedField {
     let name = match n {
-        Some(n) => format!("{n}. {}", title_line_in(t, lang)),
-        None => title_line_in(t, lang),
+        Some(n) => format!("{n}. {}", title_line(t, lang)),
+        None => title_line(t, lang),
     };
     let mut lines = Vec::new();
     if let Some(aka) = t.aka.as_ref().filter(|_| !words::aka_first(t, lang)) {

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::t;
 
 use super::card::{card, title_field};
-pub use super::markdown::{citation_md, citation_md_in, clip, defuse, escape};
+pub use super::markdown::{citation_md, clip, defuse, escape};
 use super::markdown::{count, source_md};
 use super::words;
 
@@ -149,7 +149,7 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             let mut description = escape(&a.message);
             for (i, c) in found.citations.iter().enumerate() {
                 description.push_str("\n\n");
-                description.push_str(&citation_md_in(i + 1, c, lang));
+                description.push_str(&citation_md(i + 1, c, lang));
             }
             Embed {
                 title: t!(lang, "render-search-title"),
@@ -213,7 +213,7 @@ fn why_not(a: &Answer, w: &WhyNot) -> Embed {
         description.push_str(&format!("\n\n**{}**", t!(lang, "render-from-documents")));
         for (i, c) in w.citations.iter().enumerate() {
             description.push_str("\n\n");
-            description.push_str(&citation_md_in(i + 1, c, lang));
+            description.push_str(&citation_md(i + 1, c, lang));
         }
     }
     let mut title = t!(

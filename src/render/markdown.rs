@@ -85,13 +85,8 @@ pub(super) fn source_md(s: &str, lang: Lang) -> String {
     }
 }
 
-/// A citation as a numbered reference with matched words in bold.
-pub fn citation_md(i: usize, c: &Citation) -> String {
-    citation_md_in(i, c, Lang::En)
-}
-
-/// [`citation_md`] in `lang`.
-pub fn citation_md_in(i: usize, c: &Citation, lang: Lang) -> String {
+/// A citation as a numbered reference with matched words in bold, its labels in `lang`.
+pub fn citation_md(i: usize, c: &Citation, lang: Lang) -> String {
     const MARK_OPEN: &str = "\u{1}";
     const MARK_CLOSE: &str = "\u{2}";
     // Marker characters in the text itself would turn into bold; they become spaces (one byte

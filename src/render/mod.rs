@@ -9,7 +9,7 @@ mod markdown;
 mod text;
 pub mod words;
 
-pub use text::{highlight, text, title_line, title_line_in};
+pub use text::{highlight, text, title_line};
 
 use crate::answer::Answer;
 

@@ -48,14 +48,10 @@ fn origin_names(codes: &[String]) -> String {
         .join(", ")
 }
 
-/// One line describing a title: `Breaking Bad (2013) · TV · United States · Netflix`.
-pub fn title_line(t: &TitleCard) -> String {
-    title_line_in(t, Lang::En)
-}
-
-/// [`title_line`] in `lang`; in Chinese the `aka` leads:
+/// One line describing a title: `Breaking Bad (2013) · TV · United States · Netflix`; in
+/// Chinese the `aka` leads:
 /// `流浪地球 (The Wandering Earth) (2019) · 电影 · China · Netflix`.
-pub fn title_line_in(t: &TitleCard, lang: Lang) -> String {
+pub fn title_line(t: &TitleCard, lang: Lang) -> String {
     let mut parts = vec![words::name_year(t, lang)];
     parts.push(match t.kind {
         Kind::Movie => t!(lang, "render-kind-movie"),
@@ -77,7 +73,7 @@ pub fn title_line_in(t: &TitleCard, lang: Lang) -> String {
 }
 
 fn card(out: &mut String, t: &TitleCard, lang: Lang) {
-    let _ = writeln!(out, "{}", title_line_in(t, lang));
+    let _ = writeln!(out, "{}", title_line(t, lang));
     let colon = colon(lang);
     if let Some(aka) = t.aka.as_ref().filter(|_| !words::aka_first(t, lang)) {
         let _ = writeln!(out, "  {}{colon}{aka}", t!(lang, "render-text-aka"));

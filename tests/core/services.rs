@@ -293,7 +293,7 @@ fn the_netflix_map_colours_each_place_by_its_status() {
     assert_eq!(pixel(&img, -40.0, 0.0), rgb(colors::OCEAN), "mid-Atlantic");
 
     let w = world::world().unwrap();
-    let counts: Vec<(String, usize)> = map::entries(w, &data)
+    let counts: Vec<(String, usize)> = map::entries(w, &data, Lang::En)
         .into_iter()
         .map(|e| (e.label, e.count))
         .collect();
@@ -323,7 +323,7 @@ fn the_prime_map_keeps_crimea_unknown_and_russia_suspended() {
         pixel(&img, SIMFEROPOL.0, SIMFEROPOL.1),
         rgb(colors::UNKNOWN)
     );
-    let counts: Vec<usize> = map::entries(world::world().unwrap(), &data)
+    let counts: Vec<usize> = map::entries(world::world().unwrap(), &data, Lang::En)
         .iter()
         .map(|e| e.count)
         .collect();
@@ -359,7 +359,10 @@ fn the_disney_map_marks_small_places_and_lists_what_is_not_available() {
         rgb(colors::UNKNOWN),
         "Mongolia: no source"
     );
-    let counts: Vec<usize> = map::entries(w, &data).iter().map(|e| e.count).collect();
+    let counts: Vec<usize> = map::entries(w, &data, Lang::En)
+        .iter()
+        .map(|e| e.count)
+        .collect();
     assert_eq!(counts, [46, 2, 0, 191]);
 
     let a = ask("/map disney");
@@ -367,7 +370,7 @@ fn the_disney_map_marks_small_places_and_lists_what_is_not_available() {
     assert_eq!(e.title, "Disney+ availability · newest fact 2022-06-16");
     assert_eq!(e.fields[0].name, "🚫 Not available (2)");
     assert_eq!(e.fields[0].value, "China · Russia");
-    let alt = map::alt_text(w, &data, map::ALT_MAX);
+    let alt = map::alt_text(w, &data, map::ALT_MAX, Lang::En);
     assert!(
         alt.starts_with(
             "World map. Disney+ availability · newest fact 2022-06-16. Available: 46 places."
@@ -406,7 +409,7 @@ fn figure_maps_shade_the_figures_and_cite_the_dataset() {
     assert_eq!(pixel(&img, PARIS.0, PARIS.1), rgb(fr));
     assert_eq!(pixel(&img, BEIJING.0, BEIJING.1), rgb(colors::NO_DATA));
     assert!(
-        map::source_line(&data)
+        map::source_line(&data, Lang::En)
             .starts_with("Figures: netflix_subscription_fee_dec2021.csv (https://www.kaggle.com/")
     );
     let price = map_of("/map figure:price");
@@ -442,9 +445,9 @@ fn a_chinese_map_is_written_in_chinese() {
         let data = map_of(input);
         let title = map::legend::title_in(&data, Lang::Zh);
         assert!(title.chars().any(|c| c == '用' || c == '各'), "{title}");
-        let mut drawn = vec![title, map::source_line_in(&data, Lang::Zh)];
+        let mut drawn = vec![title, map::source_line(&data, Lang::Zh)];
         drawn.extend(
-            map::entries_in(w, &data, Lang::Zh)
+            map::entries(w, &data, Lang::Zh)
                 .into_iter()
                 .map(|e| e.label),
         );

@@ -166,8 +166,11 @@ impl<'a> Tagged<'a> {
             if last.is_some_and(|l| l.start == t.start) {
                 continue;
             }
+            // A space where the text had a gap (never between Chinese characters): the words
+            // as typed, never longer.
             if let Some(l) = last
                 && !(l.cjk && t.cjk)
+                && l.end < t.start
             {
                 out.push(' ');
             }

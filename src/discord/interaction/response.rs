@@ -92,7 +92,7 @@ impl Reply {
             return Ok(Reply::answer(answer));
         };
         let png = map::png(data, map::WIDTH, map::HEIGHT, answer.lang)?;
-        let alt = map::alt_text_in(map::world::world()?, data, map::ALT_MAX, answer.lang);
+        let alt = map::alt_text(map::world::world()?, data, map::ALT_MAX, answer.lang);
         Ok(Reply {
             embeds: embed::embeds(answer),
             picture: Some(Picture {

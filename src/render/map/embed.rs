@@ -73,7 +73,7 @@ pub fn embed(a: &Answer, data: &MapData) -> Embed {
         description: escape(&a.message),
         color: COLOR,
         fields: Vec::new(),
-        footer: defuse(&super::source_line_in(data, lang)),
+        footer: defuse(&super::source_line(data, lang)),
     };
     match data.figure {
         None => {
@@ -207,7 +207,7 @@ mod tests {
             ]
         );
         let world = super::super::world::world().unwrap();
-        let alt = legend::alt_text_in(world, a.map().unwrap(), 1024, Lang::Zh);
+        let alt = legend::alt_text(world, a.map().unwrap(), 1024, Lang::Zh);
         assert!(
             alt.starts_with("世界地图。Netflix 可用情况 · 最新事实日期 2022-03-06。可用："),
             "{alt}"

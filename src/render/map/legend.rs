@@ -131,13 +131,8 @@ fn amount(figure: Figure, v: f64) -> String {
     }
 }
 
-/// The legend for `data` on `world`, in English.
-pub fn entries(world: &World, data: &MapData) -> Vec<Entry> {
-    entries_in(world, data, Lang::En)
-}
-
-/// [`entries`] with labels in `lang`.
-pub fn entries_in(world: &World, data: &MapData, lang: Lang) -> Vec<Entry> {
+/// The legend for `data` on `world`, its labels in `lang`.
+pub fn entries(world: &World, data: &MapData, lang: Lang) -> Vec<Entry> {
     let Some(figure) = data.figure else {
         return STATUSES
             .iter()
@@ -240,14 +235,9 @@ pub fn places_in_lang(data: &MapData, status: Status, lang: Lang) -> Vec<String>
         .collect()
 }
 
-/// The picture in words, for screen readers (at most `max` characters).
-pub fn alt_text(world: &World, data: &MapData, max: usize) -> String {
-    alt_text_in(world, data, max, Lang::En)
-}
-
-/// [`alt_text`] in `lang`.
-pub fn alt_text_in(world: &World, data: &MapData, max: usize, lang: Lang) -> String {
-    let legend = entries_in(world, data, lang);
+/// The picture in words, for screen readers (at most `max` characters), in `lang`.
+pub fn alt_text(world: &World, data: &MapData, max: usize, lang: Lang) -> String {
+    let legend = entries(world, data, lang);
     let (stop, comma) = match lang {
         Lang::En => (". ", ", "),
         Lang::Zh | Lang::ZhTw => ("。", "、"),

@@ -8,7 +8,7 @@ pub mod legend;
 pub mod world;
 
 pub use embed::{attachment_name, embed};
-pub use legend::{Entry, alt_text, alt_text_in, entries, entries_in};
+pub use legend::{Entry, alt_text, entries};
 
 use tiny_skia::{ColorU8, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
@@ -260,7 +260,7 @@ fn draw_texts(
     )?;
 
     // The legend, bottom left, over the ocean.
-    let entries = legend::entries_in(world, data, lang);
+    let entries = legend::entries(world, data, lang);
     let size = layout.text_size;
     let line = size * 1.45;
     let heading = t!(
@@ -314,7 +314,7 @@ fn draw_texts(
         )?;
     }
 
-    let source = font::fit(&source_line_in(data, lang), layout.small_size, w - 2.0 * m)?;
+    let source = font::fit(&source_line(data, lang), layout.small_size, w - 2.0 * m)?;
     font::draw(
         pixmap,
         &source,
@@ -325,13 +325,9 @@ fn draw_texts(
     )
 }
 
-/// Where the colours come from, in one line.
-pub fn source_line(data: &MapData) -> String {
-    source_line_in(data, Lang::En)
-}
-
-/// [`source_line`] in `lang` (source names and addresses stay as written).
-pub fn source_line_in(data: &MapData, lang: Lang) -> String {
+/// Where the colours come from, in one line, in `lang` (source names and addresses stay as
+/// written).
+pub fn source_line(data: &MapData, lang: Lang) -> String {
     let facts = match (data.figure, data.sources.first()) {
         (Some(_), Some(first)) => {
             let name = first.split(", from the").next().unwrap_or(first);
