@@ -207,7 +207,7 @@ impl Config {
         let lang = match non_empty("STREAMBOT_LANG") {
             Some(v) => Some(crate::i18n::Lang::parse(&v).ok_or_else(|| ConfigError {
                 name: "STREAMBOT_LANG",
-                why: format!("{v:?} is not en or zh"),
+                why: format!("{v:?} is not en, zh or zh-TW"),
             })?),
             None => None,
         };
