@@ -18,7 +18,7 @@ use super::fuzzy::{self, NameGrams};
 use super::query::term_q;
 use super::schema::KIND_TITLE;
 use super::sorted::SortedLists;
-use super::{Engine, Hit, SearchError};
+use super::{Engine, SearchError};
 use crate::corpus::Title;
 use crate::text::fold;
 
@@ -326,20 +326,6 @@ impl Engine {
     /// The stored title of a name hit.
     pub fn title_at(&self, hit: &NameHit) -> Result<Title, SearchError> {
         super::card::stored_title(&self.searcher(), self.fields(), hit.addr)
-    }
-
-    /// Titles whose name is `name`, or close to it, best first, with their stored records.
-    /// The score is the similarity of the whole name (1.0 is exact).
-    pub fn titles_by_name(&self, name: &str, limit: usize) -> Result<Vec<Hit<Title>>, SearchError> {
-        self.names_by_name(name, limit)?
-            .iter()
-            .map(|h| {
-                Ok(Hit {
-                    score: h.score,
-                    item: self.title_at(h)?,
-                })
-            })
-            .collect()
     }
 
     /// Titles starting with what was typed, then close to it: (label with year, title).

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
@@ -479,10 +479,5 @@ impl Engine {
     pub fn title_count(&self) -> Result<usize, SearchError> {
         let q = term_q(self.fields().kind, KIND_TITLE);
         Ok(self.searcher().search(&q, &Count)?)
-    }
-
-    /// Everything (for tests and tools).
-    pub fn doc_count(&self) -> Result<usize, SearchError> {
-        Ok(self.searcher().search(&AllQuery, &Count)?)
     }
 }
