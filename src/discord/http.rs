@@ -22,7 +22,7 @@ use serenity::interactions_endpoint::Verifier;
 
 use super::commands::reindex::interaction_may_reindex;
 use super::interaction::{self, Action, Reply, buttons, complete};
-use super::retry::retrying;
+use super::retry::{follow_up_backoff, retrying_with};
 use super::{DEFER_AFTER, Data};
 use crate::config::Config;
 use crate::limit::{RateLimiter, Verdict};
@@ -378,22 +378,10 @@ impl Endpoint {
             crate::telemetry::interaction(&command, reply.outcome);
             let edit = reply.to_edit();
             let until = Instant::now() + FOLLOW_UP_WITHIN;
-            let mut sent =
-                retrying("follow-up", until, || edit.clone().execute(&*http, &token)).await;
-            // The deferral travels back in the HTTP response this task races with: an edit that
-            // reaches Discord before the deferral does is of an unknown response (404), so a
-            // 404 in the first two seconds is tried again.
-            for wait in [100, 200, 400, 800] {
-                match &sent {
-                    Err(e) if super::retry::status_of(e) == Some(404) => {
-                        tokio::time::sleep(Duration::from_millis(wait)).await;
-                        sent =
-                            retrying("follow-up", until, || edit.clone().execute(&*http, &token))
-                                .await;
-                    }
-                    _ => break,
-                }
-            }
+            let sent = retrying_with("follow-up", until, follow_up_backoff, || {
+                edit.clone().execute(&*http, &token)
+            })
+            .await;
             if let Err(e) = sent {
                 tracing::warn!(error = %e, "could not complete a deferred response");
             }

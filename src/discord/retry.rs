@@ -27,7 +27,7 @@ pub fn backoff(status: u16, attempt: u32) -> Option<Duration> {
 }
 
 /// The HTTP status of a failed REST call, if it got that far.
-pub fn status_of(e: &serenity::Error) -> Option<u16> {
+fn status_of(e: &serenity::Error) -> Option<u16> {
     match e {
         serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => {
             Some(r.status_code.as_u16())
@@ -41,6 +41,31 @@ pub fn status_of(e: &serenity::Error) -> Option<u16> {
 pub async fn retrying<T, F, Fut>(
     what: &'static str,
     deadline: Instant,
+    call: F,
+) -> Result<T, serenity::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, serenity::Error>>,
+{
+    retrying_with(what, deadline, backoff, call).await
+}
+
+/// How long to wait before retrying the edit of a response this process deferred: as
+/// [`backoff`], and also after a 404 in the first attempts. The deferral travels back to
+/// Discord in the HTTP response the edit races with, so an edit that gets there first is of a
+/// response Discord does not know yet.
+pub fn follow_up_backoff(status: u16, attempt: u32) -> Option<Duration> {
+    match status {
+        404 if attempt < 4 => Some(Duration::from_millis(100 << attempt)),
+        _ => backoff(status, attempt),
+    }
+}
+
+/// [`retrying`] with another policy of which statuses to retry and how long to wait.
+pub async fn retrying_with<T, F, Fut>(
+    what: &'static str,
+    deadline: Instant,
+    policy: fn(u16, u32) -> Option<Duration>,
     mut call: F,
 ) -> Result<T, serenity::Error>
 where
@@ -54,7 +79,7 @@ where
             Err(e) => e,
         };
         let status = status_of(&error);
-        let wait = status.and_then(|s| backoff(s, attempt));
+        let wait = status.and_then(|s| policy(s, attempt));
         match wait {
             Some(wait) if Instant::now() + wait < deadline => {
                 tracing::warn!(
@@ -91,5 +116,14 @@ mod tests {
         for refused in [400, 401, 403, 404] {
             assert_eq!(backoff(refused, 0), None, "{refused}");
         }
+    }
+
+    #[test]
+    fn a_deferred_edit_also_waits_out_an_early_404() {
+        assert_eq!(follow_up_backoff(404, 0), Some(Duration::from_millis(100)));
+        assert_eq!(follow_up_backoff(404, 3), Some(Duration::from_millis(800)));
+        assert_eq!(follow_up_backoff(404, 4), None);
+        assert_eq!(follow_up_backoff(429, 0), backoff(429, 0));
+        assert_eq!(follow_up_backoff(403, 0), None);
     }
 }
