@@ -20,6 +20,17 @@ pub fn search_in(
     lang: Lang,
 ) -> Result<Answer, SearchError> {
     let query = crate::text::truncate(text.trim(), 300);
+    let examples = |commands: &[&str]| {
+        Body::NotFound(NotFound {
+            examples: commands.iter().map(|c| c.to_string()).collect(),
+            ..NotFound::default()
+        })
+    };
+    // "What do the documents say?" about nothing: ask what about, without searching.
+    if documents && query.is_empty() {
+        let message = t!(lang, "search-what-in-documents");
+        return Ok(Answer::new(query, message, examples(&["/why-not china"])));
+    }
     let (hits, terms) = engine.passages(text, &[], 3)?;
     let titles = if documents {
         Vec::new()
@@ -31,16 +42,6 @@ pub fn search_in(
         .into_iter()
         .map(|h| TitleCard::from(h.item))
         .collect();
-    let examples = |commands: &[&str]| {
-        Body::NotFound(NotFound {
-            examples: commands.iter().map(|c| c.to_string()).collect(),
-            ..NotFound::default()
-        })
-    };
-    if documents && query.is_empty() {
-        let message = t!(lang, "search-what-in-documents");
-        return Ok(Answer::new(query, message, examples(&["/why-not china"])));
-    }
     if citations.is_empty() && titles.is_empty() {
         let message = t!(lang, "search-nothing", query = &query);
         let body = examples(&["/why-not china", "/titles origin:cn type:movie"]);

@@ -6,7 +6,7 @@ use super::{Answer, AnswerError, Body, NotFound, PlaceRef, TitleCard, TitlesPage
 use crate::corpus::service_name;
 use crate::domain::Service;
 use crate::i18n::Lang;
-use crate::places::{PlaceError, Places};
+use crate::places::{Place, PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
 use crate::t;
 
@@ -60,47 +60,59 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
         page: crate::search::shown_page(filter.page, total),
         pages: total.div_ceil(PAGE_SIZE),
     };
-    if total == 0 || answer.titles.is_empty() {
-        let relaxations = if total == 0 {
-            relaxations(engine, &filter, lang)?
-        } else {
-            Vec::new()
-        };
-        let mut sentences = Vec::new();
-        if total == 0 {
-            sentences.push(t!(lang, "titles-none"));
-            if !relaxations.is_empty() {
-                let list = words::semicolon_list(lang, &relaxations);
-                sentences.push(t!(lang, "titles-without", list = list));
-            }
-            let sparse = filter
-                .service
-                .as_deref()
-                .and_then(Service::from_id)
-                .is_some_and(Service::sparse_origin);
-            if filter.origin.is_some() && sparse {
-                sentences.push(t!(lang, "titles-prime-origin"));
-            }
-        } else {
-            sentences.push(t!(
-                lang,
-                "titles-past-end",
-                page = filter.page,
-                total = total,
-                pages = answer.pages
-            ));
-        }
+    let not_found = |sentences: Vec<String>, relaxations: Vec<String>| {
         let body = Body::NotFound(NotFound {
-            service: answer.service,
-            place: answer.place,
+            service: args.service.clone(),
+            place: place.map(PlaceRef::from),
             total,
             page: answer.page,
             pages: answer.pages,
             relaxations,
             ..NotFound::default()
         });
-        return Ok(Answer::new(query, join(lang, &sentences), body));
+        Answer::new(query.clone(), join(lang, &sentences), body)
+    };
+    if total == 0 {
+        let relaxations = relaxations(engine, &filter, lang)?;
+        let mut sentences = vec![t!(lang, "titles-none")];
+        if !relaxations.is_empty() {
+            let list = words::semicolon_list(lang, &relaxations);
+            sentences.push(t!(lang, "titles-without", list = list));
+        }
+        let sparse = filter
+            .service
+            .as_deref()
+            .and_then(Service::from_id)
+            .is_some_and(Service::sparse_origin);
+        if filter.origin.is_some() && sparse {
+            sentences.push(t!(lang, "titles-prime-origin"));
+        }
+        return Ok(not_found(sentences, relaxations));
     }
+    if answer.titles.is_empty() {
+        let past_end = t!(
+            lang,
+            "titles-past-end",
+            page = filter.page,
+            total = total,
+            pages = answer.pages
+        );
+        return Ok(not_found(vec![past_end], Vec::new()));
+    }
+    let message = summary(args, place, &filter, &answer, lang);
+    Ok(Answer::new(query, message, Body::Titles(answer)))
+}
+
+/// What a page of titles says: how many match, of what and where, which of them are shown,
+/// and the notes the sort and the filters call for.
+fn summary(
+    args: &TitlesArgs,
+    place: Option<&Place>,
+    filter: &TitleFilter,
+    answer: &TitlesPage,
+    lang: Lang,
+) -> String {
+    let total = answer.total;
     let first = (answer.page - 1) * PAGE_SIZE + 1;
     let last = first + answer.titles.len() - 1;
     // Each piece is led by a space in English; Chinese puts them together.
@@ -185,11 +197,7 @@ pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answe
     if filter.origin.is_some() {
         sentences.push(t!(lang, "titles-origin-note"));
     }
-    Ok(Answer::new(
-        query,
-        join(lang, &sentences),
-        Body::Titles(answer),
-    ))
+    join(lang, &sentences)
 }
 
 /// For an empty result: how many titles each filter, dropped alone, would give.
