@@ -171,4 +171,31 @@ mod tests {
         assert_eq!(dm["contexts"], serde_json::json!([1]));
         assert_eq!(dm["integration_types"], serde_json::json!([0]));
     }
+
+    /// What Discord is sent, pinned: a change to any command, option, choice, localisation or
+    /// context shows here (`STREAMBOT_BLESS=1` rewrites the file after a deliberate change).
+    #[test]
+    fn the_registration_payload_is_as_pinned() {
+        let config = Config::from_lookup(|k| match k {
+            "OWNER_IDS" => Some("7".to_string()),
+            "HOME_GUILD_IDS" => Some("5".to_string()),
+            _ => None,
+        })
+        .unwrap();
+        let (global, guilds) = plan(&super::super::commands(), &config);
+        let got = serde_json::json!({
+            "global": global,
+            "guilds": guilds.iter().map(|(g, c)| serde_json::json!({"id": g, "commands": c})).collect::<Vec<_>>(),
+        });
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/registration.json"
+        );
+        if std::env::var_os("STREAMBOT_BLESS").is_some() {
+            std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+        }
+        let pinned: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(got, pinned, "the registration payload changed");
+    }
 }
