@@ -2,6 +2,7 @@
 //! nothing of how it will be shown (Discord embed, terminal text or JSON).
 
 mod command;
+pub mod commands;
 mod map;
 mod request;
 mod search;
@@ -16,7 +17,7 @@ use serde::Serialize;
 pub use map::{Figure, MapData, MapPlace, map, map_data, map_in};
 pub use request::{
     HELP, Request, TitlesArgs, UsageError, help, parse_command, parse_command_in, parse_service,
-    parse_years, parse_years_in,
+    parse_years, parse_years_in, read,
 };
 pub use search::{search, search_in};
 pub use title::{title, title_in, where_to_watch, where_to_watch_in};

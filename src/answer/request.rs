@@ -2,6 +2,7 @@
 //! type:movie page:2`, `/title Breaking Bad`. Options are `name:value` (quote values with
 //! spaces: `query:"kung fu"`); other words are the command's main argument.
 
+use super::commands::{Command, CommandId, Value};
 use crate::corpus::Kind;
 use crate::domain::Service;
 use crate::i18n::Lang;
@@ -229,12 +230,11 @@ fn set_option(args: &mut TitlesArgs, k: &str, v: String, lang: Lang) -> Result<(
     Ok(())
 }
 
-fn titles_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
-    let keys = [
-        "origin", "type", "service", "genre", "year", "added", "director", "cast", "query", "sort",
-        "page",
-    ];
-    let (options, free) = split_options(rest, &keys, "titles", lang)?;
+fn titles_args(
+    options: Vec<(String, String)>,
+    free: &str,
+    lang: Lang,
+) -> Result<TitlesArgs, UsageError> {
     let mut args = TitlesArgs {
         page: 1,
         ..TitlesArgs::default()
@@ -245,7 +245,7 @@ fn titles_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
     if !free.trim().is_empty() {
         args.query = Some(match args.query.take() {
             Some(q) => format!("{q} {free}"),
-            None => free,
+            None => free.to_string(),
         });
     }
     Ok(args)
@@ -257,7 +257,8 @@ pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
     parse_command_in(input, Lang::En)
 }
 
-/// [`parse_command`], its usage errors written in `lang`.
+/// [`parse_command`], its usage errors written in `lang`: the command and its option names come
+/// from the command table ([`super::commands::COMMANDS`]).
 pub fn parse_command_in(input: &str, lang: Lang) -> Option<Result<Request, UsageError>> {
     let input = input.trim();
     let body = input.strip_prefix('/')?;
@@ -265,38 +266,68 @@ pub fn parse_command_in(input: &str, lang: Lang) -> Option<Result<Request, Usage
         Some((n, r)) => (n, r.trim()),
         None => (body, ""),
     };
-    let name = name.to_ascii_lowercase().replace('_', "-");
-    Some(match name.as_str() {
-        "why-not" | "whynot" | "why" => why_not_args(rest, lang),
-        "titles" => titles_args(rest, lang).map(Request::Titles),
-        "title" => title_args(rest, lang),
-        "new" | "latest" => new_args(rest, lang).map(Request::Titles),
-        "ask" | "search" => {
-            split_options(rest, &["question"], "ask", lang).and_then(|(opts, free)| {
-                let text = opts.into_iter().map(|o| o.1).next().unwrap_or(free);
-                if text.trim().is_empty() {
-                    Err(UsageError(t!(lang, "usage-ask-needs-question")))
-                } else {
-                    Ok(Request::Search {
-                        text,
-                        documents: false,
-                    })
-                }
-            })
-        }
-        "map" => map_args(rest, lang),
-        "help" | "start" | "?" => Ok(Request::Help),
-        "" => Err(with_help(lang, "usage-empty-command")),
-        other => Err(UsageError(t!(
+    if name.is_empty() {
+        return Some(Err(with_help(lang, "usage-empty-command")));
+    }
+    let Some(command) = Command::typed(name) else {
+        return Some(Err(UsageError(t!(
             lang,
             "usage-no-command",
-            name = crate::text::truncate(other, 40)
-        ))),
-    })
+            name = crate::text::truncate(&name.to_ascii_lowercase(), 40)
+        ))));
+    };
+    let keys: Vec<&str> = command
+        .options
+        .iter()
+        .filter(|o| o.value != Value::File)
+        .map(|o| o.name)
+        .collect();
+    Some(
+        split_options(rest, &keys, command.name, lang)
+            .and_then(|(options, free)| read(command, options, &free, lang)),
+    )
 }
 
-fn title_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
-    let (opts, free) = split_options(rest, &["name", "service"], "title", lang)?;
+/// What a command asks for, from its options (`name`, value as typed or as the choice's value)
+/// and, in text, the words outside any option (`/why-not china`, `/new hulu kr`). Both the text
+/// grammar and the Discord fronts read commands through here.
+pub fn read(
+    command: &Command,
+    options: Vec<(String, String)>,
+    free: &str,
+    lang: Lang,
+) -> Result<Request, UsageError> {
+    match command.id {
+        CommandId::WhyNot => why_not_args(options, free, lang),
+        CommandId::Titles => titles_args(options, free, lang).map(Request::Titles),
+        CommandId::New => new_args(options, free, lang).map(Request::Titles),
+        CommandId::Title => title_args(options, free, lang),
+        CommandId::Map => map_args(options, free, lang),
+        CommandId::Ask => {
+            let text = options
+                .into_iter()
+                .map(|o| o.1)
+                .next()
+                .unwrap_or_else(|| free.to_string());
+            if text.trim().is_empty() {
+                Err(UsageError(t!(lang, "usage-ask-needs-question")))
+            } else {
+                Ok(Request::Search {
+                    text,
+                    documents: false,
+                })
+            }
+        }
+        CommandId::Help => Ok(Request::Help),
+        CommandId::Sources | CommandId::Reindex => Err(UsageError(t!(
+            lang,
+            "usage-no-command",
+            name = command.name
+        ))),
+    }
+}
+
+fn title_args(opts: Vec<(String, String)>, free: &str, lang: Lang) -> Result<Request, UsageError> {
     let mut name = None;
     let mut service = None;
     for (k, v) in opts {
@@ -308,7 +339,7 @@ fn title_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
     let name = match (name, free.trim().is_empty()) {
         (Some(n), true) => n,
         (Some(n), false) => format!("{n} {free}"),
-        (None, _) => free,
+        (None, _) => free.to_string(),
     };
     if name.trim().is_empty() {
         return Err(UsageError(t!(lang, "usage-title-needs-name")));
@@ -318,8 +349,11 @@ fn title_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
 
 /// `/new [service] [origin] [type]`: `/titles` sorted by the date added, the words in any
 /// order (`/new hulu`, `/new netflix kr tv`) or as options.
-fn new_args(rest: &str, lang: Lang) -> Result<TitlesArgs, UsageError> {
-    let (options, free) = split_options(rest, &["service", "origin", "type", "page"], "new", lang)?;
+fn new_args(
+    options: Vec<(String, String)>,
+    free: &str,
+    lang: Lang,
+) -> Result<TitlesArgs, UsageError> {
     let mut args = TitlesArgs {
         sort: Some(TitleSort::Added),
         page: 1,
@@ -362,8 +396,7 @@ fn page_option(v: &str, lang: Lang) -> Result<usize, UsageError> {
         .ok_or_else(|| UsageError(t!(lang, "usage-bad-page", value = v)))
 }
 
-fn map_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
-    let (opts, free) = split_options(rest, &["service", "figure"], "map", lang)?;
+fn map_args(opts: Vec<(String, String)>, free: &str, lang: Lang) -> Result<Request, UsageError> {
     let (mut service, mut figure) = (None, None);
     let figure_option = |v: &str| {
         super::Figure::parse(v)
@@ -391,8 +424,11 @@ fn map_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
     Ok(Request::Map { service, figure })
 }
 
-fn why_not_args(rest: &str, lang: Lang) -> Result<Request, UsageError> {
-    let (opts, free) = split_options(rest, &["place", "service"], "why-not", lang)?;
+fn why_not_args(
+    opts: Vec<(String, String)>,
+    free: &str,
+    lang: Lang,
+) -> Result<Request, UsageError> {
     let mut place = None;
     let mut service = None;
     for (k, v) in opts {

@@ -247,7 +247,7 @@ impl Endpoint {
     async fn command(&self, c: serenity::CommandInteraction, started: Instant) -> Response {
         let lang = interaction::lang(self.data.config.lang, &c.locale, c.guild_locale.as_deref());
         let name = c.data.name.clone();
-        let work = match Action::from_command(&c.data) {
+        let work = match Action::from_command(&c.data, lang) {
             None => {
                 tracing::warn!(command = %name, "a command this bot does not have");
                 Err(Reply::private(
@@ -296,7 +296,7 @@ impl Endpoint {
     async fn autocomplete(&self, a: serenity::CommandInteraction, started: Instant) -> Response {
         let found = a.data.autocomplete().and_then(|o| {
             Some((
-                complete::Field::of(&a.data.name, o.name)?,
+                complete::field_of(&a.data.name, o.name)?,
                 o.value.to_string(),
             ))
         });

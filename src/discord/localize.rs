@@ -5,15 +5,12 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{Data, Error};
+use crate::answer::commands::{Command, Opt, Value};
 use crate::i18n::{Lang, tr};
 
 /// The Discord locales that get texts of their own, and the language of each; every other
 /// locale sees English.
 const LOCALES: [(&str, Lang); 2] = [("zh-CN", Lang::Zh), ("zh-TW", Lang::ZhTw)];
-
-/// Commands only moderators use, in servers.
-const GUILD_ONLY: [&str; 1] = ["reindex"];
 
 /// `Prime Video` → `prime-video`: a choice's key.
 fn slug(name: &str) -> String {
@@ -26,58 +23,74 @@ fn slug(name: &str) -> String {
         .join("-")
 }
 
-fn localized(
-    key: &str,
-) -> Vec<(
-    std::borrow::Cow<'static, str>,
-    std::borrow::Cow<'static, str>,
-)> {
-    LOCALES
-        .iter()
-        .map(|(locale, lang)| ((*locale).into(), tr(*lang, key).into()))
-        .collect()
-}
-
-/// Sets every command's texts from the Fluent files and its install and use contexts.
-pub fn localize(commands: &mut [poise::Command<Data, Error>]) {
-    for cmd in commands {
-        let key = format!("cmd-{}", cmd.name);
-        cmd.description = Some(tr(Lang::En, &format!("{key}-desc")).into());
-        cmd.name_localizations = localized(&key).into();
-        cmd.description_localizations = localized(&format!("{key}-desc")).into();
-        for p in &mut cmd.parameters {
-            let pkey = format!("{key}-{}", p.name);
-            p.description = Some(tr(Lang::En, &format!("{pkey}-desc")).into());
-            p.name_localizations = localized(&pkey).into();
-            p.description_localizations = localized(&format!("{pkey}-desc")).into();
-            let choices: Vec<poise::CommandParameterChoice> = p
-                .choices
-                .iter()
-                .map(|c| {
-                    let ckey = format!("choice-{}", slug(&c.name));
-                    let mut c = c.clone();
-                    c.name = tr(Lang::En, &ckey).into();
-                    c.localizations = localized(&ckey).into();
-                    c
-                })
-                .collect();
-            p.choices = choices.into();
-        }
-        if GUILD_ONLY.contains(&cmd.name.as_ref()) {
-            cmd.install_context = Some(vec![serenity::InstallationContext::Guild]);
-            cmd.interaction_context = Some(vec![serenity::InteractionContext::Guild]);
-        } else {
-            cmd.install_context = Some(vec![
+/// What Discord is sent for one row of the command table: its texts in English with the other
+/// languages as localisations, its options and choices, and where it may be installed and used.
+pub fn slash(row: &Command) -> serenity::CreateCommand {
+    let key = format!("cmd-{}", row.name);
+    let desc = format!("{key}-desc");
+    let mut command = serenity::CreateCommand::new(row.name).description(tr(Lang::En, &desc));
+    for (locale, lang) in LOCALES {
+        command = command
+            .name_localized(locale, tr(lang, &key))
+            .description_localized(locale, tr(lang, &desc));
+    }
+    if row.home_only {
+        command = command
+            .default_member_permissions(serenity::Permissions::MANAGE_GUILD)
+            .integration_types(vec![serenity::InstallationContext::Guild])
+            .contexts(vec![serenity::InteractionContext::Guild]);
+    } else {
+        command = command
+            .integration_types(vec![
                 serenity::InstallationContext::Guild,
                 serenity::InstallationContext::User,
-            ]);
-            cmd.interaction_context = Some(vec![
+            ])
+            .contexts(vec![
                 serenity::InteractionContext::Guild,
                 serenity::InteractionContext::BotDm,
                 serenity::InteractionContext::PrivateChannel,
             ]);
+    }
+    for opt in row.options.iter().filter(|o| o.on_discord) {
+        command = command.add_option(option(&key, opt));
+    }
+    command
+}
+
+fn option(command_key: &str, opt: &Opt) -> serenity::CreateCommandOption {
+    let key = format!("{command_key}-{}", opt.name);
+    let desc = format!("{key}-desc");
+    let kind = match opt.value {
+        Value::Text => serenity::CommandOptionType::String,
+        Value::Choice(_) => serenity::CommandOptionType::Integer,
+        Value::File => serenity::CommandOptionType::Attachment,
+    };
+    let mut option = serenity::CreateCommandOption::new(kind, opt.name, tr(Lang::En, &desc))
+        .required(opt.required)
+        .set_autocomplete(opt.complete.is_some());
+    for (locale, lang) in LOCALES {
+        option = option
+            .name_localized(locale, tr(lang, &key))
+            .description_localized(locale, tr(lang, &desc));
+    }
+    if let Value::Choice(choices) = opt.value {
+        for (i, choice) in choices.list().iter().enumerate() {
+            let ckey = format!("choice-{}", slug(choice.label));
+            let names: Vec<(&str, String)> = LOCALES
+                .iter()
+                .map(|&(locale, lang)| (locale, tr(lang, &ckey)))
+                .collect();
+            option = option.add_int_choice_localized(
+                tr(Lang::En, &ckey),
+                i as i32,
+                names.iter().map(|(l, n)| (*l, n.as_str())),
+            );
         }
     }
+    if let Some(max) = opt.max_length {
+        option = option.max_length(max);
+    }
+    option
 }
 
 /// The language to answer a slash command in: `STREAMBOT_LANG` if set, else the user's

@@ -35,21 +35,12 @@ pub struct Data {
 pub type Error = anyhow::Error;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
 
-/// All commands, in the order `/help` lists them.
-pub fn commands() -> Vec<poise::Command<Data, Error>> {
-    let mut commands = vec![
-        commands::why_not::why_not(),
-        commands::titles::titles(),
-        commands::new::new(),
-        commands::title::title(),
-        commands::map::map(),
-        commands::ask::ask(),
-        commands::sources::sources(),
-        commands::help::help(),
-        commands::reindex::reindex(),
-    ];
-    localize::localize(&mut commands);
-    commands
+/// The gateway's commands: one per row of the command table, in its order.
+fn commands() -> Vec<poise::Command<Data, Error>> {
+    crate::answer::commands::COMMANDS
+        .iter()
+        .map(commands::gateway)
+        .collect()
 }
 
 async fn on_event(
@@ -136,10 +127,9 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
             event_handler: |framework, event| Box::pin(on_event(framework, event)),
             ..Default::default()
         })
-        .setup(move |ctx, ready, framework| {
+        .setup(move |ctx, ready, _framework| {
             Box::pin(async move {
-                let cmds = &framework.options().commands;
-                register::put(&ctx.http, cmds, &setup_config).await?;
+                register::put(&ctx.http, &setup_config).await?;
                 tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord; commands registered");
                 Ok(data)
             })

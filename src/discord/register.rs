@@ -4,26 +4,23 @@
 
 use poise::serenity_prelude as serenity;
 
+use crate::answer::commands::COMMANDS;
 use crate::config::Config;
-
-/// The one command only the operator's servers see.
-pub const HOME_ONLY: &str = "reindex";
 
 /// Where each command is registered: everything but `/reindex` globally (or, with
 /// `DISCORD_GUILD_ID`, everything in that server, for instant updates), and `/reindex` in each
 /// home server. Returns the global commands and each home server's.
 pub fn plan(
-    commands: &[poise::Command<super::Data, super::Error>],
     config: &Config,
 ) -> (
     Vec<serenity::CreateCommand>,
     Vec<(u64, Vec<serenity::CreateCommand>)>,
 ) {
     let slash = |home_only: bool| -> Vec<serenity::CreateCommand> {
-        commands
+        COMMANDS
             .iter()
-            .filter(|c| (c.name == HOME_ONLY) == home_only)
-            .filter_map(|c| c.create_as_slash_command())
+            .filter(|c| c.home_only == home_only)
+            .map(super::localize::slash)
             .collect()
     };
     let (global, mut guilds) = match config.guild_id {
@@ -54,12 +51,8 @@ pub fn plan(
 }
 
 /// Puts [`plan`]'s commands on Discord; returns how many commands were registered in all.
-pub async fn put(
-    http: &serenity::Http,
-    commands: &[poise::Command<super::Data, super::Error>],
-    config: &Config,
-) -> Result<usize, serenity::Error> {
-    let (global, guilds) = plan(commands, config);
+pub async fn put(http: &serenity::Http, config: &Config) -> Result<usize, serenity::Error> {
+    let (global, guilds) = plan(config);
     let mut done = 0;
     // Without DISCORD_GUILD_ID the global set is replaced (dropping a /reindex registered
     // there by an older version); with it, global commands are left as they are.
@@ -99,9 +92,9 @@ pub async fn register(config: &Config, guild: Option<u64>) -> anyhow::Result<usi
                 guild_id: Some(g),
                 ..config.clone()
             };
-            put(&http, &super::commands(), &one).await
+            put(&http, &one).await
         }
-        None => put(&http, &super::commands(), config).await,
+        None => put(&http, config).await,
     };
     let done = done.map_err(|e| {
         anyhow::anyhow!(
@@ -129,7 +122,14 @@ mod tests {
 
     #[test]
     fn reindex_is_registered_only_in_home_servers() {
-        let commands = super::super::commands();
+        let home_only = || {
+            COMMANDS
+                .iter()
+                .find(|c| c.home_only)
+                .unwrap()
+                .name
+                .to_string()
+        };
         let config = |vars: &'static [(&str, &str)]| {
             Config::from_lookup(|k| {
                 vars.iter()
@@ -138,35 +138,35 @@ mod tests {
             })
             .unwrap()
         };
-        let (global, guilds) = plan(&commands, &config(&[("HOME_GUILD_IDS", "5,6")]));
-        assert_eq!(names(&global).len(), commands.len() - 1);
-        assert!(!names(&global).contains(&HOME_ONLY.to_string()));
+        let (global, guilds) = plan(&config(&[("HOME_GUILD_IDS", "5,6")]));
+        assert_eq!(names(&global).len(), COMMANDS.len() - 1);
+        assert!(!names(&global).contains(&home_only()));
         let homes: Vec<(u64, Vec<String>)> = guilds.iter().map(|(g, c)| (*g, names(c))).collect();
         assert_eq!(
             homes,
             vec![(5, vec!["reindex".into()]), (6, vec!["reindex".into()])]
         );
 
-        let (global, guilds) = plan(
-            &commands,
-            &config(&[("DISCORD_GUILD_ID", "5"), ("HOME_GUILD_IDS", "5,6")]),
-        );
+        let (global, guilds) = plan(&config(&[
+            ("DISCORD_GUILD_ID", "5"),
+            ("HOME_GUILD_IDS", "5,6"),
+        ]));
         assert!(global.is_empty());
         assert_eq!(guilds[0].0, 5);
-        assert_eq!(names(&guilds[0].1).len(), commands.len());
+        assert_eq!(names(&guilds[0].1).len(), COMMANDS.len());
         assert_eq!(names(&guilds[1].1), vec!["reindex".to_string()]);
         assert_eq!(guilds.len(), 2);
 
-        let (global, guilds) = plan(&commands, &config(&[]));
+        let (global, guilds) = plan(&config(&[]));
         assert!(guilds.is_empty(), "no home server: reindex nowhere");
-        assert!(!names(&global).contains(&HOME_ONLY.to_string()));
+        assert!(!names(&global).contains(&home_only()));
 
         // Owners get a DM-only /reindex in the global set.
-        let (global, _) = plan(&commands, &config(&[("OWNER_IDS", "7")]));
+        let (global, _) = plan(&config(&[("OWNER_IDS", "7")]));
         let dm = global
             .iter()
             .map(|c| serde_json::to_value(c).unwrap())
-            .find(|c| c["name"] == HOME_ONLY)
+            .find(|c| c["name"] == home_only())
             .expect("a DM /reindex for owners");
         assert_eq!(dm["contexts"], serde_json::json!([1]));
         assert_eq!(dm["integration_types"], serde_json::json!([0]));
@@ -182,7 +182,7 @@ mod tests {
             _ => None,
         })
         .unwrap();
-        let (global, guilds) = plan(&super::super::commands(), &config);
+        let (global, guilds) = plan(&config);
         let got = serde_json::json!({
             "global": global,
             "guilds": guilds.iter().map(|(g, c)| serde_json::json!({"id": g, "commands": c})).collect::<Vec<_>>(),

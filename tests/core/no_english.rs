@@ -6,8 +6,10 @@ use crate::support;
 
 use std::sync::OnceLock;
 
+use poise::serenity_prelude as serenity;
+use serde_json::json;
 use streambot::answer::respond_in;
-use streambot::discord::interaction::{Action, Reply, TitlesOptions, compute};
+use streambot::discord::interaction::{Action, Reply, compute};
 use streambot::i18n::Lang;
 use streambot::render::embed::Embed;
 use streambot::search::Engine;
@@ -149,32 +151,49 @@ fn chinese_answers_carry_no_english_sentence() {
 #[test]
 fn chinese_discord_replies_carry_no_english_sentence() {
     let sentences = english_sentences();
-    let actions = [
-        ("why-not", Action::why_not("china".into(), None)),
+    // Slash commands as Discord sends them, read as the fronts read them.
+    let commands = [
+        (
+            "why-not",
+            json!([{"name": "place", "type": 3, "value": "china"}]),
+        ),
         (
             "titles",
-            Action::titles(TitlesOptions {
-                origin: Some("cn".into()),
-                ..TitlesOptions::default()
-            }),
+            json!([{"name": "origin", "type": 3, "value": "cn"}]),
         ),
         (
             "bad years",
-            Action::titles(TitlesOptions {
-                year: Some("soon".into()),
-                ..TitlesOptions::default()
-            }),
+            json!([{"name": "year", "type": 3, "value": "soon"}]),
         ),
-        ("help", Action::Help),
-        ("sources", Action::Sources),
-        ("reindex over http", Action::Reindex),
-        ("bad option", Action::BadOption),
-        ("map", Action::map(None, None)),
-        ("ask", Action::Ask("韩国电影".into())),
+        (
+            "bad option",
+            json!([{"name": "service", "type": 4, "value": 99}]),
+        ),
+        ("help", json!([])),
+        ("sources", json!([])),
+        ("reindex over http", json!([])),
+        ("map", json!([])),
+        (
+            "ask",
+            json!([{"name": "question", "type": 3, "value": "韩国电影"}]),
+        ),
     ];
+    fn name(what: &str) -> &str {
+        match what {
+            "bad years" => "titles",
+            "bad option" => "titles",
+            "reindex over http" => "reindex",
+            other => other,
+        }
+    }
     for lang in [Lang::Zh, Lang::ZhTw] {
-        for (what, action) in &actions {
-            let reply = compute(engine(), action, lang).unwrap_or_else(|e| panic!("{what}: {e}"));
+        for (what, options) in &commands {
+            let data: serenity::CommandData = serde_json::from_value(json!({
+                "id": "1", "name": name(what), "type": 1, "options": options,
+            }))
+            .unwrap();
+            let action = Action::from_command(&data, lang).unwrap_or_else(|| panic!("{what}"));
+            let reply = compute(engine(), &action, lang).unwrap_or_else(|e| panic!("{what}: {e}"));
             let texts = reply_texts(&reply);
             assert!(
                 texts.iter().any(|t| !t.is_empty()),

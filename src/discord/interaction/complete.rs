@@ -8,28 +8,14 @@ use crate::places::Places;
 use crate::render::embed::{clip, limits};
 use crate::search::{Engine, Role};
 
-/// The kinds of values an option completes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Place,
-    Genre,
-    Title,
-    Director,
-    Cast,
-}
+pub use crate::answer::commands::Field;
 
-impl Field {
-    /// The field of a command's option, `None` for options without autocomplete.
-    pub fn of(command: &str, option: &str) -> Option<Field> {
-        Some(match (command, option) {
-            ("why-not", "place") | ("titles" | "new", "origin") => Field::Place,
-            ("titles", "genre") => Field::Genre,
-            ("titles", "director") => Field::Director,
-            ("titles", "cast") => Field::Cast,
-            ("title", "name") => Field::Title,
-            _ => return None,
-        })
-    }
+/// The field a command's option completes (its row in the command table), `None` for options
+/// without autocomplete.
+pub fn field_of(command: &str, option: &str) -> Option<Field> {
+    crate::answer::commands::Command::named(command)?
+        .option(option)?
+        .complete
 }
 
 /// `(name, value)` pairs for what was typed so far; a failed lookup offers none.

@@ -7,15 +7,12 @@ pub mod buttons;
 pub mod complete;
 pub mod response;
 
-use poise::ChoiceParameter;
 use poise::serenity_prelude as serenity;
 
-use super::commands::ServiceChoice;
-use super::commands::map::FigureChoice;
-use super::commands::titles::{SortChoice, TypeChoice};
-use crate::answer::{Answer, AnswerError, Figure, Request, TitlesArgs};
+use crate::answer::commands::{Command, CommandId, Value};
+use crate::answer::{Answer, AnswerError, Request, TitlesArgs};
 use crate::i18n::Lang;
-use crate::search::{Engine, TitleSort};
+use crate::search::Engine;
 use crate::telemetry::Outcome;
 pub use response::Reply;
 
@@ -34,165 +31,75 @@ pub enum Action {
     Sources,
     /// `/reindex` reaching the HTTP endpoint (the gateway bot runs its own command).
     Reindex,
-    /// An option that could not be read (registered commands out of date).
-    BadOption,
-    /// A year option that is not a year or a span (`year:soon`), as typed; the reply, in the
-    /// user's language, says how to write one.
-    BadYears(String),
-}
-
-/// The options of `/titles` as typed, before checking.
-#[derive(Debug, Clone, Default)]
-pub struct TitlesOptions {
-    pub origin: Option<String>,
-    pub kind: Option<TypeChoice>,
-    pub service: Option<ServiceChoice>,
-    pub genre: Option<String>,
-    pub year: Option<String>,
-    pub added: Option<String>,
-    pub director: Option<String>,
-    pub cast: Option<String>,
-    pub query: Option<String>,
-    pub sort: Option<SortChoice>,
+    /// Options that cannot be asked as given (`year:soon`, or registered commands out of date):
+    /// the private reply, already in the user's language, says what to write.
+    Usage(String),
 }
 
 impl Action {
-    pub fn why_not(place: String, service: Option<ServiceChoice>) -> Action {
-        Action::Answer(Request::WhyNot {
-            place,
-            service: service.map(|s| s.id().to_string()),
-        })
-    }
-
-    pub fn title(name: String, service: Option<ServiceChoice>) -> Action {
-        Action::Answer(Request::Title {
-            name,
-            service: service.map(|s| s.id().to_string()),
-        })
-    }
-
-    pub fn titles(o: TitlesOptions) -> Action {
-        let years = |v: &Option<String>| match v.as_deref() {
-            None => Ok(None),
-            Some(v) => crate::answer::parse_years_in(v, Lang::En)
-                .map(Some)
-                .map_err(|_| v.to_string()),
-        };
-        let (years, added) = match (years(&o.year), years(&o.added)) {
-            (Ok(y), Ok(a)) => (y, a),
-            (Err(v), _) | (_, Err(v)) => return Action::BadYears(v),
-        };
-        Action::Titles(TitlesArgs {
-            origin: o.origin,
-            kind: o.kind.map(TypeChoice::kind),
-            service: o.service.map(|s| s.id().to_string()),
-            genre: o.genre,
-            years,
-            added,
-            query: o.query,
-            director: o.director,
-            cast: o.cast,
-            sort: o.sort.map(|s| match s {
-                SortChoice::Relevance => TitleSort::Relevance,
-                SortChoice::Year => TitleSort::Year,
-                SortChoice::Title => TitleSort::Title,
-                SortChoice::Added => TitleSort::Added,
-            }),
-            page: 1,
-            count: false,
-        })
-    }
-
-    /// `/new`: `/titles sort:added` in one word.
-    pub fn new_titles(
-        service: Option<ServiceChoice>,
-        origin: Option<String>,
-        kind: Option<TypeChoice>,
-    ) -> Action {
-        Action::Titles(TitlesArgs {
-            origin,
-            kind: kind.map(TypeChoice::kind),
-            service: service.map(|s| s.id().to_string()),
-            sort: Some(TitleSort::Added),
-            page: 1,
-            ..TitlesArgs::default()
-        })
-    }
-
-    pub fn map(service: Option<ServiceChoice>, figure: Option<FigureChoice>) -> Action {
-        Action::Map(Request::Map {
-            service: service.map(|s| s.id().to_string()),
-            figure: figure.map(|f| match f {
-                FigureChoice::Library => Figure::Library,
-                FigureChoice::Price => Figure::Price,
-            }),
-        })
+    /// What a request read from a command's options asks the fronts to do.
+    pub fn of(request: Request) -> Action {
+        match request {
+            Request::Titles(args) => Action::Titles(args),
+            Request::Search { text, .. } => Action::Ask(text),
+            Request::Map { .. } => Action::Map(request),
+            Request::Help => Action::Help,
+            Request::WhyNot { .. } | Request::Title { .. } => Action::Answer(request),
+        }
     }
 
     /// Whether the reply is private whatever the answer (help, usage errors, reindex).
     pub fn is_private(&self) -> bool {
-        matches!(
-            self,
-            Action::Help | Action::Reindex | Action::BadOption | Action::BadYears(_)
-        )
+        matches!(self, Action::Help | Action::Reindex | Action::Usage(_))
     }
 
-    /// The action of a slash command as Discord sends it (the HTTP endpoint's parsing; the
-    /// gateway bot gets the same values from poise's typed arguments). `None`: a command this
-    /// bot does not have.
-    pub fn from_command(data: &serenity::CommandData) -> Option<Action> {
-        let options = data.options();
-        let text = |name: &str| {
-            options
-                .iter()
-                .find(|o| o.name == name)
-                .and_then(|o| match o.value {
-                    serenity::ResolvedValue::String(s) => Some(s.to_string()),
-                    _ => None,
-                })
-        };
-        let index = |name: &str| {
-            options
-                .iter()
-                .find(|o| o.name == name)
-                .and_then(|o| match o.value {
-                    serenity::ResolvedValue::Integer(i) => usize::try_from(i).ok(),
-                    _ => None,
-                })
-        };
-        let service = index("service").and_then(ServiceChoice::from_index);
-        let kind = index("type").and_then(TypeChoice::from_index);
-        Some(match data.name.as_str() {
-            "why-not" => match text("place") {
-                Some(place) => Action::why_not(place, service),
-                None => Action::BadOption,
-            },
-            "title" => match text("name") {
-                Some(name) => Action::title(name, service),
-                None => Action::BadOption,
-            },
-            "titles" => Action::titles(TitlesOptions {
-                origin: text("origin"),
-                kind,
-                service,
-                genre: text("genre"),
-                year: text("year"),
-                added: text("added"),
-                director: text("director"),
-                cast: text("cast"),
-                query: text("query"),
-                sort: index("sort").and_then(SortChoice::from_index),
-            }),
-            "new" => Action::new_titles(service, text("origin"), kind),
-            "map" => Action::map(service, index("figure").and_then(FigureChoice::from_index)),
-            "ask" => match text("question") {
-                Some(q) => Action::Ask(q),
-                None => Action::BadOption,
-            },
-            "sources" => Action::Sources,
-            "help" => Action::Help,
-            "reindex" => Action::Reindex,
-            _ => return None,
+    /// The action of a slash command as Discord sends it, read through the command table (the
+    /// same rows the commands were registered from) for both fronts; usage errors are written
+    /// in `lang`. `None`: a command this bot does not have.
+    pub fn from_command(data: &serenity::CommandData, lang: Lang) -> Option<Action> {
+        let command = Command::named(&data.name)?;
+        match command.id {
+            CommandId::Sources => return Some(Action::Sources),
+            CommandId::Reindex => return Some(Action::Reindex),
+            _ => {}
+        }
+        let out_of_date = || Action::Usage(crate::t!(lang, "error-outdated-command"));
+        let mut given = Vec::new();
+        for o in data.options() {
+            let Some(opt) = command.option(o.name).filter(|o| o.on_discord) else {
+                tracing::warn!(
+                    command = command.name,
+                    option = o.name,
+                    "an option this command does not have"
+                );
+                return Some(out_of_date());
+            };
+            let value = match (opt.value, &o.value) {
+                (Value::Text, serenity::ResolvedValue::String(s)) => s.to_string(),
+                (Value::Choice(choices), serenity::ResolvedValue::Integer(i)) => {
+                    let choice = usize::try_from(*i)
+                        .ok()
+                        .and_then(|i| choices.list().get(i).copied());
+                    match choice {
+                        Some(c) => c.value.to_string(),
+                        None => return Some(out_of_date()),
+                    }
+                }
+                (Value::File, _) => continue,
+                _ => return Some(out_of_date()),
+            };
+            given.push((opt.name.to_string(), value));
+        }
+        let missing = command
+            .options
+            .iter()
+            .any(|o| o.required && o.on_discord && !given.iter().any(|(n, _)| n == o.name));
+        if missing {
+            return Some(out_of_date());
+        }
+        Some(match crate::answer::read(command, given, "", lang) {
+            Ok(request) => Action::of(request),
+            Err(usage) => Action::Usage(usage.0),
         })
     }
 }
@@ -249,15 +156,7 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
             &crate::t!(lang, "reindex-over-http"),
             Outcome::Refused,
         )),
-        Action::BadOption => Ok(Reply::private(
-            &crate::t!(lang, "error-bad-option"),
-            Outcome::UsageError,
-        )),
-        Action::BadYears(value) => {
-            let usage = crate::answer::parse_years_in(value, lang).err();
-            let text = usage.map(|u| u.0).unwrap_or_default();
-            Ok(Reply::private(&text, Outcome::UsageError))
-        }
+        Action::Usage(text) => Ok(Reply::private(text, Outcome::UsageError)),
     }
 }
 
@@ -279,92 +178,106 @@ pub fn finished(command: &str, outcome: Outcome, first_response: std::time::Dura
 mod tests {
     use super::*;
 
-    /// The HTTP endpoint reads options by name while the gateway gets them from poise: every
-    /// option the commands register must change what [`Action::from_command`] makes of them,
-    /// so a renamed or added option cannot be silently ignored over HTTP.
-    #[test]
-    fn every_registered_option_is_read_by_the_endpoint() {
-        let mut checked = 0;
-        for command in crate::discord::commands() {
-            let registered =
-                serde_json::to_value(command.create_as_slash_command().unwrap()).unwrap();
-            let name = registered["name"].as_str().unwrap().to_string();
-            let data = |options: serde_json::Value| -> serenity::CommandData {
-                serde_json::from_value(serde_json::json!({
-                    "id": "1", "name": name, "type": 1, "options": options,
-                }))
-                .unwrap()
-            };
-            let options = registered["options"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            let mut given = Vec::new();
-            for option in &options {
-                let kind = option["type"].as_u64().unwrap();
-                let value = match kind {
-                    3 => serde_json::json!("2010"),
-                    4 => option["choices"][1]["value"].clone(),
-                    // Attachments (/reindex's file) are the gateway's business only.
-                    11 => continue,
-                    other => panic!("/{name}: option type {other} is not handled"),
-                };
-                let required = option["required"].as_bool().unwrap_or(false);
-                given.push((option["name"].clone(), kind, value, required));
-            }
-            let action = |with: &dyn Fn(&str, bool) -> bool| {
-                let options: Vec<serde_json::Value> = given
-                    .iter()
-                    .filter(|(n, .., required)| with(n.as_str().unwrap(), *required))
-                    .map(|(n, kind, value, _)| {
-                        serde_json::json!({ "name": n, "type": kind, "value": value })
-                    })
-                    .collect();
-                format!(
-                    "{:?}",
-                    Action::from_command(&data(serde_json::json!(options)))
-                )
-            };
-            // The required options alone, then each option left out (required) or added.
-            let baseline = action(&|_, required| required);
-            assert!(baseline.starts_with("Some("), "/{name} is not mapped");
-            for (option, .., required) in &given {
-                let option = option.as_str().unwrap();
-                let changed = action(&|n, r| if n == option { !*required } else { r });
-                assert_ne!(
-                    changed, baseline,
-                    "/{name} {option}: the endpoint ignores this option"
-                );
-                checked += 1;
-            }
-        }
-        // why-not 2, titles 10, new 3, title 2, map 2, ask 1.
-        assert_eq!(checked, 20);
+    /// An interaction's command data as Discord sends it.
+    fn data(name: &str, options: serde_json::Value) -> serenity::CommandData {
+        serde_json::from_value(serde_json::json!({
+            "id": "1", "name": name, "type": 1, "options": options,
+        }))
+        .unwrap()
+    }
+
+    fn action(name: &str, options: serde_json::Value, lang: Lang) -> String {
+        format!("{:?}", Action::from_command(&data(name, options), lang))
     }
 
     #[test]
-    fn titles_options_become_arguments_and_bad_years_a_usage_error() {
-        let a = Action::titles(TitlesOptions {
-            origin: Some("KR".into()),
-            kind: Some(TypeChoice::Movie),
-            year: Some("2010-2020".into()),
-            ..TitlesOptions::default()
-        });
-        let Action::Titles(args) = a else {
-            panic!("{a:?}")
+    fn interactions_are_read_through_the_command_table() {
+        let titles = Action::from_command(
+            &data(
+                "titles",
+                serde_json::json!([
+                    {"name": "origin", "type": 3, "value": "KR"},
+                    {"name": "type", "type": 4, "value": 0},
+                    {"name": "service", "type": 4, "value": 2},
+                    {"name": "year", "type": 3, "value": "2010-2020"},
+                    {"name": "sort", "type": 4, "value": 3},
+                ]),
+            ),
+            Lang::En,
+        );
+        let Some(Action::Titles(args)) = titles else {
+            panic!("{titles:?}")
         };
         assert_eq!(
             args.command(args.origin.as_deref()),
-            "/titles origin:KR type:movie year:2010-2020"
+            "/titles origin:KR type:movie service:disney_plus year:2010-2020 sort:added"
         );
-        let bad = Action::titles(TitlesOptions {
-            year: Some("soon".into()),
-            ..TitlesOptions::default()
-        });
-        assert!(
-            matches!(bad, Action::BadYears(ref v) if v == "soon"),
-            "{bad:?}"
-        );
+        let cases = [
+            (
+                "why-not",
+                serde_json::json!([{"name": "place", "type": 3, "value": "china"}]),
+                r#"Some(Answer(WhyNot { place: "china", service: None }))"#,
+            ),
+            (
+                "title",
+                serde_json::json!([{"name": "name", "type": 3, "value": "Okja"}, {"name": "service", "type": 4, "value": 3}]),
+                r#"Some(Answer(Title { name: "Okja", service: Some("hulu") }))"#,
+            ),
+            (
+                "map",
+                serde_json::json!([{"name": "figure", "type": 4, "value": 1}]),
+                r#"Some(Map(Map { service: None, figure: Some(Price) }))"#,
+            ),
+            (
+                "ask",
+                serde_json::json!([{"name": "question", "type": 3, "value": "韩国电影"}]),
+                r#"Some(Ask("韩国电影"))"#,
+            ),
+            ("help", serde_json::json!([]), "Some(Help)"),
+            ("sources", serde_json::json!([]), "Some(Sources)"),
+            ("nope", serde_json::json!([]), "None"),
+        ];
+        for (name, options, want) in cases {
+            assert_eq!(action(name, options, Lang::En), want, "/{name}");
+        }
+    }
+
+    #[test]
+    fn options_that_cannot_be_asked_are_usage_errors_in_the_users_language() {
+        let soon = serde_json::json!([{"name": "year", "type": 3, "value": "soon"}]);
+        let en = action("titles", soon.clone(), Lang::En);
+        assert!(en.starts_with("Some(Usage(") && en.contains("soon"), "{en}");
+        let zh = action("titles", soon, Lang::Zh);
+        assert!(zh.contains("soon") && zh != en, "{zh}");
+        // Registered commands out of date: a choice past the end, an unknown option, a missing
+        // required one, `page` (a text-only option).
+        let out_of_date = format!("Some(Usage({:?}))", crate::t!(Lang::En, "error-outdated-command"));
+        let cases = [
+            (
+                "titles",
+                serde_json::json!([{"name": "service", "type": 4, "value": 9}]),
+            ),
+            (
+                "titles",
+                serde_json::json!([{"name": "colour", "type": 3, "value": "red"}]),
+            ),
+            (
+                "titles",
+                serde_json::json!([{"name": "page", "type": 3, "value": "2"}]),
+            ),
+            ("why-not", serde_json::json!([])),
+            (
+                "why-not",
+                serde_json::json!([{"name": "place", "type": 4, "value": 1}]),
+            ),
+        ];
+        for (name, options) in cases {
+            assert_eq!(
+                action(name, options.clone(), Lang::En),
+                out_of_date,
+                "/{name} {options}"
+            );
+        }
     }
 
     #[test]
