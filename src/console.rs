@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use crate::answer::{AnswerError, respond_in};
+use crate::answer::{AnswerError, respond};
 use crate::i18n::Lang;
 use crate::render;
 use crate::search::Engine;
@@ -26,14 +26,9 @@ pub fn save_map(data: &crate::answer::MapData, dir: &std::path::Path, lang: Lang
 }
 
 /// Reads questions from `input` until it ends (or `/quit`), writing answers to `out`, each in
-/// the language of its question (like a DM).
-pub fn run(engine: &Engine, input: impl BufRead, out: impl Write) -> std::io::Result<()> {
-    run_in(engine, input, out, None)
-}
-
-/// [`run`], answering in `lang` when one is given (`--lang`, `STREAMBOT_LANG`), else in the
+/// `lang` when one is given (`--lang`, `STREAMBOT_LANG`), else in the
 /// language of each question. The greeting is in `lang`, English when none is given.
-pub fn run_in(
+pub fn run(
     engine: &Engine,
     input: impl BufRead,
     mut out: impl Write,
@@ -61,7 +56,7 @@ pub fn run_in(
         }
         if !line.is_empty() {
             let lang = lang.unwrap_or_else(|| Lang::of_text(line));
-            match respond_in(engine, line, lang) {
+            match respond(engine, line, lang) {
                 Ok(answer) => {
                     write!(out, "{}", render::text(&answer))?;
                     if let Some(data) = answer.map() {

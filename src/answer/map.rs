@@ -94,17 +94,8 @@ impl MapData {
 }
 
 /// Answers `/map`: the data for a map of `service` (default Netflix), shading `figure` if given;
-/// in English.
+/// written in `lang` (the map data itself is the same in every language).
 pub fn map(
-    engine: &Engine,
-    service: Option<&str>,
-    figure: Option<Figure>,
-) -> Result<Answer, SearchError> {
-    map_in(engine, service, figure, Lang::En)
-}
-
-/// [`map`], written in `lang` (the map data itself is the same in every language).
-pub fn map_in(
     engine: &Engine,
     service: Option<&str>,
     figure: Option<Figure>,

@@ -14,16 +14,15 @@ pub mod words;
 
 use serde::Serialize;
 
-pub use map::{Figure, MapData, MapPlace, map, map_data, map_in};
+pub use map::{Figure, MapData, MapPlace, map, map_data};
 pub use request::{
-    HELP, Request, TitlesArgs, UsageError, help, parse_command, parse_command_in, parse_service,
-    parse_years, parse_years_in, read,
+    HELP, Request, TitlesArgs, UsageError, help, parse_command, parse_service, parse_years, read,
 };
-pub use search::{search, search_in};
-pub use title::{title, title_in, where_to_watch, where_to_watch_in};
-pub use titles::{titles, titles_in};
-pub use understand::{MAX_INPUT, Understanding, route, understand, understand_in};
-pub use why_not::{why_not, why_not_in};
+pub use search::search;
+pub use title::{title, where_to_watch};
+pub use titles::titles;
+pub use understand::{MAX_INPUT, Understanding, route, understand};
+pub use why_not::why_not;
 
 use crate::corpus::Status;
 use crate::i18n::Lang;
@@ -138,7 +137,7 @@ pub struct NotFound {
 }
 
 impl Answer {
-    /// An answer in English; [`answer_in`] sets the language it was written in.
+    /// An answer in English; [`answer`] sets the language it was written in.
     pub fn new(query: impl Into<String>, message: impl Into<String>, body: Body) -> Answer {
         Answer {
             query: query.into(),
@@ -313,35 +312,26 @@ pub enum AnswerError {
 
 /// Answers one input as a person would type it: `/why-not china`, `/titles origin:cn`,
 /// `/title Breaking Bad`, or free text.
-pub fn respond(engine: &Engine, input: &str) -> Result<Answer, AnswerError> {
-    respond_in(engine, input, crate::i18n::Lang::En)
-}
-
-/// [`respond`], written in `lang`.
-pub fn respond_in(engine: &Engine, input: &str, lang: Lang) -> Result<Answer, AnswerError> {
+/// Written in `lang`.
+pub fn respond(engine: &Engine, input: &str, lang: Lang) -> Result<Answer, AnswerError> {
     // Bidirectional overrides and other invisible controls never reach an answer's echo.
     let input = crate::text::strip_invisible(input);
-    let understood = understand_in(engine, &input, lang)?;
+    let understood = understand(engine, &input, lang)?;
     tracing::debug!(understood = %understood.request.canonical(), "read a question");
-    let mut answer = answer_in(engine, &understood.request, lang)?;
+    let mut answer = answer(engine, &understood.request, lang)?;
     answer.other_reading = understood.also.as_ref().map(|also| also.command());
     Ok(answer)
 }
 
-/// Answers a parsed request, in English.
-pub fn answer(engine: &Engine, request: &Request) -> Result<Answer, AnswerError> {
-    answer_in(engine, request, Lang::En)
-}
-
 /// Answers a parsed request, written in `lang`. Only the sentences differ between languages:
 /// the query, statuses, sources and citations are the same.
-pub fn answer_in(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, AnswerError> {
+pub fn answer(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, AnswerError> {
     let mut answer = match request {
-        Request::WhyNot { place, service } => why_not_in(engine, place, service.as_deref(), lang)?,
-        Request::Titles(args) => titles_in(engine, args, lang)?,
-        Request::Title { name, service } => title_in(engine, name, service.as_deref(), lang)?,
-        Request::Search { text, documents } => search_in(engine, text, *documents, lang)?,
-        Request::Map { service, figure } => map_in(engine, service.as_deref(), *figure, lang)?,
+        Request::WhyNot { place, service } => why_not(engine, place, service.as_deref(), lang)?,
+        Request::Titles(args) => titles(engine, args, lang)?,
+        Request::Title { name, service } => title(engine, name, service.as_deref(), lang)?,
+        Request::Search { text, documents } => search(engine, text, *documents, lang)?,
+        Request::Map { service, figure } => map(engine, service.as_deref(), *figure, lang)?,
         Request::Help => Answer::new("/help", help(lang), Body::Help),
     };
     answer.lang = lang;

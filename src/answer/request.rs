@@ -174,12 +174,8 @@ fn service_option(v: &str, lang: Lang) -> Result<String, UsageError> {
 }
 
 /// `2019` → (2019, 2019); `2010-2020` → (2010, 2020).
-pub fn parse_years(v: &str) -> Result<(u16, u16), UsageError> {
-    parse_years_in(v, Lang::En)
-}
-
-/// [`parse_years`], its usage error written in `lang`.
-pub fn parse_years_in(v: &str, lang: Lang) -> Result<(u16, u16), UsageError> {
+/// Its usage error written in `lang`.
+pub fn parse_years(v: &str, lang: Lang) -> Result<(u16, u16), UsageError> {
     let bad = || UsageError(t!(lang, "usage-bad-years", value = v));
     let year = |s: &str| -> Result<u16, UsageError> {
         s.trim()
@@ -208,8 +204,8 @@ fn set_option(args: &mut TitlesArgs, k: &str, v: String, lang: Lang) -> Result<(
         "type" => args.kind = Some(kind_option(&v, lang)?),
         "service" => args.service = Some(service_option(&v, lang)?),
         "genre" => args.genre = Some(v),
-        "year" => args.years = Some(parse_years_in(&v, lang)?),
-        "added" => args.added = Some(parse_years_in(&v, lang)?),
+        "year" => args.years = Some(parse_years(&v, lang)?),
+        "added" => args.added = Some(parse_years(&v, lang)?),
         "query" => args.query = Some(v),
         "director" => args.director = Some(v),
         "cast" => args.cast = Some(v),
@@ -251,15 +247,9 @@ fn titles_args(
     Ok(args)
 }
 
-/// Parses a slash command. `None` when `input` is not one (free text). Usage errors are in
-/// English.
-pub fn parse_command(input: &str) -> Option<Result<Request, UsageError>> {
-    parse_command_in(input, Lang::En)
-}
-
-/// [`parse_command`], its usage errors written in `lang`: the command and its option names come
+/// Parses a slash command. `None` when `input` is not one (free text). Its usage errors are written in `lang`: the command and its option names come
 /// from the command table ([`super::commands::COMMANDS`]).
-pub fn parse_command_in(input: &str, lang: Lang) -> Option<Result<Request, UsageError>> {
+pub fn parse_command(input: &str, lang: Lang) -> Option<Result<Request, UsageError>> {
     let input = input.trim();
     let body = input.strip_prefix('/')?;
     let (name, rest) = match body.split_once(char::is_whitespace) {

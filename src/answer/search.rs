@@ -6,14 +6,9 @@ use crate::i18n::Lang;
 use crate::search::{Engine, SearchError};
 use crate::t;
 
-/// Answers free text with the best passages and titles (passages only with `documents`), in
-/// English.
-pub fn search(engine: &Engine, text: &str, documents: bool) -> Result<Answer, SearchError> {
-    search_in(engine, text, documents, Lang::En)
-}
-
-/// [`search`], written in `lang`.
-pub fn search_in(
+/// Answers free text with the best passages and titles (passages only with `documents`),
+/// written in `lang`.
+pub fn search(
     engine: &Engine,
     text: &str,
     documents: bool,

@@ -40,13 +40,9 @@ fn listings<'a>(
     }
 }
 
-/// The sentence that answers "where can I watch it?" (or "is it on `asked`?"), in English.
-pub fn where_to_watch(card: &TitleCard, asked: Option<&str>) -> String {
-    where_to_watch_in(card, asked, Lang::En)
-}
-
-/// [`where_to_watch`], written in `lang` (in Chinese the title is named by its `aka`).
-pub fn where_to_watch_in(card: &TitleCard, asked: Option<&str>, lang: Lang) -> String {
+/// The sentence that answers "where can I watch it?" (or "is it on `asked`?").
+/// Written in `lang` (in Chinese the title is named by its `aka`).
+pub fn where_to_watch(card: &TitleCard, asked: Option<&str>, lang: Lang) -> String {
     let name = words::title_name(card, lang);
     match asked {
         Some(s) if !card.services.iter().any(|c| c == s) => t!(
@@ -87,13 +83,9 @@ fn catalogues(engine: &Engine, lang: Lang) -> Result<String, SearchError> {
     ))
 }
 
-/// Answers `/title NAME`, and "is NAME on `service`?" when a service is given, in English.
-pub fn title(engine: &Engine, name: &str, service: Option<&str>) -> Result<Answer, SearchError> {
-    title_in(engine, name, service, Lang::En)
-}
-
-/// [`title`], written in `lang`.
-pub fn title_in(
+/// Answers `/title NAME`, and "is NAME on `service`?" when a service is given.
+/// Written in `lang`.
+pub fn title(
     engine: &Engine,
     name: &str,
     service: Option<&str>,
@@ -148,7 +140,7 @@ pub fn title_in(
             found = best.label()
         ));
     }
-    sentences.push(where_to_watch_in(&card, service, lang));
+    sentences.push(where_to_watch(&card, service, lang));
     if !others.is_empty() {
         let key = if exact {
             "title-others-same"
@@ -204,20 +196,20 @@ mod tests {
     fn the_first_line_answers_where() {
         let one = card(&[("netflix", Some("2021-09-17"))]);
         assert_eq!(
-            where_to_watch(&one, None),
+            where_to_watch(&one, None, Lang::En),
             "Squid Game is on Netflix, added 2021-09-17."
         );
         assert_eq!(
-            where_to_watch(&one, Some("hulu")),
+            where_to_watch(&one, Some("hulu"), Lang::En),
             "Squid Game is not on Hulu; it is on Netflix, added 2021-09-17."
         );
         let two = card(&[("netflix", Some("2021-09-17")), ("amazon_prime", None)]);
         assert_eq!(
-            where_to_watch(&two, Some("amazon_prime")),
+            where_to_watch(&two, Some("amazon_prime"), Lang::En),
             "Squid Game is on Prime Video. Also on Netflix, added 2021-09-17."
         );
         assert_eq!(
-            where_to_watch(&two, None),
+            where_to_watch(&two, None, Lang::En),
             "Squid Game is on Netflix (added 2021-09-17) and Prime Video."
         );
     }
@@ -227,24 +219,24 @@ mod tests {
         let mut one = card(&[("netflix", Some("2021-09-17"))]);
         one.aka = Some("鱿鱼游戏".into());
         assert_eq!(
-            where_to_watch_in(&one, None, Lang::Zh),
+            where_to_watch(&one, None, Lang::Zh),
             "《鱿鱼游戏》在 Netflix 上，上线于 2021-09-17。"
         );
         assert_eq!(
-            where_to_watch_in(&one, Some("hulu"), Lang::Zh),
+            where_to_watch(&one, Some("hulu"), Lang::Zh),
             "《鱿鱼游戏》不在 Hulu 上，而是在 Netflix 上，上线于 2021-09-17。"
         );
         let mut two = card(&[("netflix", Some("2021-09-17")), ("amazon_prime", None)]);
         two.aka = None;
         // Without an aka, the common Chinese name the lexicon knows.
         assert_eq!(
-            where_to_watch_in(&two, None, Lang::Zh),
+            where_to_watch(&two, None, Lang::Zh),
             "《鱿鱼游戏》在 Netflix（上线于 2021-09-17） 和 Prime Video 上。"
         );
         // Without either, the data's name.
         two.title = "Squid Games of Tomorrow".into();
         assert_eq!(
-            where_to_watch_in(&two, Some("amazon_prime"), Lang::Zh),
+            where_to_watch(&two, Some("amazon_prime"), Lang::Zh),
             "《Squid Games of Tomorrow》在 Prime Video 上。也在 Netflix 上，上线于 2021-09-17。"
         );
     }

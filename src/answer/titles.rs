@@ -12,13 +12,9 @@ use crate::t;
 
 use super::command::year_span;
 
-/// Answers `/titles` with the given filters, in English.
-pub fn titles(engine: &Engine, args: &TitlesArgs) -> Result<Answer, AnswerError> {
-    titles_in(engine, args, Lang::En)
-}
-
-/// [`titles`], written in `lang`.
-pub fn titles_in(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, AnswerError> {
+/// Answers `/titles` with the given filters.
+/// Written in `lang`.
+pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, AnswerError> {
     let place = match args.origin.as_deref() {
         None => None,
         Some(o) => match Places::global().resolve(o) {

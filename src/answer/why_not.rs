@@ -31,13 +31,9 @@ fn fact(r: &FactRecord, extra: Option<String>, lang: Lang) -> Fact {
     }
 }
 
-/// Answers "why is `service` (default Netflix) not available in `place`?", in English.
-pub fn why_not(engine: &Engine, place: &str, service: Option<&str>) -> Result<Answer, SearchError> {
-    why_not_in(engine, place, service, Lang::En)
-}
-
-/// [`why_not`], written in `lang`.
-pub fn why_not_in(
+/// Answers "why is `service` (default Netflix) not available in `place`?".
+/// Written in `lang`.
+pub fn why_not(
     engine: &Engine,
     place: &str,
     service: Option<&str>,

@@ -25,7 +25,7 @@ pub(super) fn questions(n: usize) -> Vec<Q> {
 
 /// A map question answered and drawn at [`MAP_SIZE`]: the PNG's bytes.
 pub(super) fn png(engine: &Engine, input: &str) -> Result<Vec<u8>, BenchError> {
-    let a = respond(engine, input)?;
+    let a = respond(engine, input, Lang::En)?;
     match a.map() {
         Some(data) => Ok(render::map::png(data, MAP_SIZE.0, MAP_SIZE.1, a.lang)?),
         None => Ok(Vec::new()),
@@ -41,7 +41,7 @@ pub(super) fn describe(engine: &Engine, qs: &[Q], shape: &mut Value) -> Result<(
     }
     shape["png_bytes"] = json!(largest);
     shape["size"] = json!(format!("{}x{}", MAP_SIZE.0, MAP_SIZE.1));
-    if let Some(data) = respond(engine, "/map netflix")?.map().cloned() {
+    if let Some(data) = respond(engine, "/map netflix", Lang::En)?.map().cloned() {
         let (mut draw, mut encode) = (Vec::new(), Vec::new());
         for _ in 0..qs.len() {
             let t = Instant::now();

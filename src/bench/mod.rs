@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 
 use crate::answer::respond;
 use crate::corpus::{self, Title};
+use crate::i18n::Lang;
 use crate::places::Places;
 use crate::render;
 use crate::search::Engine;
@@ -154,7 +155,7 @@ fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
             std::hint::black_box(map::png(engine, &q.input())?);
         }
         _ => {
-            let a = respond(engine, &q.input())?;
+            let a = respond(engine, &q.input(), Lang::En)?;
             std::hint::black_box(render::json(&a));
         }
     }
@@ -339,7 +340,7 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
             let edits = 1 + rng.below(2);
             let wrong = typo(&mut rng, &t.title, edits);
             sample += 1;
-            let a = respond(&engine, &format!("/title {wrong}"))?;
+            let a = respond(&engine, &format!("/title {wrong}"), Lang::En)?;
             if a.titles()
                 .first()
                 .is_some_and(|c| c.title.to_lowercase() == t.title.to_lowercase())

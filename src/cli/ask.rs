@@ -9,7 +9,7 @@ pub(crate) fn ask(cfg: &Config, input: &str, json: bool, stderr_tty: bool) -> Ex
         Err(code) => return code,
     };
     let lang = cfg.lang.unwrap_or_else(|| Lang::of_text(input));
-    match respond_in(&engine, input, lang) {
+    match respond(&engine, input, lang) {
         Ok(answer) => {
             if json {
                 out(&format!("{}\n", render::json(&answer)));

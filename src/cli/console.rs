@@ -9,7 +9,7 @@ pub(crate) fn console(cfg: &Config, stderr_tty: bool) -> ExitCode {
         Err(code) => return code,
     };
     let stdin = std::io::stdin();
-    match streambot::console::run_in(&engine, stdin.lock(), std::io::stdout().lock(), cfg.lang) {
+    match streambot::console::run(&engine, stdin.lock(), std::io::stdout().lock(), cfg.lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

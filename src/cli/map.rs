@@ -47,7 +47,7 @@ fn draw(
         service: Some(service.to_string()),
         figure,
     };
-    let answer = match streambot::answer::answer_in(engine, &request, lang) {
+    let answer = match streambot::answer::answer(engine, &request, lang) {
         Ok(a) => a,
         Err(e) => {
             tracing::error!(error = %e, "answering failed");

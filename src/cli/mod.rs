@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing_subscriber::EnvFilter;
 
-use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond_in};
+use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond};
 use streambot::config::Config;
 use streambot::i18n::Lang;
 use streambot::reindex::{Event, Summary};

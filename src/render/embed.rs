@@ -87,13 +87,8 @@ fn fact_field(f: &Fact, lang: Lang) -> EmbedField {
 }
 
 /// Puts an embed inside every limit: trims texts, and drops fields from the end (saying how
-/// many) until the whole fits in 6000 characters.
-pub fn fit(e: Embed) -> Embed {
-    fit_in(e, Lang::En)
-}
-
-/// [`fit`], saying "…and N more" in `lang`.
-pub fn fit_in(mut e: Embed, lang: Lang) -> Embed {
+/// many, "…and N more" in `lang`) until the whole fits in 6000 characters.
+pub fn fit(mut e: Embed, lang: Lang) -> Embed {
     e.title = clip(&e.title, limits::TITLE);
     e.description = clip(&e.description, limits::DESCRIPTION);
     e.footer = clip(&e.footer, limits::FOOTER);
@@ -178,7 +173,7 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             ..Embed::default()
         },
     };
-    vec![fit_in(e, lang)]
+    vec![fit(e, lang)]
 }
 
 /// `Netflix in China: 🚫 not available`, the message, the other services and readings to try,
@@ -444,7 +439,7 @@ mod tests {
                 inline: false,
             });
         }
-        let e = fit_in(e, Lang::Zh);
+        let e = fit(e, Lang::Zh);
         assert_eq!(e.fields.len(), limits::FIELDS);
         assert_eq!(e.fields.last().unwrap().value, "…另有 6 项未显示");
     }

@@ -251,7 +251,7 @@ fn map_places(out: &mut String, data: &MapData, lang: Lang) {
         (Status::Suspended, "render-text-suspended"),
         (Status::Unknown, "render-text-unknown"),
     ] {
-        let places = super::map::legend::places_in_lang(data, status, lang);
+        let places = super::map::legend::places_in(data, status, lang);
         if !places.is_empty() {
             let _ = writeln!(
                 out,

@@ -12,7 +12,7 @@ use crate::support;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use streambot::answer::respond_in;
+use streambot::answer::respond;
 use streambot::i18n::Lang;
 use streambot::search::Engine;
 use support::datasets::{crate_root, open_engine, shared_dir};
@@ -84,7 +84,7 @@ fn lang(code: &str) -> Lang {
 
 /// The answer's JSON without the keys added since the fixtures were written.
 fn legacy_json(engine: &Engine, code: &str, input: &str) -> Value {
-    let answer = respond_in(engine, input, lang(code)).unwrap_or_else(|e| panic!("{input}: {e}"));
+    let answer = respond(engine, input, lang(code)).unwrap_or_else(|e| panic!("{input}: {e}"));
     let mut value = serde_json::to_value(&answer).expect("an answer serialises");
     let object = value.as_object_mut().expect("an answer is an object");
     for key in NEW_KEYS {

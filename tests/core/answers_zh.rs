@@ -6,7 +6,7 @@ use crate::support;
 
 use std::sync::OnceLock;
 
-use streambot::answer::{Answer, AnswerError, AnswerKind, respond, respond_in};
+use streambot::answer::{Answer, AnswerError, AnswerKind, respond};
 use streambot::corpus::Status;
 use streambot::i18n::Lang;
 use streambot::search::Engine;
@@ -18,13 +18,13 @@ fn engine() -> &'static Engine {
 }
 
 fn ask_zh(input: &str) -> Answer {
-    let a = respond_in(engine(), input, Lang::Zh).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+    let a = respond(engine(), input, Lang::Zh).unwrap_or_else(|e| panic!("{input:?}: {e}"));
     assert_eq!(a.lang, Lang::Zh);
     a
 }
 
 fn ask_en(input: &str) -> Answer {
-    respond(engine(), input).unwrap_or_else(|e| panic!("{input:?}: {e}"))
+    respond(engine(), input, Lang::En).unwrap_or_else(|e| panic!("{input:?}: {e}"))
 }
 
 /// The `fact_zh` cell of the first row of `service` and `place` in `data/countries.csv`.
@@ -127,7 +127,7 @@ fn an_unknown_in_chinese() {
 
 #[test]
 fn usage_errors_in_chinese() {
-    let usage = |input: &str| match respond_in(engine(), input, Lang::Zh) {
+    let usage = |input: &str| match respond(engine(), input, Lang::Zh) {
         Err(AnswerError::Usage(u)) => u.0,
         other => panic!("{input:?}: {other:?}"),
     };
@@ -141,7 +141,7 @@ fn usage_errors_in_chinese() {
     );
     assert!(usage("   ").starts_with("问我点什么吧。\n/why-not <地方>"));
     // The English ones are unchanged.
-    match respond(engine(), "/titles type:cartoon") {
+    match respond(engine(), "/titles type:cartoon", Lang::En) {
         Err(AnswerError::Usage(u)) => assert_eq!(u.0, "Unknown type `cartoon`: use movie or tv."),
         other => panic!("{other:?}"),
     }

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use streambot::answer::{Answer, AnswerError, AnswerKind, respond};
 use streambot::corpus::Status;
+use streambot::i18n::Lang;
 use streambot::search::Engine;
 use support::datasets::{crate_root, open_engine};
 
@@ -18,7 +19,7 @@ fn engine() -> &'static Engine {
 }
 
 fn ask(input: &str) -> Answer {
-    respond(engine(), input).unwrap_or_else(|e| panic!("{input:?} failed: {e}"))
+    respond(engine(), input, Lang::En).unwrap_or_else(|e| panic!("{input:?} failed: {e}"))
 }
 
 fn essay() -> String {
@@ -253,8 +254,9 @@ fn hostile_input_never_panics_or_fails() {
     ];
     for input in inputs {
         let shown: String = input.chars().take(40).collect();
-        let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| respond(engine(), input)));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            respond(engine(), input, Lang::En)
+        }));
         match result {
             Err(_) => panic!("respond panicked on {shown:?}"),
             Ok(Ok(_)) | Ok(Err(AnswerError::Usage(_))) => {}

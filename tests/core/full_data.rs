@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use streambot::answer::{Answer, AnswerKind, respond};
 use streambot::corpus::Kind;
+use streambot::i18n::Lang;
 use streambot::places::Places;
 use streambot::search::Engine;
 use support::datasets::{Model, Row, count, fold, model, open_engine, read_title_file};
@@ -31,7 +32,7 @@ fn engine() -> Option<&'static Engine> {
 }
 
 fn ask(engine: &Engine, input: &str) -> Answer {
-    respond(engine, input).unwrap_or_else(|e| panic!("{input:?} failed: {e}"))
+    respond(engine, input, Lang::En).unwrap_or_else(|e| panic!("{input:?} failed: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,7 +334,7 @@ fn misspelled_titles_are_found() {
         let typed = typo(original);
         assert_ne!(&typed, original);
         let input = format!("/title {typed}");
-        match respond(engine, &input) {
+        match respond(engine, &input, Lang::En) {
             Ok(a)
                 if a.titles()
                     .first()
@@ -358,7 +359,7 @@ fn misspelled_titles_are_found() {
 fn a_title_with_a_colon_is_a_name_not_an_option() {
     let Some(engine) = engine() else { return };
     let input = "/title Shawn Mendes: Live in Concert";
-    let a = respond(engine, input).unwrap_or_else(|e| panic!("{input:?} failed: {e}"));
+    let a = respond(engine, input, Lang::En).unwrap_or_else(|e| panic!("{input:?} failed: {e}"));
     assert_eq!(a.kind(), AnswerKind::Title, "{}", a.message);
     assert_eq!(a.titles()[0].title, "Shawn Mendes: Live in Concert");
 }

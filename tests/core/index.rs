@@ -4,6 +4,7 @@
 use crate::support;
 
 use streambot::answer::{AnswerKind, respond};
+use streambot::i18n::Lang;
 use streambot::search::{Engine, OpenOutcome};
 use support::fs::Scratch;
 
@@ -33,7 +34,7 @@ fn built_once_then_reused_then_rebuilt_when_the_data_changes() {
         OpenOutcome::Built("the data changed since the index was built".into())
     );
     assert_eq!(engine.info().titles, titles + 1);
-    let a = respond(&engine, "/titles origin:mn").unwrap();
+    let a = respond(&engine, "/titles origin:mn", Lang::En).unwrap();
     assert_eq!(a.total(), 1);
     assert_eq!(a.titles()[0].id, "hulu:x1");
 }
@@ -46,7 +47,7 @@ fn a_damaged_index_is_rebuilt() {
     let (engine, outcome) = open(&s);
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
     assert_eq!(
-        respond(&engine, "/why-not china").unwrap().kind(),
+        respond(&engine, "/why-not china", Lang::En).unwrap().kind(),
         AnswerKind::WhyNot
     );
     drop(engine);
@@ -60,7 +61,9 @@ fn a_damaged_index_is_rebuilt() {
     let (engine, outcome) = open(&s);
     assert!(matches!(outcome, OpenOutcome::Built(_)), "{outcome:?}");
     assert_eq!(
-        respond(&engine, "/why-not russia").unwrap().kind(),
+        respond(&engine, "/why-not russia", Lang::En)
+            .unwrap()
+            .kind(),
         AnswerKind::WhyNot
     );
 }
@@ -82,7 +85,7 @@ fn a_directory_with_other_files_is_never_wiped() {
 fn reindex_picks_up_new_files_and_keeps_answering() {
     let s = Scratch::new("reindex");
     let (engine, _) = open(&s);
-    let before = respond(&engine, "/titles origin:mn").unwrap();
+    let before = respond(&engine, "/titles origin:mn", Lang::En).unwrap();
     assert_eq!(before.kind(), AnswerKind::NotFound);
     std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
     let engine = std::sync::Arc::new(engine);
@@ -90,7 +93,7 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
         let engine = engine.clone();
         std::thread::spawn(move || {
             for _ in 0..50 {
-                let a = respond(&engine, "/why-not china").unwrap();
+                let a = respond(&engine, "/why-not china", Lang::En).unwrap();
                 assert_eq!(a.kind(), AnswerKind::WhyNot);
             }
         })
@@ -100,7 +103,12 @@ fn reindex_picks_up_new_files_and_keeps_answering() {
         .unwrap();
     asker.join().unwrap();
     assert_eq!(rebuilt.info.built_by, "moderator");
-    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total(), 1);
+    assert_eq!(
+        respond(&engine, "/titles origin:mn", Lang::En)
+            .unwrap()
+            .total(),
+        1
+    );
 }
 
 #[test]
@@ -132,7 +140,7 @@ fn two_reindexes_at_once_one_runs_the_other_is_told() {
         "{second:?}"
     );
     assert_eq!(
-        respond(&engine, "/why-not syria").unwrap().kind(),
+        respond(&engine, "/why-not syria", Lang::En).unwrap().kind(),
         AnswerKind::WhyNot
     );
     release_tx.send(()).unwrap();
@@ -152,7 +160,12 @@ fn a_build_committed_by_another_process_is_picked_up_without_restarting() {
     std::fs::write(s.root.join("data/titles/hulu_titles.csv"), EXTRA).unwrap();
     let rebuilt = Engine::rebuild(&s.index(), &[s.data()], "operator", &|_, _| {}).unwrap();
     assert_eq!(rebuilt.info.titles, titles + 1);
-    assert_eq!(respond(&engine, "/titles origin:mn").unwrap().total(), 0);
+    assert_eq!(
+        respond(&engine, "/titles origin:mn", Lang::En)
+            .unwrap()
+            .total(),
+        0
+    );
 
     let reloaded = engine.reload_if_changed().unwrap().expect("a new build");
     assert_eq!(
@@ -160,7 +173,7 @@ fn a_build_committed_by_another_process_is_picked_up_without_restarting() {
         (titles + 1, "operator")
     );
     assert_eq!(engine.info().built_by, "operator");
-    let a = respond(&engine, "/titles origin:mn").unwrap();
+    let a = respond(&engine, "/titles origin:mn", Lang::En).unwrap();
     assert_eq!((a.total(), a.titles()[0].id.as_str()), (1, "hulu:x1"));
     assert_eq!(engine.reload_if_changed().unwrap(), None);
 }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use poise::serenity_prelude as serenity;
 use serde_json::json;
-use streambot::answer::respond_in;
+use streambot::answer::respond;
 use streambot::discord::interaction::{Action, Reply, compute};
 use streambot::i18n::Lang;
 use streambot::render::embed::Embed;
@@ -136,7 +136,7 @@ fn chinese_answers_carry_no_english_sentence() {
     assert!(sentences.len() > 100, "only {} sentences", sentences.len());
     for lang in [Lang::Zh, Lang::ZhTw] {
         for q in QUESTIONS {
-            let a = respond_in(engine(), q, lang).unwrap_or_else(|e| panic!("{q}: {e}"));
+            let a = respond(engine(), q, lang).unwrap_or_else(|e| panic!("{q}: {e}"));
             assert_eq!(a.lang, lang, "{q}");
             let what = format!("{lang:?} {q}");
             let mut texts = vec![streambot::render::text(&a)];
@@ -206,7 +206,7 @@ fn chinese_discord_replies_carry_no_english_sentence() {
 
 #[test]
 fn traditional_answers_are_written_in_traditional_characters() {
-    let a = respond_in(engine(), "/why-not russia", Lang::ZhTw).unwrap();
+    let a = respond(engine(), "/why-not russia", Lang::ZhTw).unwrap();
     assert!(a.message.contains("俄羅斯"), "{}", a.message);
     assert!(!a.message.contains("俄罗斯"), "{}", a.message);
     let fact = &a.facts()[0];
@@ -214,7 +214,7 @@ fn traditional_answers_are_written_in_traditional_characters() {
     // A question in traditional characters is understood and answered in them.
     let question = "為什麼俄羅斯沒有網飛";
     assert_eq!(Lang::of_text(question), Lang::ZhTw);
-    let asked = respond_in(engine(), question, Lang::of_text(question)).unwrap();
+    let asked = respond(engine(), question, Lang::of_text(question)).unwrap();
     assert!(asked.message.contains("俄羅斯"), "{}", asked.message);
     assert_eq!(asked.place().map(|p| p.code.as_str()), Some("RU"));
     assert_eq!(asked.query, "/why-not place:RU service:netflix");

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use streambot::answer::{Answer, AnswerKind, respond, understand};
 use streambot::corpus::Kind;
+use streambot::i18n::Lang;
 use streambot::search::Engine;
 use support::datasets::{Work, crate_root, fold, model, open_engine, shared_dir};
 
@@ -211,7 +212,7 @@ fn says(answer: &Answer, start: &str) -> bool {
 fn check(engine: &Engine, works: &[Work], case: &Case) -> Vec<String> {
     let mut out = Vec::new();
     let input = case.input.as_str();
-    let understood = understand(engine, input);
+    let understood = understand(engine, input, Lang::En);
     let got_request = match &understood {
         Ok(u) => u.request.canonical(),
         Err(e) => format!("error: {}", e.0.lines().next().unwrap_or("")),
@@ -219,7 +220,7 @@ fn check(engine: &Engine, works: &[Work], case: &Case) -> Vec<String> {
     let mut answer: Option<Result<Answer, String>> = None;
     let mut answer = || -> Result<Answer, String> {
         answer
-            .get_or_insert_with(|| respond(engine, input).map_err(|e| e.to_string()))
+            .get_or_insert_with(|| respond(engine, input, Lang::En).map_err(|e| e.to_string()))
             .clone()
     };
     let mut canonical: Option<&str> = None;

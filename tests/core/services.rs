@@ -37,7 +37,7 @@ fn engine() -> &'static Engine {
 }
 
 fn ask(input: &str) -> Answer {
-    respond(engine(), input).unwrap_or_else(|e| panic!("{input:?} failed: {e}"))
+    respond(engine(), input, Lang::En).unwrap_or_else(|e| panic!("{input:?} failed: {e}"))
 }
 
 /// Every row of `countries.csv` as (service, place, status, since, fact, sources).
@@ -307,7 +307,7 @@ fn the_netflix_map_colours_each_place_by_its_status() {
         ]
     );
     assert_eq!(
-        map::legend::title(&data),
+        map::legend::title(&data, Lang::En),
         "Netflix availability · newest fact 2022-05"
     );
 }
@@ -443,7 +443,7 @@ fn a_chinese_map_is_written_in_chinese() {
         "/map netflix figure:price",
     ] {
         let data = map_of(input);
-        let title = map::legend::title_in(&data, Lang::Zh);
+        let title = map::legend::title(&data, Lang::Zh);
         assert!(title.chars().any(|c| c == '用' || c == '各'), "{title}");
         let mut drawn = vec![title, map::source_line(&data, Lang::Zh)];
         drawn.extend(

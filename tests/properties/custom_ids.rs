@@ -3,6 +3,7 @@
 
 use super::*;
 use streambot::discord::interaction::buttons::Press;
+use streambot::i18n::Lang;
 
 fn commands() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
@@ -35,10 +36,10 @@ proptest! {
             prop_assert_eq!(page, 0);
             return Ok(());
         };
-        let Some(Ok(Request::Titles(args))) = answer::parse_command(&command) else {
+        let Some(Ok(Request::Titles(args))) = answer::parse_command(&command, Lang::En) else {
             panic!("{command}");
         };
-        let a = answer::answer(engine(), &Request::Titles(TitlesArgs { page: asked, ..args }))
+        let a = answer::answer(engine(), &Request::Titles(TitlesArgs { page: asked, ..args }), Lang::En)
             .expect("answers");
         prop_assert!(a.page() >= 1 && a.page() <= a.pages().max(1), "{} of {}", a.page(), a.pages());
         if a.total() > 0 {

@@ -2,6 +2,7 @@
 
 use super::render::assert_renders;
 use super::*;
+use streambot::i18n::Lang;
 
 fn known_place() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -46,7 +47,7 @@ proptest! {
             .iter()
             .any(|p| part.to_ascii_lowercase().starts_with(p) && !part[p.len()..].trim().is_empty());
         if part.starts_with('/') && !asked {
-            prop_assert_eq!(Some(routed), answer::parse_command(part));
+            prop_assert_eq!(Some(routed), answer::parse_command(part, Lang::En));
             return Ok(());
         }
         match routed.expect("free text always routes") {
@@ -89,7 +90,7 @@ proptest! {
     /// `/ask question` and direct messages: route, then answer; the answer renders.
     #[test]
     fn any_question_is_answered_and_renders(s in hostile()) {
-        match answer::respond(engine(), &s) {
+        match answer::respond(engine(), &s, Lang::En) {
             Ok(a) => assert_renders(&a)?,
             Err(AnswerError::Usage(u)) => prop_assert!(!u.0.is_empty()),
             Err(e) => prop_assert!(false, "{e}"),
@@ -100,7 +101,7 @@ proptest! {
     #[test]
     fn why_not_options(place in known_place(), service in maybe(prop::sample::select(service_ids()))) {
         let request = Request::WhyNot { place: place.clone(), service: service.map(String::from) };
-        let a = answer::answer(engine(), &request).expect("why-not always answers");
+        let a = answer::answer(engine(), &request, Lang::En).expect("why-not always answers");
         match a.kind() {
             AnswerKind::WhyNot => {
                 prop_assert!(a.status().is_some() && a.place().is_some());
@@ -118,7 +119,7 @@ proptest! {
         prop::sample::select(vec!["Breaking Bad", "breakng bad", "流浪地球", "The Wandering Earth", "x"]).prop_map(String::from),
         hostile(),
     ]) {
-        let a = answer::answer(engine(), &Request::Title { name, service: None }).expect("title always answers");
+        let a = answer::answer(engine(), &Request::Title { name, service: None }, Lang::En).expect("title always answers");
         match a.kind() {
             AnswerKind::Title => prop_assert_eq!(a.titles().len(), 1),
             AnswerKind::NotFound => prop_assert!(a.titles().is_empty()),
@@ -144,7 +145,7 @@ proptest! {
         sort in maybe(prop::sample::select(vec![TitleSort::Relevance, TitleSort::Year, TitleSort::Title])),
         page in 1..4usize,
     ) {
-        let years = |v: &Option<String>| v.as_deref().map(parse_years).transpose();
+        let years = |v: &Option<String>| v.as_deref().map(|v| parse_years(v, Lang::En)).transpose();
         let (Ok(years), Ok(added)) = (years(&year), years(&added)) else {
             // The command replies with the usage error; nothing else happens.
             return Ok(());
@@ -163,7 +164,7 @@ proptest! {
             page,
             count: false,
         };
-        let a = match answer::titles(engine(), &args) {
+        let a = match answer::titles(engine(), &args, Lang::En) {
             Ok(a) => a,
             Err(AnswerError::Usage(u)) => {
                 prop_assert!(origin.is_some_and(|o| streambot::text::fold(&o).is_empty()), "{}", u);

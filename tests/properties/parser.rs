@@ -1,6 +1,7 @@
 //! The command parser: any string parses or explains its usage; values come back exactly.
 
 use super::*;
+use streambot::i18n::Lang;
 
 proptest! {
     #![proptest_config(config(256))]
@@ -17,9 +18,9 @@ proptest! {
                 .prop_map(|(c, s)| format!("/{c} {s}")),
         ]
     ) {
-        let first = answer::parse_command(&input);
+        let first = answer::parse_command(&input, Lang::En);
         // Deterministic.
-        prop_assert_eq!(&first, &answer::parse_command(&input));
+        prop_assert_eq!(&first, &answer::parse_command(&input, Lang::En));
         match first {
             None => prop_assert!(!input.trim().starts_with('/')),
             Some(Err(u)) => {
@@ -60,7 +61,7 @@ proptest! {
         let v: String = v.chars().filter(|c| !matches!(c, '"' | '“' | '”')).collect();
         prop_assume!(!v.trim().is_empty());
         let want = v.trim().to_string();
-        let parse = |s: String| answer::parse_command(&s).expect("a command");
+        let parse = |s: String| answer::parse_command(&s, Lang::En).expect("a command");
         match parse(format!("/titles query:\"{v}\"")) {
             Ok(Request::Titles(a)) => prop_assert_eq!(a.query, Some(want.clone())),
             other => prop_assert!(false, "{other:?}"),
@@ -88,14 +89,14 @@ proptest! {
 
     #[test]
     fn years_parse_to_an_ordered_range(v in hostile(), a in 1800u16..=2200, b in 1800u16..=2200) {
-        if let Ok((lo, hi)) = parse_years(&v) {
+        if let Ok((lo, hi)) = parse_years(&v, Lang::En) {
             prop_assert!(lo <= hi && lo >= 1800 && hi <= 2200);
         }
         let want = (a.min(b), a.max(b));
-        prop_assert_eq!(parse_years(&a.to_string()), Ok((a, a)));
-        prop_assert_eq!(parse_years(&format!("{a}-{b}")), Ok(want));
-        prop_assert_eq!(parse_years(&format!(" {a} – {b} ")), Ok(want));
-        prop_assert_eq!(parse_years(&format!("{a}..{b}")), Ok(want));
+        prop_assert_eq!(parse_years(&a.to_string(), Lang::En), Ok((a, a)));
+        prop_assert_eq!(parse_years(&format!("{a}-{b}"), Lang::En), Ok(want));
+        prop_assert_eq!(parse_years(&format!(" {a} – {b} "), Lang::En), Ok(want));
+        prop_assert_eq!(parse_years(&format!("{a}..{b}"), Lang::En), Ok(want));
     }
 
     #[test]

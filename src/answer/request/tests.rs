@@ -1,9 +1,10 @@
 //! Parsing commands and their options: table-driven cases, in both languages.
 
 use super::*;
+use crate::i18n::Lang;
 
 fn parse(s: &str) -> Result<Request, UsageError> {
-    parse_command(s).expect("a command")
+    parse_command(s, Lang::En).expect("a command")
 }
 
 #[test]
@@ -83,7 +84,7 @@ fn other_commands() {
     };
     assert_eq!(a.query.as_deref(), Some("Star Wars: The Clone Wars"));
     assert!(parse("/").is_err());
-    assert!(parse_command("hello").is_none());
+    assert!(parse_command("hello", Lang::En).is_none());
 }
 
 /// Found by the property tests: `/why-not place:` gave a why-not for an empty place, and
@@ -106,7 +107,7 @@ fn empty_values_are_usage_errors() {
 
 #[test]
 fn usage_errors_and_help_in_chinese() {
-    let zh = |s: &str| parse_command_in(s, Lang::Zh).expect("a command");
+    let zh = |s: &str| parse_command(s, Lang::Zh).expect("a command");
     assert_eq!(
         zh("/why-not place:"),
         Err(UsageError("`place:` 需要一个值。".into()))
@@ -124,7 +125,7 @@ fn usage_errors_and_help_in_chinese() {
         ))
     );
     assert_eq!(
-        parse_years_in("soon", Lang::Zh),
+        parse_years("soon", Lang::Zh),
         Err(UsageError(
             "`soon` 不是年份，也不是年份范围（请写 2019 或 2010-2020）。".into()
         ))

@@ -3,9 +3,7 @@
 //! place with a why or an availability word; a title with where/what words; people; filters
 //! (titles); and last a search of the words that are left.
 
-use super::names::{
-    ARTICLES, close_to_a_title, found, name_in, person_alone, person_near, title_in,
-};
+use super::names::{ARTICLES, close_to_a_title, found, name_in, person_alone, person_near, title};
 use super::reading::Reading;
 use super::tag::{Mark, Tagged};
 use super::{Understanding, UsageError};
@@ -100,7 +98,7 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
     let runs = t.loose_runs();
     let title = runs
         .iter()
-        .find_map(|&run| title_in(engine, t, run))
+        .find_map(|&run| title(engine, t, run))
         .or_else(|| {
             let tail = tail_after_question(t)?;
             let name = t.text_of(tail.0, tail.1);

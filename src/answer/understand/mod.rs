@@ -14,7 +14,7 @@ mod reading;
 mod tag;
 mod years;
 
-use super::request::{Request, UsageError, parse_command_in, with_help};
+use super::request::{Request, UsageError, parse_command, with_help};
 use crate::i18n::Lang;
 use crate::search::Engine;
 
@@ -42,20 +42,12 @@ impl Understanding {
 
 /// Decides which question a text asks (slash commands are parsed as commands).
 pub fn route(engine: &Engine, input: &str) -> Result<Request, UsageError> {
-    understand(engine, input).map(|u| u.request)
+    understand(engine, input, Lang::En).map(|u| u.request)
 }
 
-/// Like [`route`], with the other reading of an ambiguous question (usage errors in English).
-pub fn understand(engine: &Engine, input: &str) -> Result<Understanding, UsageError> {
-    understand_in(engine, input, Lang::En)
-}
-
-/// [`understand`], its usage errors written in `lang`.
-pub fn understand_in(
-    engine: &Engine,
-    input: &str,
-    lang: Lang,
-) -> Result<Understanding, UsageError> {
+/// Like [`route`], with the other reading of an ambiguous question.
+/// Its usage errors written in `lang`.
+pub fn understand(engine: &Engine, input: &str, lang: Lang) -> Result<Understanding, UsageError> {
     let mut cut = input.len().min(MAX_INPUT);
     while !input.is_char_boundary(cut) {
         cut -= 1;
@@ -68,7 +60,7 @@ pub fn understand_in(
     if let Some(question) = ask_text(input) {
         return choose::choose(engine, &Tagged::new(question));
     }
-    if let Some(cmd) = parse_command_in(input, lang) {
+    if let Some(cmd) = parse_command(input, lang) {
         return cmd.map(Understanding::only);
     }
     choose::choose(engine, &Tagged::new(input))

@@ -64,7 +64,7 @@ pub(super) fn found<T: Default>(r: Result<T, SearchError>) -> T {
 
 /// The longest text around run `from..to` that is a title's exact name: all its untagged
 /// tokens, and up to [`NAME_EDGE`] filler tokens on either side.
-pub(super) fn title_in(
+pub(super) fn title(
     engine: &Engine,
     t: &Tagged,
     (from, to): (usize, usize),

@@ -44,7 +44,7 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     let engine = data.engine.clone();
     let lang = data.config.lang.unwrap_or_else(|| Lang::of_text(&text));
     let result =
-        tokio::task::spawn_blocking(move || crate::answer::respond_in(&engine, &text, lang)).await;
+        tokio::task::spawn_blocking(move || crate::answer::respond(&engine, &text, lang)).await;
     let mut out = serenity::CreateMessage::new();
     telemetry::interaction(
         "dm",

@@ -163,7 +163,7 @@ pub fn plan(data: &Data, press: &serenity::ComponentInteraction, lang: Lang) -> 
                     )),
                 });
             }
-            let work = match crate::answer::parse_command_in(&command, lang) {
+            let work = match crate::answer::parse_command(&command, lang) {
                 Some(Ok(Request::Titles(args))) => Ok(Action::Titles(TitlesArgs { page, ..args })),
                 _ => {
                     tracing::warn!(command, "a page button with a command that does not parse");
@@ -224,7 +224,7 @@ mod tests {
             panic!("{id}")
         };
         assert_eq!(page, 2);
-        let Some(Ok(Request::Titles(back))) = crate::answer::parse_command_in(&command, Lang::En)
+        let Some(Ok(Request::Titles(back))) = crate::answer::parse_command(&command, Lang::En)
         else {
             panic!("{command}")
         };

@@ -123,16 +123,16 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
     };
     match action {
         Action::Answer(request) => {
-            usage(crate::answer::answer_in(engine, request, lang).map(|a| Reply::answer(&a)))
+            usage(crate::answer::answer(engine, request, lang).map(|a| Reply::answer(&a)))
         }
         Action::Titles(args) => {
             let request = Request::Titles(args.clone());
-            usage(crate::answer::answer_in(engine, &request, lang).map(|a| Reply::page(&a, args)))
+            usage(crate::answer::answer(engine, &request, lang).map(|a| Reply::page(&a, args)))
         }
         Action::Ask(text) => {
-            usage(crate::answer::respond_in(engine, text, lang).map(|a| Reply::answer(&a)))
+            usage(crate::answer::respond(engine, text, lang).map(|a| Reply::answer(&a)))
         }
-        Action::Map(request) => match crate::answer::answer_in(engine, request, lang) {
+        Action::Map(request) => match crate::answer::answer(engine, request, lang) {
             Ok(answer) => Reply::map(&answer),
             Err(AnswerError::Usage(u)) => Ok(Reply::private(&u.0, Outcome::UsageError)),
             Err(e) => Err(e.into()),
@@ -251,7 +251,10 @@ mod tests {
         assert!(zh.contains("soon") && zh != en, "{zh}");
         // Registered commands out of date: a choice past the end, an unknown option, a missing
         // required one, `page` (a text-only option).
-        let out_of_date = format!("Some(Usage({:?}))", crate::t!(Lang::En, "error-outdated-command"));
+        let out_of_date = format!(
+            "Some(Usage({:?}))",
+            crate::t!(Lang::En, "error-outdated-command")
+        );
         let cases = [
             (
                 "titles",

@@ -7,7 +7,7 @@ use poise::serenity_prelude as serenity;
 use super::buttons;
 use crate::answer::{Answer, TitlesArgs};
 use crate::i18n::Lang;
-use crate::render::embed::{self, Embed, EmbedField, escape, fit_in};
+use crate::render::embed::{self, Embed, EmbedField, escape, fit};
 use crate::render::map;
 use crate::search::IndexInfo;
 use crate::t;
@@ -151,7 +151,7 @@ impl Reply {
             });
         }
         Reply {
-            embeds: vec![fit_in(e, lang)],
+            embeds: vec![fit(e, lang)],
             ..Reply::default()
         }
     }

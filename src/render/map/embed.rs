@@ -4,7 +4,7 @@
 use crate::answer::{Answer, Figure, MapData};
 use crate::corpus::Status;
 use crate::i18n::Lang;
-use crate::render::embed::{Embed, EmbedField, defuse, escape, fit_in, limits};
+use crate::render::embed::{Embed, EmbedField, defuse, escape, fit, limits};
 use crate::render::words;
 use crate::t;
 
@@ -69,7 +69,7 @@ fn field(name: &str, items: &[String], lang: Lang) -> Option<EmbedField> {
 pub fn embed(a: &Answer, data: &MapData) -> Embed {
     let lang = a.lang;
     let mut e = Embed {
-        title: escape(&legend::title_in(data, lang)),
+        title: escape(&legend::title(data, lang)),
         description: escape(&a.message),
         color: COLOR,
         fields: Vec::new(),
@@ -82,7 +82,7 @@ pub fn embed(a: &Answer, data: &MapData) -> Embed {
                 (Status::Suspended, "render-map-field-suspended"),
                 (Status::Unknown, "render-map-field-unknown"),
             ] {
-                let places = legend::places_in_lang(data, status, lang);
+                let places = legend::places_in(data, status, lang);
                 if let Some(f) = field(&t!(lang, key), &places, lang) {
                     e.fields.push(f);
                 }
@@ -123,7 +123,7 @@ pub fn embed(a: &Answer, data: &MapData) -> Embed {
                 .push_str(&t!(lang, "render-map-figures-dated"));
         }
     }
-    fit_in(e, lang)
+    fit(e, lang)
 }
 
 #[cfg(test)]

@@ -178,12 +178,8 @@ pub fn entries(world: &World, data: &MapData, lang: Lang) -> Vec<Entry> {
 }
 
 /// The map's title: the service and the date of its newest fact (or the figures' month).
-pub fn title(data: &MapData) -> String {
-    title_in(data, Lang::En)
-}
-
-/// [`title`] in `lang`.
-pub fn title_in(data: &MapData, lang: Lang) -> String {
+/// In `lang`.
+pub fn title(data: &MapData, lang: Lang) -> String {
     let service = data.service_name();
     match data.figure {
         Some(f) => t!(
@@ -215,13 +211,9 @@ pub fn title_in(data: &MapData, lang: Lang) -> String {
     }
 }
 
-/// Names of the places with facts of their own in `status`, with since-dates.
-pub fn places_in(data: &MapData, status: Status) -> Vec<String> {
-    places_in_lang(data, status, Lang::En)
-}
-
-/// [`places_in`] in `lang` (Chinese names for the places the essay names).
-pub fn places_in_lang(data: &MapData, status: Status, lang: Lang) -> Vec<String> {
+/// Names of the places with facts of their own in `status`, with since-dates, in `lang`
+/// (Chinese names for the places the essay names).
+pub fn places_in(data: &MapData, status: Status, lang: Lang) -> Vec<String> {
     data.places
         .values()
         .filter(|p| p.status == status)
@@ -242,7 +234,7 @@ pub fn alt_text(world: &World, data: &MapData, max: usize, lang: Lang) -> String
         Lang::En => (". ", ", "),
         Lang::Zh | Lang::ZhTw => ("。", "、"),
     };
-    let mut out = t!(lang, "render-map-alt-start", title = title_in(data, lang));
+    let mut out = t!(lang, "render-map-alt-start", title = title(data, lang));
     out.push_str(match lang {
         Lang::En => " ",
         Lang::Zh | Lang::ZhTw => "",
@@ -271,7 +263,7 @@ pub fn alt_text(world: &World, data: &MapData, max: usize, lang: Lang) -> String
             for e in &legend {
                 let Some(s) = e.status else { continue };
                 out.push_str(&count(e));
-                let named = places_in_lang(data, s, lang);
+                let named = places_in(data, s, lang);
                 if s != Status::Available && !named.is_empty() && named.len() <= 12 {
                     match lang {
                         Lang::En => out.push_str(&format!(" ({})", named.join(comma))),

@@ -245,11 +245,7 @@ fn draw_texts(
 ) -> Result<(), MapError> {
     let (w, h) = (layout.width as f32, layout.height as f32);
     let m = layout.margin;
-    let title = font::fit(
-        &legend::title_in(data, lang),
-        layout.title_size,
-        w - 2.0 * m,
-    )?;
+    let title = font::fit(&legend::title(data, lang), layout.title_size, w - 2.0 * m)?;
     font::draw(
         pixmap,
         &title,
