@@ -65,6 +65,7 @@ fn bench_smoke_prints_every_figure() {
         assert!(p50 <= p99 && p99 <= max, "{name}: {p50} {p99} {max}");
     }
     assert!(shapes["route"]["fts5_p50_us"].is_null());
+    assert!(shapes["title_in_place"]["fts5_p50_us"].is_null());
     assert!(shapes["map"]["fts5_p50_us"].is_null());
     let png = shapes["map"]["png_bytes"].as_u64().unwrap();
     assert!(png > 10_000 && png < 500_000, "{png} bytes");

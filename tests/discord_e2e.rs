@@ -44,7 +44,7 @@ async fn registration_carries_every_command_and_option() {
         ]
     );
     assert_eq!(options("new"), ["service", "origin", "type"]);
-    assert_eq!(options("title"), ["name", "service"]);
+    assert_eq!(options("title"), ["name", "service", "place"]);
     assert_eq!(options("ask"), ["question"]);
     assert_eq!(options("reindex"), ["file"]);
     assert_eq!(options("map"), ["service", "figure"]);

@@ -118,6 +118,22 @@ title-closest-names = Closest names: { $list }.
 title-closest-match = Closest match for "{ $name }": { $found }.
 title-others-same = Other titles with this name: { $list }.
 title-others-close = Other titles with a close name: { $list }.
+title-in-place-available = { $title } is on { $service }, which is available in { $place }.
+title-in-place-unavailable = { $title } is on { $service }, but { $service } is not available in { $place }.
+title-in-place-suspended-since = { $title } is on { $service }, but { $service } suspended its service in { $place } on { $since }.
+title-in-place-suspended = { $title } is on { $service }, but { $service } has suspended its service in { $place }.
+title-in-place-unknown = { $title } is on { $service }, but I don't know whether { $service } is available in { $place }: no source I have says.
+title-in-place-each = In { $place }: { $list }.
+title-in-place-each-available = { $service } is available
+title-in-place-each-unavailable = { $service } is not available
+title-in-place-each-suspended-since = { $service } suspended its service on { $since }
+title-in-place-each-suspended = { $service } has suspended its service
+title-in-place-each-unknown = whether { $service } is available is not known
+title-in-place-caveat = The datasets do not say which titles each country's catalogue carries, so { $services } in { $place } may not have it.
+title-in-place-one-available = Of the services I cover, only { $list } is available in { $place }.
+title-in-place-others-available = Of the services I cover, { $list } are available in { $place }.
+title-in-place-none-available = None of the services I cover is known to be available in { $place }.
+title-in-place-why-below = The sourced reasons are below.
 
 ## free text and /ask
 

@@ -97,6 +97,22 @@ title-closest-names = 最接近的名字：{ $list }。
 title-closest-match = 与“{ $name }”最接近的是 { $found }。
 title-others-same = 同名的其他作品：{ $list }。
 title-others-close = 名字相近的其他作品：{ $list }。
+title-in-place-available = { $title }在 { $service } 上，{ $service } 在{ $place }可以使用。
+title-in-place-unavailable = { $title }在 { $service } 上，但 { $service } 在{ $place }不可用。
+title-in-place-suspended-since = { $title }在 { $service } 上，但 { $service } 于 { $since } 暂停了在{ $place }的服务。
+title-in-place-suspended = { $title }在 { $service } 上，但 { $service } 已暂停在{ $place }的服务。
+title-in-place-unknown = { $title }在 { $service } 上，但我不知道 { $service } 在{ $place }能否使用：我掌握的来源对此没有说法。
+title-in-place-each = 在{ $place }：{ $list }。
+title-in-place-each-available = { $service } 可以使用
+title-in-place-each-unavailable = { $service } 不可用
+title-in-place-each-suspended-since = { $service } 于 { $since } 暂停了服务
+title-in-place-each-suspended = { $service } 已暂停服务
+title-in-place-each-unknown = 不知道 { $service } 能否使用
+title-in-place-caveat = 数据集没有列出每个国家的片库里有哪些作品，所以{ $place }的 { $services } 不一定有这部作品。
+title-in-place-one-available = 在我收录的平台中，只有 { $list } 在{ $place }可以使用。
+title-in-place-others-available = 在我收录的平台中，{ $list } 在{ $place }可以使用。
+title-in-place-none-available = 我收录的平台中，没有一个已知在{ $place }可以使用。
+title-in-place-why-below = 有出处的原因见下。
 
 ## 自由提问与 /ask
 
@@ -148,7 +164,8 @@ help-text =
         sort:relevance|year|title|added  page:<页码>
                                  例如 /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
     /new [平台] [出品国家] [类型]   最新上线的排在前面，例如 /new hulu · /new netflix kr tv
-    /title <片名> [平台]          一部作品的资料卡和在哪里能看；有小错字也没关系
+    /title <片名> [平台] [place:地点]  一部作品的资料卡和在哪里能看；有小错字也没关系；
+                                 给出地点时，说明在那里能不能看、不能的话为什么
     /map [平台] [数据]            某个平台在世界上哪些地方可用的地图，例如 /map disney；
                                  figure:library|price 按国家显示 Netflix 的片库规模或价格（2021 年 12 月）
     /help                        显示这段说明

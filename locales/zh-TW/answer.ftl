@@ -98,6 +98,22 @@ title-closest-names = 最接近的名字：{ $list }。
 title-closest-match = 與「{ $name }」最接近的是 { $found }。
 title-others-same = 同名的其他作品：{ $list }。
 title-others-close = 名字相近的其他作品：{ $list }。
+title-in-place-available = { $title }在 { $service } 上，{ $service } 在{ $place }可以使用。
+title-in-place-unavailable = { $title }在 { $service } 上，但 { $service } 在{ $place }不可用。
+title-in-place-suspended-since = { $title }在 { $service } 上，但 { $service } 於 { $since } 暫停了在{ $place }的服務。
+title-in-place-suspended = { $title }在 { $service } 上，但 { $service } 已暫停在{ $place }的服務。
+title-in-place-unknown = { $title }在 { $service } 上，但我不知道 { $service } 在{ $place }能否使用：我掌握的來源對此沒有說法。
+title-in-place-each = 在{ $place }：{ $list }。
+title-in-place-each-available = { $service } 可以使用
+title-in-place-each-unavailable = { $service } 不可用
+title-in-place-each-suspended-since = { $service } 於 { $since } 暫停了服務
+title-in-place-each-suspended = { $service } 已暫停服務
+title-in-place-each-unknown = 不知道 { $service } 能否使用
+title-in-place-caveat = 資料集沒有列出每個國家的片庫裡有哪些作品，所以{ $place }的 { $services } 不一定有這部作品。
+title-in-place-one-available = 在我收錄的平臺中，只有 { $list } 在{ $place }可以使用。
+title-in-place-others-available = 在我收錄的平臺中，{ $list } 在{ $place }可以使用。
+title-in-place-none-available = 我收錄的平臺中，沒有一個已知在{ $place }可以使用。
+title-in-place-why-below = 有出處的原因見下。
 
 ## 自由提問與 /ask
 
@@ -149,7 +165,8 @@ help-text =
         sort:relevance|year|title|added  page:<頁碼>
                                  例如 /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
     /new [平臺] [出品國家] [類型]   最新上線的排在前面，例如 /new hulu · /new netflix kr tv
-    /title <片名> [平臺]          一部作品的資料卡和在哪裡能看；有小錯字也沒關係
+    /title <片名> [平臺] [place:地點]  一部作品的資料卡和在哪裡能看；有小錯字也沒關係；
+                                 給出地點時，說明在那裡能不能看、不能的話為什麼
     /map [平臺] [資料]            某個平臺在世界上哪些地方可用的地圖，例如 /map disney；
                                  figure:library|price 按國家顯示 Netflix 的片庫規模或價格（2021 年 12 月）
     /help                        顯示這段說明

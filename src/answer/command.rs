@@ -73,10 +73,20 @@ impl Request {
                 None => format!("/why-not place:{}", quoted(place)),
             },
             Request::Titles(args) => args.command(args.origin.as_deref()),
-            Request::Title { name, service } => match service {
-                Some(s) => format!("/title name:{} service:{s}", quoted(name)),
-                None => format!("/title name:{}", quoted(name)),
-            },
+            Request::Title {
+                name,
+                service,
+                place,
+            } => {
+                let mut c = format!("/title name:{}", quoted(name));
+                if let Some(s) = service {
+                    c.push_str(&format!(" service:{s}"));
+                }
+                if let Some(p) = place {
+                    c.push_str(&format!(" place:{}", quoted(p)));
+                }
+                c
+            }
             Request::Search { text, .. } => format!("/ask {text}"),
             Request::Map { service, figure } => {
                 let mut c = "/map".to_string();

@@ -202,7 +202,11 @@ pub static COMMANDS: &[Command] = &[
         id: CommandId::Title,
         name: "title",
         aliases: &[],
-        options: &[required(completed("name", Field::Title)), SERVICE],
+        options: &[
+            required(completed("name", Field::Title)),
+            SERVICE,
+            completed("place", Field::Place),
+        ],
         typed: true,
         home_only: false,
     },

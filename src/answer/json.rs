@@ -4,7 +4,7 @@
 
 use serde::{Serialize, Serializer};
 
-use super::{Answer, AnswerKind, Citation, Fact, MapData, PlaceRef, TitleCard};
+use super::{Answer, AnswerKind, Availability, Citation, Fact, MapData, PlaceRef, TitleCard};
 use crate::corpus::Status;
 use crate::i18n::Lang;
 
@@ -33,6 +33,30 @@ struct Wire<'a> {
     close_names: &'a [String],
     relaxations: &'a [String],
     examples: &'a [String],
+    /// A title asked about in a place: each of its services there.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    availability: &'a [Availability],
+}
+
+impl Serialize for Availability {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Row<'a> {
+            service: &'a str,
+            status: Status,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            since: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            category: Option<crate::corpus::Category>,
+        }
+        Row {
+            service: &self.service,
+            status: self.status,
+            since: self.since.as_deref(),
+            category: self.category,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Serialize for Answer {
@@ -63,6 +87,7 @@ impl Serialize for Answer {
             close_names: self.close_names(),
             relaxations,
             examples,
+            availability: self.availability(),
         }
         .serialize(serializer)
     }

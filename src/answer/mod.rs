@@ -3,6 +3,7 @@
 
 mod command;
 pub mod commands;
+mod in_place;
 mod map;
 mod request;
 mod search;
@@ -31,6 +32,7 @@ use crate::search::Engine;
 mod json;
 mod parts;
 
+pub use in_place::{Availability, InPlace};
 pub use parts::{Added, Citation, Fact, PlaceRef, TitleCard};
 
 /// What kind of answer this is: the `kind` of its JSON.
@@ -66,7 +68,7 @@ pub struct Answer {
 pub enum Body {
     WhyNot(WhyNot),
     Titles(TitlesPage),
-    Title(TitleFound),
+    Title(Box<TitleFound>),
     Search(Found),
     NotFound(NotFound),
     Help,
@@ -107,6 +109,8 @@ pub struct TitleFound {
     pub card: TitleCard,
     /// Other titles with the same or a close name (`Okja (2017)`).
     pub close_names: Vec<String>,
+    /// The title's services in the place asked about ("can I watch it in China?").
+    pub in_place: Option<InPlace>,
 }
 
 /// Passages and titles that match free text.
@@ -181,24 +185,35 @@ impl Answer {
     pub fn place(&self) -> Option<&PlaceRef> {
         match &self.body {
             Body::WhyNot(w) => Some(&w.place),
+            Body::Title(t) => t.in_place.as_ref().map(|p| &p.place),
             Body::Titles(t) => t.place.as_ref(),
             Body::NotFound(n) => n.place.as_ref(),
             _ => None,
         }
     }
 
-    /// A why-not answer's status.
+    /// A why-not answer's status, or a title's in the place asked about.
     pub fn status(&self) -> Option<Status> {
         match &self.body {
             Body::WhyNot(w) => Some(w.status),
+            Body::Title(t) => t.in_place.as_ref().map(|p| p.status),
             _ => None,
         }
     }
 
-    /// A why-not answer's facts.
+    /// A why-not answer's facts, or those behind a title's services in a place.
     pub fn facts(&self) -> &[Fact] {
         match &self.body {
             Body::WhyNot(w) => &w.facts,
+            Body::Title(t) => t.in_place.as_ref().map_or(&[], |p| &p.facts),
+            _ => &[],
+        }
+    }
+
+    /// Each of a title's services in the place asked about.
+    pub fn availability(&self) -> &[Availability] {
+        match &self.body {
+            Body::Title(t) => t.in_place.as_ref().map_or(&[], |p| &p.availability),
             _ => &[],
         }
     }
@@ -208,6 +223,7 @@ impl Answer {
         match &self.body {
             Body::WhyNot(w) => &w.citations,
             Body::Search(s) => &s.citations,
+            Body::Title(t) => t.in_place.as_ref().map_or(&[], |p| &p.citations),
             _ => &[],
         }
     }
@@ -329,7 +345,11 @@ pub fn answer(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, 
     let mut answer = match request {
         Request::WhyNot { place, service } => why_not(engine, place, service.as_deref(), lang)?,
         Request::Titles(args) => titles(engine, args, lang)?,
-        Request::Title { name, service } => title(engine, name, service.as_deref(), lang)?,
+        Request::Title {
+            name,
+            service,
+            place,
+        } => title(engine, name, service.as_deref(), place.as_deref(), lang)?,
         Request::Search { text, documents } => search(engine, text, *documents, lang)?,
         Request::Map { service, figure } => map(engine, service.as_deref(), *figure, lang)?,
         Request::Help => Answer::new("/help", help(lang), Body::Help),

@@ -21,6 +21,8 @@ pub enum Request {
         name: String,
         /// The service asked about ("is Parasite on Hulu?"), if any.
         service: Option<String>,
+        /// The place asked about ("can I watch it in China?"), as typed.
+        place: Option<String>,
     },
     Search {
         text: String,
@@ -83,7 +85,8 @@ pub const HELP: &str = "\
     sort:relevance|year|title|added  page:<n>
                              e.g. /titles origin:cn type:movie · /titles director:\"Bong Joon Ho\"
 /new [service] [origin] [type]   the newest additions first, e.g. /new hulu · /new netflix kr tv
-/title <name> [service]      one title's card and where to watch it; small typos are fine
+/title <name> [service] [place:<place>]   one title's card and where to watch it; small typos
+                             are fine; with a place, whether it can be watched there and why not
 /map [service] [figure]      a world map of where a service is available, e.g. /map disney;
                              figure:library|price shades Netflix's per-country figures (Dec 2021)
 /help                        this text
@@ -318,11 +321,11 @@ pub fn read(
 }
 
 fn title_args(opts: Vec<(String, String)>, free: &str, lang: Lang) -> Result<Request, UsageError> {
-    let mut name = None;
-    let mut service = None;
+    let (mut name, mut service, mut place) = (None, None, None);
     for (k, v) in opts {
         match k.as_str() {
             "name" => name = Some(v),
+            "place" => place = Some(v).filter(|p| !p.trim().is_empty()),
             _ => service = Some(service_option(&v, lang)?),
         }
     }
@@ -334,7 +337,11 @@ fn title_args(opts: Vec<(String, String)>, free: &str, lang: Lang) -> Result<Req
     if name.trim().is_empty() {
         return Err(UsageError(t!(lang, "usage-title-needs-name")));
     }
-    Ok(Request::Title { name, service })
+    Ok(Request::Title {
+        name,
+        service,
+        place,
+    })
 }
 
 /// `/new [service] [origin] [type]`: `/titles` sorted by the date added, the words in any

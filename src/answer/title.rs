@@ -5,6 +5,7 @@ use super::words::{self, join};
 use super::{Answer, Body, NotFound, TitleCard, TitleFound};
 use crate::corpus::service_name;
 use crate::i18n::Lang;
+use crate::places::{Place, PlaceError, PlaceKind, Places};
 use crate::search::{Engine, SearchError};
 use crate::t;
 
@@ -83,20 +84,43 @@ fn catalogues(engine: &Engine, lang: Lang) -> Result<String, SearchError> {
     ))
 }
 
-/// Answers `/title NAME`, and "is NAME on `service`?" when a service is given.
-/// Written in `lang`.
+/// The place a title is asked about, or the sentence saying why it cannot be used.
+fn resolve_place(input: &str, lang: Lang) -> Result<&'static Place, String> {
+    match Places::global().resolve(input) {
+        Ok(p) if p.kind == PlaceKind::FormerCountry => {
+            let label = words::place_name(&p.code, &p.name, lang);
+            Err(t!(lang, "former-country", place = &label))
+        }
+        Ok(p) => Ok(p),
+        Err(PlaceError::Empty) => Err(t!(lang, "why-not-which-place")),
+        Err(PlaceError::Unknown { input, suggestions }) => Err(super::why_not::unknown_name(
+            lang,
+            "unknown-place",
+            &input,
+            &suggestions,
+        )),
+    }
+}
+
+/// Answers `/title NAME`, "is NAME on `service`?" when a service is given, and "can I watch
+/// NAME in `place`?" when a place is. Written in `lang`.
 pub fn title(
     engine: &Engine,
     name: &str,
     service: Option<&str>,
+    place: Option<&str>,
     lang: Lang,
 ) -> Result<Answer, SearchError> {
     let name = name.trim();
     let shown = crate::text::truncate(name, 80);
-    let query = match service {
-        Some(s) => format!("/title {} service:{s}", crate::text::truncate(name, 200)),
-        None => format!("/title {}", crate::text::truncate(name, 200)),
-    };
+    let place = place.map(|p| resolve_place(p, lang));
+    let mut query = format!("/title {}", crate::text::truncate(name, 200));
+    if let Some(s) = service {
+        query.push_str(&format!(" service:{s}"));
+    }
+    if let Some(Ok(p)) = &place {
+        query.push_str(&format!(" place:{}", p.code));
+    }
     // A name the lexicon knows in another script (`鱿鱼游戏`) is looked up as the data writes
     // it (`Squid Game`).
     let lookup = crate::lexicon::Lexicon::global()
@@ -132,6 +156,9 @@ pub fn title(
         .collect();
     let card = TitleCard::from(engine.title_at(best)?);
     let mut sentences = Vec::new();
+    if let Some(Err(unusable)) = &place {
+        sentences.push(unusable.clone());
+    }
     if !exact {
         sentences.push(t!(
             lang,
@@ -140,7 +167,20 @@ pub fn title(
             found = best.label()
         ));
     }
-    sentences.push(where_to_watch(&card, service, lang));
+    let in_place = match &place {
+        Some(Ok(p)) => {
+            let (said, found) = super::in_place::in_place(engine, &card, service, p, lang)?;
+            if service.is_some_and(|s| !card.services.iter().any(|c| c == s)) {
+                sentences.push(where_to_watch(&card, service, lang));
+            }
+            sentences.push(said);
+            Some(found)
+        }
+        _ => {
+            sentences.push(where_to_watch(&card, service, lang));
+            None
+        }
+    };
     if !others.is_empty() {
         let key = if exact {
             "title-others-same"
@@ -149,11 +189,12 @@ pub fn title(
         };
         sentences.push(t!(lang, key, list = words::comma_list(lang, &others)));
     }
-    let body = Body::Title(TitleFound {
+    let body = Body::Title(Box::new(TitleFound {
         service: service.map(str::to_string),
         card,
         close_names: others,
-    });
+        in_place,
+    }));
     Ok(Answer::new(query, join(lang, &sentences), body))
 }
 

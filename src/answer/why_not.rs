@@ -15,7 +15,7 @@ const MAX_CITATIONS: usize = 3;
 
 /// A fact as an answer in `lang` shows it: its label and text in `lang` (the text in English
 /// where the data has no Chinese), its sources as stored.
-fn fact(r: &FactRecord, extra: Option<String>, lang: Lang) -> Fact {
+pub(super) fn fact(r: &FactRecord, extra: Option<String>, lang: Lang) -> Fact {
     let mut value = words::fact_value(r, lang);
     if let Some(e) = extra {
         value.push_str(words::sep(lang));
@@ -75,25 +75,12 @@ pub fn why_not(
         return Ok(not_found(message, Vec::new()));
     }
 
-    // Without rows of its own, `facts` returns the service's everywhere-else rows.
-    let (own, has_own) = engine.facts(&service, &place.code)?;
-    let (figures, own_status): (Vec<FactRecord>, Vec<FactRecord>) = own
-        .into_iter()
-        .partition(|r| r.category == Category::Figures);
-    let specific = has_own && !own_status.is_empty();
-    let own_first = own_status.first().and_then(|r| r.status);
-    let everywhere_else = if !has_own {
-        own_status.clone()
-    } else if !specific || own_first == Some(Status::Unknown) {
-        engine.facts(&service, crate::corpus::EVERYWHERE_ELSE)?.0
-    } else {
-        Vec::new()
-    };
-    let status_rows = if specific {
-        own_status
-    } else {
-        everywhere_else.clone()
-    };
+    let Standing {
+        specific,
+        status_rows,
+        everywhere_else,
+        figures,
+    } = standing(engine, &service, &place.code)?;
     // Other services' facts for this place help when this one has none, or only an "unknown".
     let first_status = status_rows.first().and_then(|r| r.status);
     let others = if !specific || first_status == Some(Status::Unknown) {
@@ -229,6 +216,61 @@ pub fn why_not(
     Ok(Answer::new(query, message, Body::WhyNot(answer)))
 }
 
+/// What the facts say of one service in one place: the rows that state its status (the place's
+/// own, or the service's everywhere-else rows when the place has none), whether they are the
+/// place's own, the everywhere-else rows that back an "unknown", and the figures.
+pub(super) struct Standing {
+    pub specific: bool,
+    pub status_rows: Vec<FactRecord>,
+    pub everywhere_else: Vec<FactRecord>,
+    pub figures: Vec<FactRecord>,
+}
+
+impl Standing {
+    /// The status the first row states (see data/SOURCES.md), `None` without any row.
+    pub fn status(&self) -> Option<Status> {
+        self.status_rows.first().and_then(|r| r.status)
+    }
+
+    /// Since when the status holds, where a row says.
+    pub fn since(&self) -> Option<&str> {
+        self.status_rows.first().and_then(|r| r.since.as_deref())
+    }
+}
+
+/// The facts of `service` in the place `code`, sorted into a [`Standing`].
+pub(super) fn standing(
+    engine: &Engine,
+    service: &str,
+    code: &str,
+) -> Result<Standing, SearchError> {
+    // Without rows of its own, `facts` returns the service's everywhere-else rows.
+    let (own, has_own) = engine.facts(service, code)?;
+    let (figures, own_status): (Vec<FactRecord>, Vec<FactRecord>) = own
+        .into_iter()
+        .partition(|r| r.category == Category::Figures);
+    let specific = has_own && !own_status.is_empty();
+    let own_first = own_status.first().and_then(|r| r.status);
+    let everywhere_else = if !has_own {
+        own_status.clone()
+    } else if !specific || own_first == Some(Status::Unknown) {
+        engine.facts(service, crate::corpus::EVERYWHERE_ELSE)?.0
+    } else {
+        Vec::new()
+    };
+    let status_rows = if specific {
+        own_status
+    } else {
+        everywhere_else.clone()
+    };
+    Ok(Standing {
+        specific,
+        status_rows,
+        everywhere_else,
+        figures,
+    })
+}
+
 /// `I don't know a place called "…".` (`key` names what was not found), with the closest names.
 pub(super) fn unknown_name(lang: Lang, key: &str, input: &str, suggestions: &[String]) -> String {
     let mut sentences = vec![t!(lang, key, input = crate::text::truncate(input, 60))];
@@ -243,7 +285,7 @@ pub(super) fn unknown_name(lang: Lang, key: &str, input: &str, suggestions: &[St
 }
 
 /// Words that tend to appear where a document explains a reason of this kind.
-fn reason_words(rows: &[FactRecord]) -> String {
+pub(super) fn reason_words(rows: &[FactRecord]) -> String {
     let mut words = Vec::new();
     for r in rows {
         let w = match r.category {

@@ -75,11 +75,12 @@ pub enum BenchError {
 const SEED: u64 = 0x5eed_2026;
 
 /// The shapes, in report order.
-pub const SHAPES: [&str; 8] = [
+pub const SHAPES: [&str; 9] = [
     "why_not",
     "titles_origin_type",
     "titles_text",
     "title_fuzzy",
+    "title_in_place",
     "route",
     "route_mixed",
     "autocomplete",

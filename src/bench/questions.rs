@@ -1,5 +1,5 @@
 //! The benchmark's questions: a seeded set of each shape (why-not, titles by origin and type,
-//! free text, misspelled names, routing in English and mixed Chinese, autocomplete, maps), in a
+//! free text, misspelled names, a title in a place, routing in English and mixed Chinese, autocomplete, maps), in a
 //! form both our engine and the FTS5 peer can answer.
 
 use super::map;
@@ -88,6 +88,7 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
         "亚马逊",
     ];
     let mut complete = Vec::with_capacity(n);
+    let mut in_place = Vec::with_capacity(n);
     let genres = [
         "comedy",
         "drama",
@@ -150,6 +151,13 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
             _ => format!("{cn_place}的纪录片 on {service}"),
         };
         mixed.push(Q::Route(m));
+        // A title in a place, as a command, in English and in Chinese.
+        let named = &rng.pick(titles).title;
+        in_place.push(Q::Route(match rng.below(3) {
+            0 => format!("/title {named} place:{}", place_name(rng)),
+            1 => format!("can I watch {named} in {}?", rng.pick(&common)),
+            _ => format!("在{cn_place}能看{named}吗"),
+        }));
         let title = &rng.pick(titles).title;
         let cut: String = title.chars().take(1 + rng.below(6)).collect();
         let pcut: String = place.name.chars().take(1 + rng.below(4)).collect();
@@ -160,6 +168,7 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
         ("titles_origin_type", origin),
         ("titles_text", text),
         ("title_fuzzy", fuzzy),
+        ("title_in_place", in_place),
         ("route", route),
         ("route_mixed", mixed),
         ("autocomplete", complete),

@@ -142,8 +142,9 @@ mod tests {
             service: None,
             card: crate::render::fixtures::wandering_earth(),
             close_names: Vec::new(),
+            in_place: None,
         };
-        let mut a = Answer::new("/title 流浪地球", "", Body::Title(found));
+        let mut a = Answer::new("/title 流浪地球", "", Body::Title(Box::new(found)));
         a.lang = Lang::Zh;
         let e = &embeds(&a)[0];
         assert_eq!(e.title, "流浪地球 (The Wandering Earth) (2019)");

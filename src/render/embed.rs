@@ -138,6 +138,19 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             if !a.message.is_empty() && a.message != found.card.title {
                 e.description = format!("*{}*\n\n{}", escape(&a.message), e.description);
             }
+            if let Some(p) = &found.in_place {
+                // The answer is about the place: its colour, its reasons and passages.
+                e.color = status_color(p.status);
+                if !p.citations.is_empty() {
+                    e.description
+                        .push_str(&format!("\n\n**{}**", t!(lang, "render-from-documents")));
+                    for (i, c) in p.citations.iter().enumerate() {
+                        e.description.push_str("\n\n");
+                        e.description.push_str(&citation_md(i + 1, c, lang));
+                    }
+                }
+                e.fields.extend(p.facts.iter().map(|f| fact_field(f, lang)));
+            }
             e
         }
         Body::Search(found) => {
@@ -176,18 +189,23 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
     vec![fit(e, lang)]
 }
 
+/// The colour of a status: green, red, amber, grey.
+fn status_color(status: Status) -> u32 {
+    match status {
+        Status::Available => GREEN,
+        Status::Unavailable => RED,
+        Status::Suspended => AMBER,
+        Status::Unknown => GREY,
+    }
+}
+
 /// `Netflix in China: 🚫 not available`, the message, the other services and readings to try,
 /// the quoted passages, and a field per fact.
 fn why_not(a: &Answer, w: &WhyNot) -> Embed {
     let lang = a.lang;
     let service = service_name(&w.service);
     let place = words::place(&w.place.code, &w.place.name, lang);
-    let color = match w.status {
-        Status::Available => GREEN,
-        Status::Unavailable => RED,
-        Status::Suspended => AMBER,
-        Status::Unknown => GREY,
-    };
+    let color = status_color(w.status);
     let mut description = escape(&a.message);
     let also: Vec<String> = a.other_reading.iter().cloned().collect();
     for (key, list) in [

@@ -162,8 +162,19 @@ pub fn text(a: &Answer) -> String {
             }
         }
         Body::Title(found) => {
-            let _ = writeln!(out, "{}\n", a.message);
+            match &found.in_place {
+                Some(p) => {
+                    let _ = writeln!(out, "[{}] {}\n", words::tag(p.status, lang), a.message);
+                }
+                None => {
+                    let _ = writeln!(out, "{}\n", a.message);
+                }
+            }
             card(&mut out, &found.card, lang);
+            if let Some(p) = &found.in_place {
+                facts(&mut out, &p.facts, lang);
+                citations(&mut out, &p.citations, lang);
+            }
         }
         Body::Search(found) => {
             let _ = writeln!(out, "{}", a.message);

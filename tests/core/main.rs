@@ -10,6 +10,7 @@ mod answers_json;
 mod answers_zh;
 mod curated;
 mod full_data;
+mod in_place;
 mod index;
 mod locales;
 mod no_english;

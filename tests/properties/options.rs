@@ -119,7 +119,7 @@ proptest! {
         prop::sample::select(vec!["Breaking Bad", "breakng bad", "流浪地球", "The Wandering Earth", "x"]).prop_map(String::from),
         hostile(),
     ]) {
-        let a = answer::answer(engine(), &Request::Title { name, service: None }, Lang::En).expect("title always answers");
+        let a = answer::answer(engine(), &Request::Title { name, service: None, place: None }, Lang::En).expect("title always answers");
         match a.kind() {
             AnswerKind::Title => prop_assert_eq!(a.titles().len(), 1),
             AnswerKind::NotFound => prop_assert!(a.titles().is_empty()),

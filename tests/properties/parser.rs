@@ -79,7 +79,7 @@ proptest! {
         );
         prop_assert_eq!(
             parse(format!("/title name:\"{v}\"")),
-            Ok(Request::Title { name: want.clone(), service: None })
+            Ok(Request::Title { name: want.clone(), service: None, place: None })
         );
         prop_assert_eq!(
             parse(format!("/ask question:\"{v}\"")),

@@ -242,11 +242,25 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
                     pages,
                 }),
                 AnswerKind::Title => match titles.into_iter().next() {
-                    Some(card) => Body::Title(TitleFound {
+                    // With a place half the time (the status decides which).
+                    Some(card) => Body::Title(Box::new(TitleFound {
+                        in_place: status.map(|status| streambot::answer::InPlace {
+                            place,
+                            status,
+                            availability: vec![streambot::answer::Availability {
+                                service: service.clone(),
+                                status,
+                                since: None,
+                                category: None,
+                            }],
+                            facts,
+                            citations,
+                            available_there: Vec::new(),
+                        }),
                         service: Some(service),
                         card,
                         close_names: suggestions,
-                    }),
+                    })),
                     None => Body::Help,
                 },
                 AnswerKind::Search => Body::Search(Found { citations, titles }),

@@ -67,7 +67,16 @@ fn other_commands() {
         parse("/title Breaking Bad").unwrap(),
         Request::Title {
             name: "Breaking Bad".into(),
-            service: None
+            service: None,
+            place: None,
+        }
+    );
+    assert_eq!(
+        parse("/title Squid Game place:russia service:netflix").unwrap(),
+        Request::Title {
+            name: "Squid Game".into(),
+            service: Some("netflix".into()),
+            place: Some("russia".into()),
         }
     );
     assert_eq!(parse("/help").unwrap(), Request::Help);
@@ -76,7 +85,8 @@ fn other_commands() {
         parse("/title Shawn Mendes: Live in Concert").unwrap(),
         Request::Title {
             name: "Shawn Mendes: Live in Concert".into(),
-            service: None
+            service: None,
+            place: None,
         }
     );
     let Request::Titles(a) = parse("/titles Star Wars: The Clone Wars").unwrap() else {

@@ -82,6 +82,7 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         return only(Request::Title {
             name: whole.to_string(),
             service: None,
+            place: None,
         });
     }
     // 2. The documents ("what does the essay say about censorship?").
@@ -131,10 +132,31 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
                     && ARTICLES.contains(&t.tokens[kind.from - 1].text.as_str())
             })
     });
+    // The place asked about with a title, unless it is a word of the title's name.
+    let title_place = match (&title, &r.place, r.place_span) {
+        (Some((_, (from, to))), Some(place), Some(span))
+            if t.spans[span].to <= *from || t.spans[span].from >= *to =>
+        {
+            Some(place.clone())
+        }
+        _ => None,
+    };
     let title_request = |name: String| Request::Title {
         name,
         service: r.service.clone(),
+        place: title_place.clone(),
     };
+
+    // 3a. A title in a place: "can I watch The Mandalorian in China?", "is Loki available in
+    //     Crimea", "我在中国怎么看鱿鱼游戏" — answered for the title's services there. "Why is
+    //     Netflix not in China lol" asks about the service, whatever `lol` is.
+    if let Some((name, _)) = &title
+        && title_place.is_some()
+        && !(r.why && r.service.is_some())
+        && (r.where_ || r.available || r.why || r.info || !r.filters())
+    {
+        return only(title_request(name.clone()));
+    }
 
     // 3. A place, and why or whether a service is there.
     // "为什么中国的影视作品在海外不受欢迎" asks why about a place but not about a service: the

@@ -13,6 +13,8 @@ pub(super) struct Reading {
     pub(super) kind: Option<Kind>,
     pub(super) genres: Vec<String>,
     pub(super) place: Option<String>,
+    /// The span that named the place.
+    pub(super) place_span: Option<usize>,
     pub(super) origin: Option<String>,
     pub(super) years: Option<(u16, u16)>,
     pub(super) added: Option<(u16, u16)>,
@@ -70,7 +72,10 @@ impl Reading {
                             let before = span.from.checked_sub(1).map(|k| &t.tokens[k].text);
                             r.from_place = before.is_some_and(|w| w == "from");
                         }
-                        r.place.get_or_insert_with(|| p.clone());
+                        if r.place.is_none() {
+                            r.place = Some(p.clone());
+                            r.place_span = Some(i);
+                        }
                     }
                     Tag::Origin(o) => {
                         r.origin.get_or_insert_with(|| o.clone());
@@ -101,6 +106,7 @@ impl Reading {
         r.from_place &= !(r.why || r.available || r.where_);
         if r.from_place && r.origin.is_none() {
             r.origin = r.place.take();
+            r.place_span = None;
         }
         r
     }

@@ -221,7 +221,7 @@ mod tests {
             (
                 "title",
                 serde_json::json!([{"name": "name", "type": 3, "value": "Okja"}, {"name": "service", "type": 4, "value": 3}]),
-                r#"Some(Answer(Title { name: "Okja", service: Some("hulu") }))"#,
+                r#"Some(Answer(Title { name: "Okja", service: Some("hulu"), place: None }))"#,
             ),
             (
                 "map",
