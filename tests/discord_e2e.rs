@@ -40,7 +40,7 @@ async fn registration_carries_every_command_and_option() {
         options("titles"),
         [
             "origin", "type", "service", "genre", "year", "added", "director", "cast", "query",
-            "sort"
+            "sort", "place"
         ]
     );
     assert_eq!(options("new"), ["service", "origin", "type"]);

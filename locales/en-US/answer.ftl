@@ -119,6 +119,8 @@ title-closest-match = Closest match for "{ $name }": { $found }.
 title-others-same = Other titles with this name: { $list }.
 title-others-close = Other titles with a close name: { $list }.
 title-in-place-available = { $title } is on { $service }, which is available in { $place }.
+title-in-place-available-elsewhere = { $title } is on { $service }, which is available in { $place }: the data records no restriction there.
+title-not-on-short = { $title } is not on { $asked }.
 title-in-place-unavailable = { $title } is on { $service }, but { $service } is not available in { $place }.
 title-in-place-suspended-since = { $title } is on { $service }, but { $service } suspended its service in { $place } on { $since }.
 title-in-place-suspended = { $title } is on { $service }, but { $service } has suspended its service in { $place }.
@@ -134,6 +136,8 @@ title-in-place-one-available = Of the services I cover, only { $list } is availa
 title-in-place-others-available = Of the services I cover, { $list } are available in { $place }.
 title-in-place-none-available = None of the services I cover is known to be available in { $place }.
 title-in-place-why-below = The sourced reasons are below.
+titles-watch-caveat = Only titles on services available in { $place } ({ $services }); the datasets do not say which titles each country's catalogue carries.
+titles-watch-service-not-there = { $service } is not known to be available in { $place }, so none of its titles are listed.
 
 ## free text and /ask
 
@@ -191,10 +195,11 @@ help-text =
     /titles [options]            titles from the datasets, 10 a page, with exact totals
         origin:<country>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<genre>
         year:2019 or year:2010-2020  added:2021  director:<name>  cast:<name>  query:<words>
-        sort:relevance|year|title|added  page:<n>
+        sort:relevance|year|title|added  place:<where you watch>  page:<n>
                                  e.g. /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
     /new [service] [origin] [type]   the newest additions first, e.g. /new hulu · /new netflix kr tv
-    /title <name> [service]      one title's card and where to watch it; small typos are fine
+    /title <name> [service] [place:<place>]   one title's card and where to watch it; small typos
+                                 are fine; with a place, whether it can be watched there and why not
     /map [service] [figure]      a world map of where a service is available, e.g. /map disney;
                                  figure:library|price shades Netflix's per-country figures (Dec 2021)
     /help                        this text

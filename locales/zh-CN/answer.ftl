@@ -98,6 +98,8 @@ title-closest-match = 与“{ $name }”最接近的是 { $found }。
 title-others-same = 同名的其他作品：{ $list }。
 title-others-close = 名字相近的其他作品：{ $list }。
 title-in-place-available = { $title }在 { $service } 上，{ $service } 在{ $place }可以使用。
+title-in-place-available-elsewhere = { $title }在 { $service } 上，{ $service } 在{ $place }可以使用：数据中没有记录那里有任何限制。
+title-not-on-short = { $title }不在 { $asked } 上。
 title-in-place-unavailable = { $title }在 { $service } 上，但 { $service } 在{ $place }不可用。
 title-in-place-suspended-since = { $title }在 { $service } 上，但 { $service } 于 { $since } 暂停了在{ $place }的服务。
 title-in-place-suspended = { $title }在 { $service } 上，但 { $service } 已暂停在{ $place }的服务。
@@ -113,6 +115,8 @@ title-in-place-one-available = 在我收录的平台中，只有 { $list } 在{ 
 title-in-place-others-available = 在我收录的平台中，{ $list } 在{ $place }可以使用。
 title-in-place-none-available = 我收录的平台中，没有一个已知在{ $place }可以使用。
 title-in-place-why-below = 有出处的原因见下。
+titles-watch-caveat = 只列出在{ $place }可以使用的平台（{ $services }）上的作品；数据集没有列出每个国家的片库里有哪些作品。
+titles-watch-service-not-there = 没有资料表明 { $service } 在{ $place }可以使用，所以不列出它的作品。
 
 ## 自由提问与 /ask
 
@@ -161,7 +165,7 @@ help-text =
     /titles [选项]               数据集中的作品，每页 10 部，给出准确总数
         origin:<国家>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<题材>
         year:2019 或 year:2010-2020  added:2021  director:<姓名>  cast:<姓名>  query:<关键词>
-        sort:relevance|year|title|added  page:<页码>
+        sort:relevance|year|title|added  place:<你在哪里看>  page:<页码>
                                  例如 /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
     /new [平台] [出品国家] [类型]   最新上线的排在前面，例如 /new hulu · /new netflix kr tv
     /title <片名> [平台] [place:地点]  一部作品的资料卡和在哪里能看；有小错字也没关系；

@@ -99,6 +99,8 @@ title-closest-match = 與「{ $name }」最接近的是 { $found }。
 title-others-same = 同名的其他作品：{ $list }。
 title-others-close = 名字相近的其他作品：{ $list }。
 title-in-place-available = { $title }在 { $service } 上，{ $service } 在{ $place }可以使用。
+title-in-place-available-elsewhere = { $title }在 { $service } 上，{ $service } 在{ $place }可以使用：資料中沒有記錄那裡有任何限制。
+title-not-on-short = { $title }不在 { $asked } 上。
 title-in-place-unavailable = { $title }在 { $service } 上，但 { $service } 在{ $place }不可用。
 title-in-place-suspended-since = { $title }在 { $service } 上，但 { $service } 於 { $since } 暫停了在{ $place }的服務。
 title-in-place-suspended = { $title }在 { $service } 上，但 { $service } 已暫停在{ $place }的服務。
@@ -114,6 +116,8 @@ title-in-place-one-available = 在我收錄的平臺中，只有 { $list } 在{ 
 title-in-place-others-available = 在我收錄的平臺中，{ $list } 在{ $place }可以使用。
 title-in-place-none-available = 我收錄的平臺中，沒有一個已知在{ $place }可以使用。
 title-in-place-why-below = 有出處的原因見下。
+titles-watch-caveat = 只列出在{ $place }可以使用的平臺（{ $services }）上的作品；資料集沒有列出每個國家的片庫裡有哪些作品。
+titles-watch-service-not-there = 沒有資料表明 { $service } 在{ $place }可以使用，所以不列出它的作品。
 
 ## 自由提問與 /ask
 
@@ -162,7 +166,7 @@ help-text =
     /titles [選項]               資料集中的作品，每頁 10 部，給出準確總數
         origin:<國家>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<題材>
         year:2019 或 year:2010-2020  added:2021  director:<姓名>  cast:<姓名>  query:<關鍵字>
-        sort:relevance|year|title|added  page:<頁碼>
+        sort:relevance|year|title|added  place:<你在哪裡看>  page:<頁碼>
                                  例如 /titles origin:cn type:movie · /titles director:"Bong Joon Ho"
     /new [平臺] [出品國家] [類型]   最新上線的排在前面，例如 /new hulu · /new netflix kr tv
     /title <片名> [平臺] [place:地點]  一部作品的資料卡和在哪裡能看；有小錯字也沒關係；

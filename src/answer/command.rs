@@ -45,6 +45,9 @@ impl TitlesArgs {
         if let Some(q) = &self.query {
             parts.push(format!("query:\"{q}\""));
         }
+        if let Some(p) = &self.watch_in {
+            parts.push(format!("place:{}", super::command::quoted(p)));
+        }
         if let Some(s) = self.sort {
             parts.push(format!("sort:{}", s.as_str()));
         }
@@ -56,7 +59,7 @@ impl TitlesArgs {
 }
 
 /// An option value as a command writes it: in quotes when it holds a space.
-fn quoted(v: &str) -> String {
+pub(crate) fn quoted(v: &str) -> String {
     if v.contains(char::is_whitespace) {
         format!("\"{v}\"")
     } else {

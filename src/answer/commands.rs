@@ -185,6 +185,7 @@ pub static COMMANDS: &[Command] = &[
             at_most(100, completed("cast", Field::Cast)),
             at_most(200, text("query")),
             choice("sort", Choices::Sort),
+            completed("place", Field::Place),
             PAGE,
         ],
         typed: true,

@@ -9,7 +9,7 @@ use super::{Citation, Fact, PlaceRef, TitleCard, citation};
 use crate::corpus::{Category, Status};
 use crate::domain::{Service, service_name};
 use crate::i18n::Lang;
-use crate::places::{Place, Places};
+use crate::places::{Place, PlaceError, PlaceKind, Places};
 use crate::search::{Engine, SearchError};
 use crate::t;
 
@@ -86,10 +86,11 @@ fn services_of<'a>(card: &'a TitleCard, asked: Option<&str>) -> Vec<&'a str> {
 
 /// The sentence for one service of the title, alone: "…is on Disney+, but Disney+ is not
 /// available in China."
-fn alone(title: &str, a: &Availability, place: &str, lang: Lang) -> String {
+fn alone(title: &str, a: &Availability, specific: bool, place: &str, lang: Lang) -> String {
     let service = service_name(&a.service);
     let key = match (a.status, &a.since) {
-        (Status::Available, _) => "title-in-place-available",
+        (Status::Available, _) if specific => "title-in-place-available",
+        (Status::Available, _) => "title-in-place-available-elsewhere",
         (Status::Unavailable, _) => "title-in-place-unavailable",
         (Status::Suspended, Some(_)) => "title-in-place-suspended-since",
         (Status::Suspended, None) => "title-in-place-suspended",
@@ -192,8 +193,27 @@ fn passages(
         .collect())
 }
 
+/// The place a title is asked about (or where titles are watched), or the sentence saying why
+/// it cannot be used.
+pub(super) fn resolve_place(input: &str, lang: Lang) -> Result<&'static Place, String> {
+    match Places::global().resolve(input) {
+        Ok(p) if p.kind == PlaceKind::FormerCountry => {
+            let label = words::place_name(&p.code, &p.name, lang);
+            Err(t!(lang, "former-country", place = &label))
+        }
+        Ok(p) => Ok(p),
+        Err(PlaceError::Empty) => Err(t!(lang, "why-not-which-place")),
+        Err(PlaceError::Unknown { input, suggestions }) => Err(super::why_not::unknown_name(
+            lang,
+            "unknown-place",
+            &input,
+            &suggestions,
+        )),
+    }
+}
+
 /// The services (of all the bot covers) available in the place.
-fn available_there(engine: &Engine, code: &str) -> Result<Vec<String>, SearchError> {
+pub(super) fn available_there(engine: &Engine, code: &str) -> Result<Vec<String>, SearchError> {
     let mut out = Vec::new();
     for s in Service::all() {
         if status_of(&standing(engine, s.id(), code)?) == Status::Available {
@@ -233,7 +253,10 @@ pub(super) fn in_place(
 
     let mut sentences = Vec::new();
     match availability.as_slice() {
-        [one] => sentences.push(alone(&title, one, &place_label, lang)),
+        [one] => {
+            let specific = standings.first().is_some_and(|(_, s)| s.specific);
+            sentences.push(alone(&title, one, specific, &place_label, lang));
+        }
         many => {
             sentences.push(super::title::where_to_watch(card, asked, lang));
             let clauses: Vec<String> = many.iter().map(|a| clause(a, lang)).collect();

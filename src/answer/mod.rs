@@ -17,7 +17,7 @@ use serde::Serialize;
 
 pub use map::{Figure, MapData, MapPlace, map, map_data};
 pub use request::{
-    HELP, Request, TitlesArgs, UsageError, help, parse_command, parse_service, parse_years, read,
+    Request, TitlesArgs, UsageError, help, parse_command, parse_service, parse_years, read,
 };
 pub use search::search;
 pub use title::{title, where_to_watch};

@@ -51,6 +51,8 @@ pub struct TitlesArgs {
     pub director: Option<String>,
     /// An actor's whole name, matched case- and accent-insensitively.
     pub cast: Option<String>,
+    /// Where the asker watches ("… I can watch in Hong Kong"): only services available there.
+    pub watch_in: Option<String>,
     pub sort: Option<TitleSort>,
     pub page: usize,
     /// "How many …": the answer leads with the total.
@@ -62,38 +64,15 @@ pub struct TitlesArgs {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-/// What `/help` shows in `lang` (English: [`HELP`]; the message `help-text`).
+/// What `/help` shows in `lang` (the message `help-text`).
 pub fn help(lang: Lang) -> String {
-    match lang {
-        Lang::En => HELP.to_string(),
-        Lang::Zh | Lang::ZhTw => t!(lang, "help-text"),
-    }
+    t!(lang, "help-text")
 }
 
 /// A usage message followed by the help text (`Ask me something.` + help).
 pub(crate) fn with_help(lang: Lang, key: &str) -> UsageError {
     UsageError(format!("{}\n{}", t!(lang, key), help(lang)))
 }
-
-/// What `/help` shows in English.
-pub const HELP: &str = "\
-/why-not <place> [service]   why a service (default Netflix) is or is not available somewhere
-                             e.g. /why-not china · /why-not russia netflix · /why-not 中国
-/titles [options]            titles from the datasets, 10 a page, with exact totals
-    origin:<country>  type:movie|tv  service:netflix|prime|disney|hulu  genre:<genre>
-    year:2019 or year:2010-2020  added:2021  director:<name>  cast:<name>  query:<words>
-    sort:relevance|year|title|added  page:<n>
-                             e.g. /titles origin:cn type:movie · /titles director:\"Bong Joon Ho\"
-/new [service] [origin] [type]   the newest additions first, e.g. /new hulu · /new netflix kr tv
-/title <name> [service] [place:<place>]   one title's card and where to watch it; small typos
-                             are fine; with a place, whether it can be watched there and why not
-/map [service] [figure]      a world map of where a service is available, e.g. /map disney;
-                             figure:library|price shades Netflix's per-country figures (Dec 2021)
-/help                        this text
-Anything else is free text, in English or Chinese: \"why can't I watch Netflix in Russia?\",
-\"Korean movies on Prime Video\", \"where can I watch Okja?\", \"what's new on Hulu\",
-\"how many Japanese movies are on Netflix\", \"films directed by Bong Joon Ho\", \"韩国电影\",
-\"Netflix最新的韩剧\", \"为什么中国不能看Netflix\", \"流浪地球在哪里看\".";
 
 /// Splits on spaces, keeping `"quoted parts"` (and `key:"quoted value"`) together.
 fn words(input: &str) -> Vec<String> {
@@ -212,6 +191,7 @@ fn set_option(args: &mut TitlesArgs, k: &str, v: String, lang: Lang) -> Result<(
         "query" => args.query = Some(v),
         "director" => args.director = Some(v),
         "cast" => args.cast = Some(v),
+        "place" => args.watch_in = Some(v),
         "sort" => {
             args.sort = Some(match v.to_ascii_lowercase().as_str() {
                 "relevance" => TitleSort::Relevance,

@@ -5,7 +5,6 @@ use super::words::{self, join};
 use super::{Answer, Body, NotFound, TitleCard, TitleFound};
 use crate::corpus::service_name;
 use crate::i18n::Lang;
-use crate::places::{Place, PlaceError, PlaceKind, Places};
 use crate::search::{Engine, SearchError};
 use crate::t;
 
@@ -84,24 +83,6 @@ fn catalogues(engine: &Engine, lang: Lang) -> Result<String, SearchError> {
     ))
 }
 
-/// The place a title is asked about, or the sentence saying why it cannot be used.
-fn resolve_place(input: &str, lang: Lang) -> Result<&'static Place, String> {
-    match Places::global().resolve(input) {
-        Ok(p) if p.kind == PlaceKind::FormerCountry => {
-            let label = words::place_name(&p.code, &p.name, lang);
-            Err(t!(lang, "former-country", place = &label))
-        }
-        Ok(p) => Ok(p),
-        Err(PlaceError::Empty) => Err(t!(lang, "why-not-which-place")),
-        Err(PlaceError::Unknown { input, suggestions }) => Err(super::why_not::unknown_name(
-            lang,
-            "unknown-place",
-            &input,
-            &suggestions,
-        )),
-    }
-}
-
 /// Answers `/title NAME`, "is NAME on `service`?" when a service is given, and "can I watch
 /// NAME in `place`?" when a place is. Written in `lang`.
 pub fn title(
@@ -113,7 +94,7 @@ pub fn title(
 ) -> Result<Answer, SearchError> {
     let name = name.trim();
     let shown = crate::text::truncate(name, 80);
-    let place = place.map(|p| resolve_place(p, lang));
+    let place = place.map(|p| super::in_place::resolve_place(p, lang));
     let mut query = format!("/title {}", crate::text::truncate(name, 200));
     if let Some(s) = service {
         query.push_str(&format!(" service:{s}"));
@@ -170,8 +151,15 @@ pub fn title(
     let in_place = match &place {
         Some(Ok(p)) => {
             let (said, found) = super::in_place::in_place(engine, &card, service, p, lang)?;
-            if service.is_some_and(|s| !card.services.iter().any(|c| c == s)) {
-                sentences.push(where_to_watch(&card, service, lang));
+            if let Some(asked) = service.filter(|s| !card.services.iter().any(|c| c == s)) {
+                let name = words::title_name(&card, lang);
+                let asked = service_name(asked);
+                sentences.push(t!(
+                    lang,
+                    "title-not-on-short",
+                    title = &name,
+                    asked = &asked
+                ));
             }
             sentences.push(said);
             Some(found)

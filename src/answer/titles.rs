@@ -33,8 +33,61 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
             }
         },
     };
+    // Where the asker watches: only titles on services available there.
+    let watch = match args.watch_in.as_deref() {
+        None => None,
+        Some(w) => match super::in_place::resolve_place(w, lang) {
+            Ok(p) => Some(p),
+            Err(message) => {
+                let query = args.command(place.map(|p| p.code.as_str()));
+                return Ok(Answer::new(
+                    query,
+                    message,
+                    Body::NotFound(NotFound::default()),
+                ));
+            }
+        },
+    };
+    let mut any_service = Vec::new();
+    let mut watch_note = None;
+    if let Some(w) = watch {
+        let label = words::place_name(&w.code, &w.name, lang);
+        let open: Vec<String> = super::in_place::available_there(engine, &w.code)?
+            .into_iter()
+            .filter(|s| args.service.as_ref().is_none_or(|asked| asked == s))
+            .collect();
+        if open.is_empty() {
+            let message = match &args.service {
+                Some(s) => t!(
+                    lang,
+                    "titles-watch-service-not-there",
+                    service = service_name(s),
+                    place = &label
+                ),
+                None => t!(lang, "title-in-place-none-available", place = &label),
+            };
+            let query = args.command(place.map(|p| p.code.as_str()));
+            let body = Body::NotFound(NotFound {
+                service: args.service.clone(),
+                place: Some(PlaceRef::from(w)),
+                ..NotFound::default()
+            });
+            return Ok(Answer::new(query, message, body));
+        }
+        let names: Vec<String> = open.iter().map(|s| service_name(s)).collect();
+        watch_note = Some(t!(
+            lang,
+            "titles-watch-caveat",
+            place = &label,
+            services = words::and_list(lang, &names)
+        ));
+        if args.service.is_none() && open.len() < Service::all().count() {
+            any_service = open;
+        }
+    }
     let filter = TitleFilter {
         origin: place.map(|p| p.code.clone()),
+        any_service,
         kind: args.kind,
         service: args.service.clone(),
         genre: args.genre.clone(),
@@ -95,7 +148,10 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         );
         return Ok(not_found(vec![past_end], Vec::new()));
     }
-    let message = summary(args, place, &filter, &answer, lang);
+    let mut message = summary(args, place, &filter, &answer, lang);
+    if let Some(note) = watch_note {
+        message = join(lang, &[message, note]);
+    }
     Ok(Answer::new(query, message, Body::Titles(answer)))
 }
 

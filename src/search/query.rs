@@ -53,6 +53,9 @@ pub struct TitleFilter {
     pub origin: Option<String>,
     pub kind: Option<Kind>,
     pub service: Option<String>,
+    /// Titles on at least one of these services (no filter when empty): those available where
+    /// the asker is.
+    pub any_service: Vec<String>,
     pub genre: Option<String>,
     /// Release years, inclusive.
     pub years: Option<(u16, u16)>,
@@ -207,6 +210,14 @@ impl Engine {
         }
         if let Some(s) = &filter.service {
             clauses.push((Occur::Must, term_q(f.service, s)));
+        }
+        if !filter.any_service.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = filter
+                .any_service
+                .iter()
+                .map(|s| (Occur::Should, term_q(f.service, s)))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         if let Some(g) = &filter.genre {
             for (word, _, _) in analyze(&mut exact_analyzer(), g).into_iter().take(8) {

@@ -33,7 +33,8 @@ impl ListKey {
             && filter.added.is_none()
             && filter.query.is_none()
             && filter.director.is_none()
-            && filter.cast.is_none();
+            && filter.cast.is_none()
+            && filter.any_service.is_empty();
         only_these.then(|| ListKey {
             origin: filter.origin.clone(),
             kind: filter.kind.map(|k| k.as_str()),

@@ -144,6 +144,7 @@ proptest! {
         query in maybe(hostile()),
         sort in maybe(prop::sample::select(vec![TitleSort::Relevance, TitleSort::Year, TitleSort::Title])),
         page in 1..4usize,
+        watch_in in maybe(prop_oneof![prop::sample::select(vec!["HK", "japan", "China", "Atlantis"]).prop_map(String::from), hostile()]),
     ) {
         let years = |v: &Option<String>| v.as_deref().map(|v| parse_years(v, Lang::En)).transpose();
         let (Ok(years), Ok(added)) = (years(&year), years(&added)) else {
@@ -160,6 +161,7 @@ proptest! {
             query,
             director: None,
             cast: None,
+            watch_in,
             sort,
             page,
             count: false,

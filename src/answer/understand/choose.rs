@@ -316,8 +316,14 @@ fn titles(
     r: &Reading,
     person: Option<(Role, String, (usize, usize))>,
 ) -> Understanding {
+    // "Korean shows I can watch in Hong Kong": made in Korea, watched in Hong Kong.
+    let (origin, watch_in) = match (&r.origin, &r.place) {
+        (Some(o), Some(p)) => (Some(o.clone()), Some(p.clone())),
+        _ => (r.place.clone().or_else(|| r.origin.clone()), None),
+    };
     let mut args = TitlesArgs {
-        origin: r.place.clone().or_else(|| r.origin.clone()),
+        origin,
+        watch_in,
         kind: r.kind,
         service: r.service.clone(),
         years: r.years,
