@@ -40,6 +40,9 @@ pub struct InPlace {
     pub citations: Vec<Citation>,
     /// When none of the title's services is available there: the services that are.
     pub available_there: Vec<String>,
+    /// `/why-not <place> <service>` for each of the title's services not available there: the
+    /// whole story, a click away.
+    pub why_not: Vec<String>,
 }
 
 /// The title's status in a place from its services' statuses there.
@@ -319,7 +322,18 @@ pub(super) fn in_place(
     {
         facts.extend(lead_facts(s, service, lang));
     }
+    let why_not = missing
+        .iter()
+        .map(|(service, _)| {
+            format!(
+                "/why-not {} {}",
+                place.code.to_lowercase(),
+                crate::domain::service_word(service)
+            )
+        })
+        .collect();
     let found = InPlace {
+        why_not,
         place: PlaceRef::from(place),
         status,
         availability,

@@ -281,11 +281,13 @@ impl Answer {
         }
     }
 
-    /// `/why-not` commands for other services.
+    /// `/why-not` commands for other services (for a title in a place: its services that are
+    /// not available there).
     pub fn other_services(&self) -> &[String] {
         match &self.body {
             Body::WhyNot(w) => &w.other_services,
             Body::NotFound(n) => &n.other_services,
+            Body::Title(t) => t.in_place.as_ref().map_or(&[], |p| &p.why_not),
             _ => &[],
         }
     }
@@ -295,7 +297,11 @@ impl Answer {
     pub fn suggestions(&self) -> Vec<String> {
         let mut out: Vec<String> = match &self.body {
             Body::WhyNot(w) => w.other_services.clone(),
-            Body::Title(t) => t.close_names.clone(),
+            Body::Title(t) => [
+                t.in_place.as_ref().map_or(&[][..], |p| &p.why_not[..]),
+                &t.close_names[..],
+            ]
+            .concat(),
             Body::NotFound(n) => [
                 &n.other_services,
                 &n.close_names,

@@ -122,6 +122,11 @@ fn the_json_of_a_title_in_a_place() {
          services I cover is known to be available in China. The sourced reasons are below."
     );
     assert_eq!(json["facts"][0]["label"], "Disney+ · Regulation");
+    // The whole why-not of each service that is not there, a click away.
+    assert_eq!(
+        json["other_services"],
+        serde_json::json!(["/why-not cn disney"])
+    );
     assert_eq!(
         json["facts"][0]["sources"][0],
         "https://today.line.me/hk/v2/amp/article/zxpWVk"

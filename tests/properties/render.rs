@@ -256,6 +256,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
                             facts,
                             citations,
                             available_there: Vec::new(),
+                            why_not: Vec::new(),
                         }),
                         service: Some(service),
                         card,
