@@ -275,14 +275,6 @@ impl Command {
     pub fn option(&self, name: &str) -> Option<&'static Opt> {
         self.options.iter().find(|o| o.name == name)
     }
-
-    /// The row of `id`.
-    pub fn of(id: CommandId) -> &'static Command {
-        COMMANDS
-            .iter()
-            .find(|c| c.id == id)
-            .expect("every command id has a row")
-    }
 }
 
 #[cfg(test)]

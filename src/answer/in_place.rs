@@ -87,42 +87,37 @@ fn services_of<'a>(card: &'a TitleCard, asked: Option<&str>) -> Vec<&'a str> {
     }
 }
 
-/// The sentence for one service of the title, alone: "…is on Disney+, but Disney+ is not
-/// available in China."
-fn alone(title: &str, a: &Availability, specific: bool, place: &str, lang: Lang) -> String {
-    let service = service_name(&a.service);
-    let key = match (a.status, &a.since) {
-        (Status::Available, _) if specific => "title-in-place-available",
-        (Status::Available, _) => "title-in-place-available-elsewhere",
-        (Status::Unavailable, _) => "title-in-place-unavailable",
-        (Status::Suspended, Some(_)) => "title-in-place-suspended-since",
-        (Status::Suspended, None) => "title-in-place-suspended",
-        (Status::Unknown, _) => "title-in-place-unknown",
+/// The sentence of one service's status in the place: alone (`title-in-place-*`: "…is on
+/// Disney+, but Disney+ is not available in China.") or as one clause of several
+/// (`title-in-place-each-*`: "Hulu is not available"). `specific`: the place has rows of its own
+/// (an available status from the everywhere-else row says so, alone).
+fn sentence(
+    title: &str,
+    a: &Availability,
+    specific: bool,
+    place: &str,
+    alone: bool,
+    lang: Lang,
+) -> String {
+    let status = match (a.status, &a.since) {
+        (Status::Available, _) if specific || !alone => "available",
+        (Status::Available, _) => "available-elsewhere",
+        (Status::Unavailable, _) => "unavailable",
+        (Status::Suspended, Some(_)) => "suspended-since",
+        (Status::Suspended, None) => "suspended",
+        (Status::Unknown, _) => "unknown",
+    };
+    let key = if alone {
+        format!("title-in-place-{status}")
+    } else {
+        format!("title-in-place-each-{status}")
     };
     t!(
         lang,
-        key,
+        &key,
         title = title,
-        service = &service,
+        service = service_name(&a.service),
         place = place,
-        since = a.since.as_deref().unwrap_or_default()
-    )
-}
-
-/// One clause of "In Japan: Netflix is available; Hulu is not available."
-fn clause(a: &Availability, lang: Lang) -> String {
-    let service = service_name(&a.service);
-    let key = match (a.status, &a.since) {
-        (Status::Available, _) => "title-in-place-each-available",
-        (Status::Unavailable, _) => "title-in-place-each-unavailable",
-        (Status::Suspended, Some(_)) => "title-in-place-each-suspended-since",
-        (Status::Suspended, None) => "title-in-place-each-suspended",
-        (Status::Unknown, _) => "title-in-place-each-unknown",
-    };
-    t!(
-        lang,
-        key,
-        service = &service,
         since = a.since.as_deref().unwrap_or_default()
     )
 }
@@ -215,11 +210,20 @@ pub(super) fn resolve_place(input: &str, lang: Lang) -> Result<&'static Place, S
     }
 }
 
-/// The services (of all the bot covers) available in the place.
-pub(super) fn available_there(engine: &Engine, code: &str) -> Result<Vec<String>, SearchError> {
+/// The services (of all the bot covers) available in the place; `known` are standings there
+/// already read, so their facts are not read again.
+pub(super) fn available_there(
+    engine: &Engine,
+    code: &str,
+    known: &[(&str, Standing)],
+) -> Result<Vec<String>, SearchError> {
     let mut out = Vec::new();
     for s in Service::all() {
-        if status_of(&standing(engine, s.id(), code)?) == Status::Available {
+        let status = match known.iter().find(|(id, _)| *id == s.id()) {
+            Some((_, st)) => status_of(st),
+            None => status_of(&standing(engine, s.id(), code)?),
+        };
+        if status == Status::Available {
             out.push(s.id().to_string());
         }
     }
@@ -258,11 +262,14 @@ pub(super) fn in_place(
     match availability.as_slice() {
         [one] => {
             let specific = standings.first().is_some_and(|(_, s)| s.specific);
-            sentences.push(alone(&title, one, specific, &place_label, lang));
+            sentences.push(sentence(&title, one, specific, &place_label, true, lang));
         }
         many => {
             sentences.push(super::title::where_to_watch(card, asked, lang));
-            let clauses: Vec<String> = many.iter().map(|a| clause(a, lang)).collect();
+            let clauses: Vec<String> = many
+                .iter()
+                .map(|a| sentence(&title, a, true, &place_label, false, lang))
+                .collect();
             sentences.push(t!(
                 lang,
                 "title-in-place-each",
@@ -285,7 +292,7 @@ pub(super) fn in_place(
             place = &place_label
         ));
     } else {
-        there = available_there(engine, &place.code)?;
+        there = available_there(engine, &place.code, &standings)?;
         let names: Vec<String> = there.iter().map(|s| service_name(s)).collect();
         sentences.push(if names.is_empty() {
             t!(lang, "title-in-place-none-available", place = &place_label)

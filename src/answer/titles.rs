@@ -52,7 +52,7 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
     let mut watch_note = None;
     if let Some(w) = watch {
         let label = words::place_name(&w.code, &w.name, lang);
-        let open: Vec<String> = super::in_place::available_there(engine, &w.code)?
+        let open: Vec<String> = super::in_place::available_there(engine, &w.code, &[])?
             .into_iter()
             .filter(|s| args.service.as_ref().is_none_or(|asked| asked == s))
             .collect();
