@@ -22,5 +22,6 @@ pub mod places;
 pub mod reindex;
 pub mod render;
 pub mod search;
+pub mod store;
 pub mod telemetry;
 pub mod text;
