@@ -57,6 +57,32 @@ pub struct Config {
     /// `DISCORD_PUBLIC_KEY` (64 hex digits): the app's Ed25519 key that signs the requests the
     /// HTTP interactions endpoint receives. Public, so it may show in `Debug`.
     pub public_key: Option<[u8; 32]>,
+    /// `DATABASE_URL`: where settings live (`postgres://…` to share them between processes);
+    /// by default `streambot.sqlite3` beside the index directory. Its `Debug` hides the URL.
+    pub database: crate::store::Location,
+    /// `STREAMBOT_REGION`: the console's and `ask`'s region (a place code), over the saved one.
+    pub region: Option<String>,
+    /// `STREAMBOT_SERVICES`: the console's and `ask`'s services, over the saved ones.
+    pub services: Option<Vec<crate::domain::Service>>,
+}
+
+/// A place name or code as its code (`hong kong` → `HK`), for `STREAMBOT_REGION` and `--region`.
+pub fn region(value: &str) -> Result<String, ConfigError> {
+    crate::places::Places::global()
+        .resolve(value)
+        .map(|p| p.code.clone())
+        .map_err(|_| ConfigError {
+            name: "STREAMBOT_REGION",
+            why: format!("{value:?} is not a country or region the bot knows (try a code: HK)"),
+        })
+}
+
+/// `netflix,disney` as services, for `STREAMBOT_SERVICES` and `--services`.
+pub fn services(value: &str) -> Result<Vec<crate::domain::Service>, ConfigError> {
+    crate::answer::settings::services_list(value).ok_or_else(|| ConfigError {
+        name: "STREAMBOT_SERVICES",
+        why: format!("{value:?} is not a list of netflix, prime, disney, hulu"),
+    })
 }
 
 /// A range of gateway shards, `first..=last` of `total` (`SHARDS=0-3/16`, or `2/16` for one).
@@ -231,7 +257,24 @@ impl Config {
         let public_key = non_empty("DISCORD_PUBLIC_KEY")
             .map(|v| public_key(&v))
             .transpose()?;
+        let index_dir = non_empty("STREAMBOT_INDEX")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("index"));
+        let database = match non_empty("DATABASE_URL") {
+            Some(url) => crate::store::Location::parse(&url).map_err(|why| ConfigError {
+                name: "DATABASE_URL",
+                why,
+            })?,
+            None => crate::store::Location::beside(&index_dir),
+        };
         Ok(Config {
+            database,
+            region: non_empty("STREAMBOT_REGION")
+                .map(|v| region(&v))
+                .transpose()?,
+            services: non_empty("STREAMBOT_SERVICES")
+                .map(|v| services(&v))
+                .transpose()?,
             lang,
             metrics_addr,
             shards,
@@ -250,9 +293,7 @@ impl Config {
             )?) * 1024
                 * 1024,
             data_dirs,
-            index_dir: non_empty("STREAMBOT_INDEX")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("index")),
+            index_dir,
             api_base: non_empty("DISCORD_API_BASE"),
             cooldown: Limits {
                 burst: number(

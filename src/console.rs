@@ -3,10 +3,12 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use crate::answer::{AnswerError, respond};
+use crate::answer::{AnswerError, Caller, Who, respond_for};
+use crate::domain::Service;
 use crate::i18n::Lang;
 use crate::render;
 use crate::search::Engine;
+use crate::store::Store;
 use crate::t;
 
 /// Draws a map answer into `dir` and says, in `lang`, where it went (or that it could not be
@@ -25,11 +27,32 @@ pub fn save_map(data: &crate::answer::MapData, dir: &std::path::Path, lang: Lang
     }
 }
 
+/// The person at the console: where their settings are saved, and this run's own region and
+/// services (`--region`, `--services`), which win over the saved ones.
+#[derive(Default)]
+pub struct Local<'a> {
+    pub store: Option<&'a Store>,
+    pub region: Option<String>,
+    pub services: Option<Vec<Service>>,
+}
+
+impl Local<'_> {
+    /// Their settings now (read again for every question: `/settings` may have changed them).
+    pub fn who(&self) -> Who<'_> {
+        let mut who = Who::load(self.store, Caller::LOCAL);
+        who.asker = who
+            .asker
+            .with_flags(self.region.as_deref(), self.services.as_deref());
+        who
+    }
+}
+
 /// Reads questions from `input` until it ends (or `/quit`), writing answers to `out`, each in
-/// `lang` when one is given (`--lang`, `STREAMBOT_LANG`), else in the
-/// language of each question. The greeting is in `lang`, English when none is given.
+/// `lang` when one is given (`--lang`, `STREAMBOT_LANG`), else in the saved language, else in
+/// the language of each question. The greeting is in `lang`, English when none is given.
 pub fn run(
     engine: &Engine,
+    local: &Local<'_>,
     input: impl BufRead,
     mut out: impl Write,
     lang: Option<Lang>,
@@ -55,8 +78,9 @@ pub fn run(
             break;
         }
         if !line.is_empty() {
-            let lang = lang.unwrap_or_else(|| Lang::of_text(line));
-            match respond(engine, line, lang) {
+            let who = local.who();
+            let lang = lang.unwrap_or_else(|| who.asker.lang(Lang::of_text(line)));
+            match respond_for(engine, &who, line, lang) {
                 Ok(answer) => {
                     write!(out, "{}", render::text(&answer))?;
                     if let Some(data) = answer.map() {

@@ -202,8 +202,43 @@ help-text =
                                  are fine; with a place, whether it can be watched there and why not
     /map [service] [figure]      a world map of where a service is available, e.g. /map disney;
                                  figure:library|price shades Netflix's per-country figures (Dec 2021)
+    /settings [region:<place>] [services:<list>] [language:auto|en|zh]   remember where you
+                                 watch and what you have: titles then answer for your region, and
+                                 service:mine (or "on my services") lists only yours; /settings
+                                 forget deletes it all
     /help                        this text
     Anything else is free text, in English or Chinese: "why can't I watch Netflix in Russia?",
     "Korean movies on Prime Video", "where can I watch Okja?", "what's new on Hulu",
     "how many Japanese movies are on Netflix", "films directed by Bong Joon Ho", "韩国电影",
     "Netflix最新的韩剧", "为什么中国不能看Netflix", "流浪地球在哪里看".
+
+# /settings: what the bot remembers about the asker.
+settings-usage = Write /settings with options: region:<place> services:<list> language:auto|en|zh, or /settings forget to delete everything stored about you.
+settings-forget-alone = /settings forget deletes your settings; ask it on its own, then save new ones.
+settings-bad-language = "{ $value }" is not a language I answer in: auto, en, zh or zh-TW.
+settings-server-outside = A server's default region is set in that server, by its moderators.
+settings-server-refused = Only members who can manage this server can set or clear its default region.
+settings-unavailable = Settings are unavailable right now; every other answer still works. Try again in a little while.
+settings-unavailable-note = (Your saved settings are unavailable right now, so this answer does not use them.)
+settings-forgot = Deleted everything stored about you: your region, services and language.
+settings-nothing-to-forget = Nothing was stored about you.
+settings-server-forgot = Cleared this server's default region.
+settings-server-nothing = This server had no default region.
+settings-saved = Saved.
+settings-none = Nothing is stored about you. Tell me once where you watch and what you have — /settings region:HK services:netflix,disney — and questions like "where can I watch Squid Game?" answer for you.
+settings-not-set = not set
+settings-language-auto = automatic (your Discord language, or the question's)
+settings-language-en = English
+settings-language-zh = Simplified Chinese
+settings-language-zh-tw = Traditional Chinese
+settings-yours =
+    Your region: { $region }
+    Your services: { $services }
+    Language: { $language }
+settings-server-region = This server's default region: { $place } (your own region comes first).
+settings-how = Change them with /settings region: services: language:, or delete them all with /settings forget. Only your user id and these settings are stored.
+title-in-place-your-region = (Answered for { $place }, your saved region; name a place in the question to ask about another.)
+title-in-place-server-region = (Answered for { $place }, this server's default region; /settings region: sets your own.)
+title-in-place-flag-region = (Answered for { $place }, the region given with --region.)
+titles-mine-none = You have not told me your services yet: /settings services:netflix,disney (any of netflix, prime, disney, hulu), then ask again.
+titles-on-yours = on your services ({ $services })

@@ -142,3 +142,23 @@ upload-io = the file could not be written (the log says why)
 upload-over-budget = uploads already hold { $used } bytes; with this file they would pass the budget of { $budget } bytes (UPLOAD_BUDGET_MB)
 # One repaired or skipped row of an upload or a rebuild.
 reindex-line = line { $line }: { $detail }
+
+cmd-settings = settings
+cmd-settings-desc = Remember your region, services and language (only you see them); forget deletes them.
+cmd-settings-region = region
+cmd-settings-region-desc = Where you watch: a country or region (Hong Kong, HK, 香港); none clears it
+cmd-settings-services = services
+cmd-settings-services-desc = The services you have, e.g. netflix, disney (or all, none)
+cmd-settings-language = language
+cmd-settings-language-desc = The language I answer you in
+cmd-settings-server_region = server_region
+cmd-settings-server_region-desc = Moderators: this server's default region for members without their own
+cmd-settings-forget = forget
+cmd-settings-forget-desc = Delete what is stored: everything about you, or this server's region
+choice-my-services = My services
+choice-automatic = Automatic
+choice-english = English
+choice-simplified-chinese = Simplified Chinese
+choice-traditional-chinese = Traditional Chinese
+choice-everything-about-me = Everything about me
+choice-this-servers-region = This server's region

@@ -119,3 +119,4 @@ console-not-utf8 = That line was not valid UTF-8 text.
 console-failed = Sorry, something went wrong answering that. Please try again.
 console-map-saved = Map saved to { $path }
 console-map-failed = Sorry, the map could not be drawn or saved.
+render-settings-title = Your settings

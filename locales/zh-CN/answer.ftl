@@ -172,7 +172,41 @@ help-text =
                                  给出地点时，说明在那里能不能看、不能的话为什么
     /map [平台] [数据]            某个平台在世界上哪些地方可用的地图，例如 /map disney；
                                  figure:library|price 按国家显示 Netflix 的片库规模或价格（2021 年 12 月）
+    /settings [region:<地点>] [services:<平台>] [language:auto|en|zh]   记住你在哪里看、有哪些
+                                 平台：之后问作品就按你的地区回答，service:mine（或“我的平台”）
+                                 只列出你的平台上的作品；/settings forget 全部删除
     /help                        显示这段说明
     其他内容都当作自由提问，中文英文都可以：“为什么中国不能看Netflix”“流浪地球在哪里看”
     “韩国电影”“Netflix最新的韩剧”“why can't I watch Netflix in Russia?”
     “Korean movies on Prime Video”“films directed by Bong Joon Ho”。
+
+# /settings：机器人记住的关于提问者的设置。
+settings-usage = 请这样写 /settings：region:<地点> services:<平台列表> language:auto|en|zh；或用 /settings forget 删除关于你的全部记录。
+settings-forget-alone = /settings forget 会删除你的设置；请单独使用它，然后再保存新的设置。
+settings-bad-language = “{ $value }”不是我能用的语言：auto、en、zh 或 zh-TW。
+settings-server-outside = 服务器的默认地区要在该服务器里由管理员设置。
+settings-server-refused = 只有能管理本服务器的成员才能设置或清除它的默认地区。
+settings-unavailable = 设置暂时无法使用；其他回答都照常可用。请稍后再试。
+settings-unavailable-note = （你保存的设置暂时无法读取，这个回答没有用到它们。）
+settings-forgot = 已删除关于你的全部记录：地区、平台和语言。
+settings-nothing-to-forget = 没有存储任何关于你的记录。
+settings-server-forgot = 已清除本服务器的默认地区。
+settings-server-nothing = 本服务器没有设置默认地区。
+settings-saved = 已保存。
+settings-none = 还没有存储任何关于你的设置。告诉我一次你在哪里看、有哪些平台——/settings region:HK services:netflix,disney——之后“鱿鱼游戏在哪里看”这样的问题就会按你的情况回答。
+settings-not-set = 未设置
+settings-language-auto = 自动（按你的 Discord 语言或提问的语言）
+settings-language-en = 英文
+settings-language-zh = 简体中文
+settings-language-zh-tw = 繁体中文
+settings-yours =
+    你的地区：{ $region }
+    你的平台：{ $services }
+    语言：{ $language }
+settings-server-region = 本服务器的默认地区：{ $place }（以你自己的地区优先）。
+settings-how = 用 /settings region: services: language: 修改，或用 /settings forget 全部删除。只存储你的用户 ID 和这些设置。
+title-in-place-your-region = （按你保存的地区{ $place }回答；在问题里写明地点即可询问其他地方。）
+title-in-place-server-region = （按本服务器的默认地区{ $place }回答；用 /settings region: 设置你自己的地区。）
+title-in-place-flag-region = （按 --region 给出的地区{ $place }回答。）
+titles-mine-none = 你还没有告诉我你有哪些平台：先用 /settings services:netflix,disney（netflix、prime、disney、hulu 任选）保存，再问一次。
+titles-on-yours = 在你的平台（{ $services }）上

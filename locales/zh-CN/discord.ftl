@@ -141,3 +141,23 @@ upload-io = 无法写入文件（原因见日志）
 upload-over-budget = 上传目录已有 { $used } 字节；加上这个文件会超过 { $budget } 字节的上限（UPLOAD_BUDGET_MB）
 # 上传或重建时修复或跳过的一行。
 reindex-line = 第 { $line } 行：{ $detail }
+
+cmd-settings = 设置
+cmd-settings-desc = 记住你的地区、平台和语言（只有你能看到）；forget 可删除。
+cmd-settings-region = 地区
+cmd-settings-region-desc = 你在哪里看：国家或地区（香港、HK、Hong Kong）；填 none 清除
+cmd-settings-services = 平台
+cmd-settings-services-desc = 你有的平台，例如 netflix, disney（或 all、none）
+cmd-settings-language = 语言
+cmd-settings-language-desc = 我回答你时用的语言
+cmd-settings-server_region = 服务器地区
+cmd-settings-server_region-desc = 管理员：本服务器成员未设置地区时使用的默认地区
+cmd-settings-forget = 删除
+cmd-settings-forget-desc = 删除已存储的内容：关于你的全部记录，或本服务器的地区
+choice-my-services = 我的平台
+choice-automatic = 自动
+choice-english = 英文
+choice-simplified-chinese = 简体中文
+choice-traditional-chinese = 繁体中文
+choice-everything-about-me = 关于我的全部记录
+choice-this-servers-region = 本服务器的地区

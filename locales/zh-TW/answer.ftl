@@ -173,7 +173,41 @@ help-text =
                                  給出地點時，說明在那裡能不能看、不能的話為什麼
     /map [平臺] [資料]            某個平臺在世界上哪些地方可用的地圖，例如 /map disney；
                                  figure:library|price 按國家顯示 Netflix 的片庫規模或價格（2021 年 12 月）
+    /settings [region:<地點>] [services:<平臺>] [language:auto|en|zh]   記住你在哪裡看、有哪些
+                                 平臺：之後問作品就按你的地區回答，service:mine（或「我的平臺」）
+                                 只列出你的平臺上的作品；/settings forget 全部刪除
     /help                        顯示這段說明
     其他內容都當作自由提問，中文英文都可以：「為什麼中國不能看Netflix」「流浪地球在哪裡看」
     「韓國電影」「Netflix最新的韓劇」「why can't I watch Netflix in Russia?」
     「Korean movies on Prime Video」「films directed by Bong Joon Ho」。
+
+# /settings：機器人記住的關於提問者的設定。
+settings-usage = 請這樣寫 /settings：region:<地點> services:<平臺列表> language:auto|en|zh；或用 /settings forget 刪除關於你的全部記錄。
+settings-forget-alone = /settings forget 會刪除你的設定；請單獨使用它，然後再儲存新的設定。
+settings-bad-language = 「{ $value }」不是我能用的語言：auto、en、zh 或 zh-TW。
+settings-server-outside = 伺服器的預設地區要在該伺服器裡由管理員設定。
+settings-server-refused = 只有能管理本伺服器的成員才能設定或清除它的預設地區。
+settings-unavailable = 設定暫時無法使用；其他回答都照常可用。請稍後再試。
+settings-unavailable-note = （你儲存的設定暫時無法讀取，這個回答沒有用到它們。）
+settings-forgot = 已刪除關於你的全部記錄：地區、平臺和語言。
+settings-nothing-to-forget = 沒有儲存任何關於你的記錄。
+settings-server-forgot = 已清除本伺服器的預設地區。
+settings-server-nothing = 本伺服器沒有設定預設地區。
+settings-saved = 已儲存。
+settings-none = 還沒有儲存任何關於你的設定。告訴我一次你在哪裡看、有哪些平臺——/settings region:HK services:netflix,disney——之後「魷魚遊戲在哪裡看」這樣的問題就會按你的情況回答。
+settings-not-set = 未設定
+settings-language-auto = 自動（按你的 Discord 語言或提問的語言）
+settings-language-en = 英文
+settings-language-zh = 簡體中文
+settings-language-zh-tw = 繁體中文
+settings-yours =
+    你的地區：{ $region }
+    你的平臺：{ $services }
+    語言：{ $language }
+settings-server-region = 本伺服器的預設地區：{ $place }（以你自己的地區優先）。
+settings-how = 用 /settings region: services: language: 修改，或用 /settings forget 全部刪除。只儲存你的使用者 ID 和這些設定。
+title-in-place-your-region = （按你儲存的地區{ $place }回答；在問題裡寫明地點即可詢問其他地方。）
+title-in-place-server-region = （按本伺服器的預設地區{ $place }回答；用 /settings region: 設定你自己的地區。）
+title-in-place-flag-region = （按 --region 給出的地區{ $place }回答。）
+titles-mine-none = 你還沒有告訴我你有哪些平臺：先用 /settings services:netflix,disney（netflix、prime、disney、hulu 任選）儲存，再問一次。
+titles-on-yours = 在你的平臺（{ $services }）上

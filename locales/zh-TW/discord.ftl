@@ -142,3 +142,23 @@ upload-io = 無法寫入檔案（原因見日誌）
 upload-over-budget = 上傳目錄已有 { $used } 位元組；加上這個檔案會超過 { $budget } 位元組的上限（UPLOAD_BUDGET_MB）
 # 上傳或重建時修復或跳過的一行。
 reindex-line = 第 { $line } 行：{ $detail }
+
+cmd-settings = 設定
+cmd-settings-desc = 記住你的地區、平臺和語言（只有你能看到）；forget 可刪除。
+cmd-settings-region = 地區
+cmd-settings-region-desc = 你在哪裡看：國家或地區（香港、HK、Hong Kong）；填 none 清除
+cmd-settings-services = 平臺
+cmd-settings-services-desc = 你有的平臺，例如 netflix, disney（或 all、none）
+cmd-settings-language = 語言
+cmd-settings-language-desc = 我回答你時用的語言
+cmd-settings-server_region = 伺服器地區
+cmd-settings-server_region-desc = 管理員：本伺服器成員未設定地區時使用的預設地區
+cmd-settings-forget = 刪除
+cmd-settings-forget-desc = 刪除已儲存的內容：關於你的全部記錄，或本伺服器的地區
+choice-my-services = 我的平臺
+choice-automatic = 自動
+choice-english = 英文
+choice-simplified-chinese = 簡體中文
+choice-traditional-chinese = 繁體中文
+choice-everything-about-me = 關於我的全部記錄
+choice-this-servers-region = 本伺服器的地區

@@ -119,3 +119,4 @@ console-not-utf8 = 這一行不是有效的 UTF-8 文字。
 console-failed = 抱歉，回答時出了問題，請再試一次。
 console-map-saved = 地圖已儲存到 { $path }
 console-map-failed = 抱歉，地圖無法繪製或儲存。
+render-settings-title = 你的設定

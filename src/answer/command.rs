@@ -25,6 +25,8 @@ impl TitlesArgs {
         }
         if let Some(s) = &self.service {
             parts.push(format!("service:{s}"));
+        } else if self.mine {
+            parts.push("service:mine".to_string());
         }
         let quoted = [
             ("genre", &self.genre),
@@ -102,6 +104,7 @@ impl Request {
                 c
             }
             Request::Help => "/help".to_string(),
+            Request::Settings(args) => args.command(),
         }
     }
 

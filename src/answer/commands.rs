@@ -16,6 +16,7 @@ pub enum CommandId {
     Ask,
     Sources,
     Help,
+    Settings,
     Reindex,
 }
 
@@ -62,6 +63,12 @@ pub enum Value {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choices {
     Service,
+    /// A service, or `mine` (the asker's saved services).
+    ServiceOrMine,
+    /// What `/settings` answers in: automatic or a language.
+    Language,
+    /// What `/settings forget` deletes.
+    Forget,
     Kind,
     Sort,
     Figure,
@@ -87,6 +94,24 @@ impl Choices {
                     })
                     .collect();
             }
+            Choices::ServiceOrMine => {
+                let mut list = Choices::Service.list();
+                list.push(Choice {
+                    value: "mine",
+                    label: "My services",
+                });
+                return list;
+            }
+            Choices::Language => &[
+                ("auto", "Automatic"),
+                ("en", "English"),
+                ("zh", "Simplified Chinese"),
+                ("zh-TW", "Traditional Chinese"),
+            ],
+            Choices::Forget => &[
+                ("me", "Everything about me"),
+                ("server", "This server's region"),
+            ],
             Choices::Kind => &[("movie", "movie"), ("tv", "tv")],
             Choices::Sort => &[
                 ("relevance", "relevance"),
@@ -157,6 +182,7 @@ const PAGE: Opt = Opt {
     ..text("page")
 };
 const SERVICE: Opt = choice("service", Choices::Service);
+const MY_SERVICE: Opt = choice("service", Choices::ServiceOrMine);
 const TYPE: Opt = choice("type", Choices::Kind);
 const ORIGIN: Opt = completed("origin", Field::Place);
 
@@ -177,7 +203,7 @@ pub static COMMANDS: &[Command] = &[
         options: &[
             ORIGIN,
             TYPE,
-            SERVICE,
+            MY_SERVICE,
             completed("genre", Field::Genre),
             text("year"),
             text("added"),
@@ -195,7 +221,7 @@ pub static COMMANDS: &[Command] = &[
         id: CommandId::New,
         name: "new",
         aliases: &["latest"],
-        options: &[SERVICE, ORIGIN, TYPE, PAGE],
+        options: &[MY_SERVICE, ORIGIN, TYPE, PAGE],
         typed: true,
         home_only: false,
     },
@@ -240,6 +266,20 @@ pub static COMMANDS: &[Command] = &[
         name: "help",
         aliases: &["start", "?"],
         options: &[],
+        typed: true,
+        home_only: false,
+    },
+    Command {
+        id: CommandId::Settings,
+        name: "settings",
+        aliases: &["setting", "prefs", "preferences"],
+        options: &[
+            completed("region", Field::Place),
+            at_most(100, text("services")),
+            choice("language", Choices::Language),
+            completed("server_region", Field::Place),
+            choice("forget", Choices::Forget),
+        ],
         typed: true,
         home_only: false,
     },
@@ -292,6 +332,7 @@ mod tests {
             CommandId::Ask,
             CommandId::Sources,
             CommandId::Help,
+            CommandId::Settings,
             CommandId::Reindex,
         ];
         for id in ids {

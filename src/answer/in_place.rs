@@ -43,6 +43,8 @@ pub struct InPlace {
     /// `/why-not <place> <service>` for each of the title's services not available there: the
     /// whole story, a click away.
     pub why_not: Vec<String>,
+    /// The place is the asker's saved region, not one named in the question.
+    pub saved_region: bool,
 }
 
 /// The title's status in a place from its services' statuses there.
@@ -341,6 +343,7 @@ pub(super) fn in_place(
         .collect();
     let found = InPlace {
         why_not,
+        saved_region: false,
         place: PlaceRef::from(place),
         status,
         availability,

@@ -36,6 +36,36 @@ struct Wire<'a> {
     /// A title asked about in a place: each of its services there.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     availability: &'a [Availability],
+    /// `/settings`: what is stored about the asker now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    settings: Option<SettingsWire>,
+}
+
+/// A `/settings` answer's settings as JSON: `null` where nothing is set.
+#[derive(Serialize)]
+struct SettingsWire {
+    done: super::settings::Done,
+    /// Whether the store answered (`false`: settings are unavailable right now).
+    available: bool,
+    region: Option<PlaceRef>,
+    services: Vec<&'static str>,
+    language: Option<&'static str>,
+    server_region: Option<PlaceRef>,
+}
+
+fn settings_wire(view: &super::SettingsView) -> SettingsWire {
+    let yours = view.yours.as_ref();
+    SettingsWire {
+        done: view.done,
+        available: yours.is_some(),
+        region: view.region(),
+        services: yours.map_or_else(Vec::new, |s| s.services.iter().map(|s| s.id()).collect()),
+        language: yours.and_then(|s| s.language).map(Lang::code),
+        server_region: view
+            .server_region
+            .as_deref()
+            .map(super::settings::place_ref),
+    }
 }
 
 impl Serialize for Availability {
@@ -88,6 +118,10 @@ impl Serialize for Answer {
             relaxations,
             examples,
             availability: self.availability(),
+            settings: match &self.body {
+                super::Body::Settings(view) => Some(settings_wire(view)),
+                _ => None,
+            },
         }
         .serialize(serializer)
     }

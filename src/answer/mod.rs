@@ -1,12 +1,14 @@
 //! Answers: one function per question, each returning a serializable [`Answer`] that knows
 //! nothing of how it will be shown (Discord embed, terminal text or JSON).
 
+mod asker;
 mod command;
 pub mod commands;
 mod in_place;
 mod map;
 mod request;
 mod search;
+pub mod settings;
 mod title;
 mod titles;
 mod understand;
@@ -15,11 +17,13 @@ pub mod words;
 
 use serde::Serialize;
 
+pub use asker::{Asker, RegionFrom, Who, answer_as, answer_for, respond_for};
 pub use map::{Figure, MapData, MapPlace, map, map_data};
 pub use request::{
     Request, TitlesArgs, UsageError, help, parse_command, parse_service, parse_years, read,
 };
 pub use search::search;
+pub use settings::{Caller, SettingsArgs, SettingsView};
 pub use title::{title, where_to_watch};
 pub use titles::titles;
 pub use understand::{MAX_INPUT, Understanding, route, understand};
@@ -46,6 +50,7 @@ pub enum AnswerKind {
     NotFound,
     Help,
     Map,
+    Settings,
 }
 
 /// The answer to one question: what every answer says, and what its kind adds ([`Body`]).
@@ -74,6 +79,8 @@ pub enum Body {
     Help,
     /// What a map of one service shows (drawn by `render::map`).
     Map(MapData),
+    /// A person's saved settings, after `/settings` changed or deleted them.
+    Settings(SettingsView),
 }
 
 /// Whether (and why) a service is offered in a place.
@@ -166,6 +173,7 @@ impl Answer {
             Body::NotFound(_) => AnswerKind::NotFound,
             Body::Help => AnswerKind::Help,
             Body::Map(_) => AnswerKind::Map,
+            Body::Settings(_) => AnswerKind::Settings,
         }
     }
 
@@ -177,7 +185,7 @@ impl Answer {
             Body::Title(t) => t.service.as_deref(),
             Body::NotFound(n) => n.service.as_deref(),
             Body::Map(m) => Some(&m.service),
-            Body::Search(_) | Body::Help => None,
+            Body::Search(_) | Body::Help | Body::Settings(_) => None,
         }
     }
 
@@ -235,6 +243,16 @@ impl Answer {
             Body::Title(t) => std::slice::from_ref(&t.card),
             Body::Search(s) => &s.titles,
             _ => &[],
+        }
+    }
+
+    /// The title cards of the answer, to change (the asker's services are marked on them).
+    pub fn cards_mut(&mut self) -> &mut [TitleCard] {
+        match &mut self.body {
+            Body::Titles(t) => &mut t.titles,
+            Body::Title(t) => std::slice::from_mut(&mut t.card),
+            Body::Search(s) => &mut s.titles,
+            _ => &mut [],
         }
     }
 
@@ -359,6 +377,8 @@ pub fn answer(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, 
         Request::Search { text, documents } => search(engine, text, *documents, lang)?,
         Request::Map { service, figure } => map(engine, service.as_deref(), *figure, lang)?,
         Request::Help => Answer::new("/help", help(lang), Body::Help),
+        // Without a store (a front that has none) settings are unavailable.
+        Request::Settings(args) => settings::settings(None, &Caller::LOCAL, args, lang),
     };
     answer.lang = lang;
     Ok(answer)

@@ -81,6 +81,9 @@ pub struct TitleCard {
     pub description: String,
     pub added: Vec<Added>,
     pub sources: Vec<String>,
+    /// Which of its services the asker has (from their settings).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub yours: Vec<String>,
 }
 
 impl From<Title> for TitleCard {
@@ -111,6 +114,7 @@ impl From<Title> for TitleCard {
             duration: t.duration,
             description: t.description,
             sources: t.sources,
+            yours: Vec::new(),
         }
     }
 }

@@ -35,6 +35,8 @@ pub enum Request {
         figure: Option<super::Figure>,
     },
     Help,
+    /// `/settings`: show, change or delete what the bot remembers about the asker.
+    Settings(super::settings::SettingsArgs),
 }
 
 /// The options of `/titles`, checked but not yet resolved (origin is still a name).
@@ -57,6 +59,10 @@ pub struct TitlesArgs {
     pub page: usize,
     /// "How many …": the answer leads with the total.
     pub count: bool,
+    /// `service:mine` ("on my services"): only the asker's services ([`Self::yours`]).
+    pub mine: bool,
+    /// The asker's services, filled in from their settings when [`Self::mine`] is asked.
+    pub yours: Vec<String>,
 }
 
 /// A question that cannot be understood as written; the message says how to write it.
@@ -100,16 +106,27 @@ fn words(input: &str) -> Vec<String> {
 fn split_options(
     input: &str,
     keys: &[&str],
+    place_keys: &[&str],
     command: &str,
     lang: Lang,
 ) -> Result<(Vec<(String, String)>, String), UsageError> {
-    let mut options = Vec::new();
+    let mut options: Vec<(String, String)> = Vec::new();
     let mut rest = Vec::new();
+    // The place option just read, which the next words may continue (`region:hong kong`).
+    let mut place_open = false;
     for w in words(input) {
         let option = w.split_once(':').filter(|(k, _)| {
             !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
         });
         let Some((k, v)) = option else {
+            if place_open && let Some((_, v)) = options.last_mut() {
+                let longer = format!("{v} {w}");
+                if crate::places::Places::global().resolve(&longer).is_ok() {
+                    *v = longer;
+                    continue;
+                }
+            }
+            place_open = false;
             rest.push(w);
             continue;
         };
@@ -136,6 +153,7 @@ fn split_options(
         if options.iter().any(|(k, _)| *k == key) {
             return Err(UsageError(t!(lang, "usage-given-twice", key = &key)));
         }
+        place_open = place_keys.contains(&key.as_str());
         options.push((key, v.trim().to_string()));
     }
     Ok((options, rest.join(" ")))
@@ -149,6 +167,14 @@ pub fn parse_service(s: &str) -> Option<String> {
     }
     let raw = s.trim().to_ascii_lowercase();
     Service::from_id(&raw).map(|s| s.id().to_string())
+}
+
+/// `service:mine`: the asker's own services.
+fn is_mine(v: &str) -> bool {
+    matches!(
+        v.trim().to_lowercase().as_str(),
+        "mine" | "my" | "my services" | "yours" | "我的" | "我的平台"
+    )
 }
 
 fn service_option(v: &str, lang: Lang) -> Result<String, UsageError> {
@@ -184,6 +210,7 @@ fn set_option(args: &mut TitlesArgs, k: &str, v: String, lang: Lang) -> Result<(
     match k {
         "origin" => args.origin = Some(v),
         "type" => args.kind = Some(kind_option(&v, lang)?),
+        "service" if is_mine(&v) => args.mine = true,
         "service" => args.service = Some(service_option(&v, lang)?),
         "genre" => args.genre = Some(v),
         "year" => args.years = Some(parse_years(&v, lang)?),
@@ -255,8 +282,14 @@ pub fn parse_command(input: &str, lang: Lang) -> Option<Result<Request, UsageErr
         .filter(|o| o.value != Value::File)
         .map(|o| o.name)
         .collect();
+    let place_keys: Vec<&str> = command
+        .options
+        .iter()
+        .filter(|o| o.complete == Some(super::commands::Field::Place))
+        .map(|o| o.name)
+        .collect();
     Some(
-        split_options(rest, &keys, command.name, lang)
+        split_options(rest, &keys, &place_keys, command.name, lang)
             .and_then(|(options, free)| read(command, options, &free, lang)),
     )
 }
@@ -292,6 +325,9 @@ pub fn read(
             }
         }
         CommandId::Help => Ok(Request::Help),
+        CommandId::Settings => {
+            super::settings::settings_args(options, free, lang).map(Request::Settings)
+        }
         CommandId::Sources | CommandId::Reindex => Err(UsageError(t!(
             lang,
             "usage-no-command",

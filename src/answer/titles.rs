@@ -48,13 +48,27 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
             }
         },
     };
-    let mut any_service = Vec::new();
+    // `service:mine`: the asker's saved services (none saved: say how to save them).
+    if args.mine && args.yours.is_empty() {
+        let query = args.command(place.map(|p| p.code.as_str()));
+        return Ok(Answer::new(
+            query,
+            t!(lang, "titles-mine-none"),
+            Body::NotFound(NotFound::default()),
+        ));
+    }
+    let mut any_service: Vec<String> = if args.mine {
+        args.yours.clone()
+    } else {
+        Vec::new()
+    };
     let mut watch_note = None;
     if let Some(w) = watch {
         let label = words::place_name(&w.code, &w.name, lang);
         let open: Vec<String> = super::in_place::available_there(engine, &w.code, &[])?
             .into_iter()
             .filter(|s| args.service.as_ref().is_none_or(|asked| asked == s))
+            .filter(|s| !args.mine || args.yours.contains(s))
             .collect();
         if open.is_empty() {
             let message = match &args.service {
@@ -84,6 +98,10 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         if args.service.is_none() && open.len() < Service::all().count() {
             any_service = open;
         }
+    }
+    // Every service is no narrowing at all (and the sorted fast path only runs without one).
+    if any_service.len() == Service::all().count() {
+        any_service.clear();
     }
     let filter = TitleFilter {
         origin: place.map(|p| p.code.clone()),
@@ -189,6 +207,13 @@ fn summary(
     let mut places = String::new();
     if let Some(s) = &args.service {
         places.push_str(&piece(t!(lang, "titles-on", service = service_name(s))));
+    } else if args.mine {
+        let names: Vec<String> = args.yours.iter().map(|s| service_name(s)).collect();
+        places.push_str(&piece(t!(
+            lang,
+            "titles-on-yours",
+            services = words::and_list(lang, &names)
+        )));
     }
     if let Some(y) = args.years {
         places.push_str(&t!(lang, "titles-released", years = year_span(y, "–")));

@@ -8,8 +8,17 @@ pub(crate) fn ask(cfg: &Config, input: &str, json: bool, stderr_tty: bool) -> Ex
         Ok(e) => e,
         Err(code) => return code,
     };
-    let lang = cfg.lang.unwrap_or_else(|| Lang::of_text(input));
-    match respond(&engine, input, lang) {
+    let store = open_store(cfg);
+    let local = streambot::console::Local {
+        store: store.as_ref(),
+        region: cfg.region.clone(),
+        services: cfg.services.clone(),
+    };
+    let who = local.who();
+    let lang = cfg
+        .lang
+        .unwrap_or_else(|| who.asker.lang(Lang::of_text(input)));
+    match respond_for(&engine, &who, input, lang) {
         Ok(answer) => {
             if json {
                 out(&format!("{}\n", render::json(&answer)));

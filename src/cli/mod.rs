@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing_subscriber::EnvFilter;
 
-use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond};
+use streambot::answer::{AnswerError, AnswerKind, Figure, Request, parse_service, respond_for};
 use streambot::config::Config;
 use streambot::i18n::Lang;
 use streambot::reindex::{Event, Summary};
@@ -49,6 +49,14 @@ struct Cli {
     /// default the language of the question.
     #[arg(long = "lang", value_name = "en|zh|zh-TW", global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// Answer for this region (a country name or code: HK, "hong kong", 香港) where the
+    /// question names none, over the one saved with /settings; or STREAMBOT_REGION.
+    #[arg(long = "region", value_name = "PLACE", global = true)]
+    region: Option<String>,
+    /// The services you have (netflix,disney,…), for `service:mine` and the ticks on title
+    /// cards, over the saved ones; or STREAMBOT_SERVICES.
+    #[arg(long = "services", value_name = "LIST", global = true)]
+    services: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -211,6 +219,18 @@ fn index_error(cfg: &Config, e: &SearchError) -> ExitCode {
     ExitCode::from(FAILURE)
 }
 
+/// The settings store of the configuration; one that cannot be opened is reported and the
+/// console goes on without saved settings.
+fn open_store(cfg: &Config) -> Option<streambot::store::Store> {
+    match streambot::store::Store::open(&cfg.database) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            tracing::warn!(error = %e, location = ?cfg.database, "settings unavailable");
+            None
+        }
+    }
+}
+
 fn whoami() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
@@ -242,6 +262,28 @@ pub fn main() -> ExitCode {
     }
     if cli.lang.is_some() {
         cfg.lang = cli.lang;
+    }
+    // The settings file sits beside the index the command line names.
+    if cli.index.is_some() && std::env::var_os("DATABASE_URL").is_none_or(|v| v.is_empty()) {
+        cfg.database = streambot::store::Location::beside(&cfg.index_dir);
+    }
+    if let Some(r) = &cli.region {
+        match streambot::config::region(r) {
+            Ok(code) => cfg.region = Some(code),
+            Err(e) => {
+                eprintln!("streambot: --region: {}", e.why);
+                return ExitCode::from(USAGE);
+            }
+        }
+    }
+    if let Some(s) = &cli.services {
+        match streambot::config::services(s) {
+            Ok(list) => cfg.services = Some(list),
+            Err(e) => {
+                eprintln!("streambot: --services: {}", e.why);
+                return ExitCode::from(USAGE);
+            }
+        }
     }
     tracing::debug!(config = ?cfg, "configuration");
     let stderr_tty = std::io::stderr().is_terminal();

@@ -25,7 +25,7 @@ use super::interaction::{self, Action, Reply, buttons, complete};
 use super::retry::{follow_up_backoff, retrying_with};
 use super::{DEFER_AFTER, Data};
 use crate::config::Config;
-use crate::limit::{RateLimiter, Verdict};
+use crate::limit::Verdict;
 use crate::search::Engine;
 use crate::telemetry::Outcome;
 
@@ -81,11 +81,7 @@ fn endpoint(config: Config, engine: Arc<Engine>) -> anyhow::Result<Endpoint> {
     }
     let config = Arc::new(config);
     Ok(Endpoint {
-        data: Data {
-            engine,
-            limiter: RateLimiter::new(config.cooldown),
-            config,
-        },
+        data: Data::new(engine, config),
         verifier,
         http: Arc::new(http.build()),
     })
@@ -276,7 +272,8 @@ impl Endpoint {
                 }
             },
         };
-        self.respond(&name, c.token, work, lang, false, started)
+        let caller = interaction::caller(c.user.id, c.guild_id, c.member.as_deref());
+        self.respond(&name, c.token, work, caller, lang, false, started)
             .await
     }
 
@@ -289,8 +286,17 @@ impl Endpoint {
                 false,
             );
         };
-        self.respond("button", c.token, plan.work, lang, plan.update, started)
-            .await
+        let caller = interaction::caller(c.user.id, c.guild_id, c.member.as_ref());
+        self.respond(
+            "button",
+            c.token,
+            plan.work,
+            caller,
+            lang,
+            plan.update,
+            started,
+        )
+        .await
     }
 
     async fn autocomplete(&self, a: serenity::CommandInteraction, started: Instant) -> Response {
@@ -341,6 +347,7 @@ impl Endpoint {
         what: &str,
         token: String,
         work: Result<Action, Reply>,
+        caller: crate::answer::Caller,
         lang: crate::i18n::Lang,
         update: bool,
         started: Instant,
@@ -354,8 +361,10 @@ impl Endpoint {
         };
         let private = action.is_private();
         let engine = self.data.engine.clone();
-        let mut task =
-            tokio::task::spawn_blocking(move || interaction::compute(&engine, &action, lang));
+        let store = self.data.store.clone();
+        let mut task = tokio::task::spawn_blocking(move || {
+            interaction::compute(&engine, store.as_deref(), caller, &action, lang)
+        });
         let reply = match tokio::time::timeout(DEFER_AFTER, &mut task).await {
             Ok(joined) => {
                 let reply = settle(joined, lang);

@@ -22,6 +22,7 @@ use poise::serenity_prelude as serenity;
 use crate::config::Config;
 use crate::limit::RateLimiter;
 use crate::search::Engine;
+use crate::store::Store;
 use crate::telemetry::{self, GatewayState};
 
 /// Shared state of every command.
@@ -30,6 +31,32 @@ pub struct Data {
     pub config: Arc<Config>,
     /// Per-user cooldowns for questions (slash commands and direct messages).
     pub limiter: RateLimiter,
+    /// Where people's settings live; `None` when it could not be opened (settings are then
+    /// unavailable, every other answer works).
+    pub store: Option<Arc<Store>>,
+}
+
+impl Data {
+    /// The state both fronts share; opens the settings store (a SQLite file is opened now, a
+    /// PostgreSQL database on first use).
+    pub fn new(engine: Arc<Engine>, config: Arc<Config>) -> Data {
+        let store = match Store::open(&config.database) {
+            Ok(s) => {
+                tracing::info!(backend = s.backend(), location = ?config.database, "settings store opened");
+                Some(Arc::new(s))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, location = ?config.database, "settings store unavailable; answering without settings");
+                None
+            }
+        };
+        Data {
+            engine,
+            limiter: RateLimiter::new(config.cooldown),
+            config,
+            store,
+        }
+    }
 }
 
 pub type Error = anyhow::Error;
@@ -113,11 +140,7 @@ pub async fn run(config: Config, engine: Arc<Engine>) -> anyhow::Result<()> {
     watch_index(engine.clone());
     let config = Arc::new(config);
     let setup_config = config.clone();
-    let data = Data {
-        engine,
-        limiter: RateLimiter::new(config.cooldown),
-        config: config.clone(),
-    };
+    let data = Data::new(engine, config.clone());
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands(),

@@ -158,9 +158,20 @@ pub async fn off_thread<T: Send + 'static>(
 /// hook counts it with the outcome noted here.
 pub async fn run(ctx: Context<'_>, action: Action) -> anyhow::Result<()> {
     let engine = ctx.data().engine.clone();
+    let store = ctx.data().store.clone();
     let lang = lang_of(ctx);
+    let caller = match ctx {
+        poise::Context::Application(a) => super::interaction::caller(
+            a.interaction.user.id,
+            a.interaction.guild_id,
+            a.interaction.member.as_deref(),
+        ),
+        poise::Context::Prefix(p) => {
+            super::interaction::caller(p.msg.author.id, p.msg.guild_id, None)
+        }
+    };
     let reply = off_thread(ctx, move || {
-        super::interaction::compute(&engine, &action, lang)
+        super::interaction::compute(&engine, store.as_deref(), caller, &action, lang)
     })
     .await??;
     mark(ctx, reply.outcome).await;

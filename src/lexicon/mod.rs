@@ -24,6 +24,8 @@ pub enum Tag {
     Origin(String),
     /// New titles first.
     Recent,
+    /// The asker's own services ("on my services", "我的平台").
+    Mine,
     /// "How many": the total first.
     Count,
     /// The next year is the year titles were added (`added in 2020`, `2020年上线`).
@@ -199,6 +201,7 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("place", Some(v)) => Tag::Place(v.to_string()),
         ("origin", Some(v)) => Tag::Origin(v.to_string()),
         ("recent", None) => Tag::Recent,
+        ("mine", None) => Tag::Mine,
         ("count", None) => Tag::Count,
         ("added", None) => Tag::Added,
         ("director", None) => Tag::Director,

@@ -1,7 +1,6 @@
 //! Titles as embeds: one field per title in a list, and a whole card for a single title.
 
 use crate::answer::TitleCard;
-use crate::corpus::service_name;
 use crate::i18n::Lang;
 use crate::t;
 
@@ -102,10 +101,10 @@ pub(super) fn card(t: &TitleCard, lang: Lang) -> Embed {
             Some(a) => t!(
                 lang,
                 "render-card-added-on",
-                service = escape(&service_name(s)),
+                service = escape(&words::service_on(t, s)),
                 date = escape(&a.date)
             ),
-            None => escape(&service_name(s)),
+            None => escape(&words::service_on(t, s)),
         })
         .collect();
     field("render-card-on", on.join(", "), false);

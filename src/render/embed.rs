@@ -179,6 +179,17 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             footer: clip(&defuse(&a.query), 200),
         },
         Body::Map(data) => super::map::embed(a, data),
+        Body::Settings(view) => Embed {
+            title: t!(lang, "render-settings-title"),
+            description: escape(&a.message),
+            color: match view.done {
+                crate::answer::settings::Done::Unavailable
+                | crate::answer::settings::Done::Refused => GREY,
+                _ => BLUE,
+            },
+            fields: Vec::new(),
+            footer: clip(&defuse(&a.query), 200),
+        },
         Body::Help => Embed {
             title: t!(lang, "render-help-title"),
             description: format!("```\n{}\n```", defuse(&a.message.replace("```", "'''"))),

@@ -65,7 +65,7 @@ pub fn title_line(t: &TitleCard, lang: Lang) -> String {
     parts.push(
         t.services
             .iter()
-            .map(|s| service_name(s))
+            .map(|s| words::service_on(t, s))
             .collect::<Vec<_>>()
             .join(", "),
     );
@@ -181,7 +181,7 @@ pub fn text(a: &Answer) -> String {
             citations(&mut out, &found.citations, lang);
             title_list(&mut out, &found.titles, 0, lang);
         }
-        Body::Help => {
+        Body::Help | Body::Settings(_) => {
             let _ = writeln!(out, "{}", a.message);
         }
     }

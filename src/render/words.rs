@@ -30,6 +30,16 @@ pub(crate) fn status_key(s: Status) -> &'static str {
     }
 }
 
+/// A service of a title by name, ticked when the asker has it (`Netflix ✓`).
+pub fn service_on(t: &TitleCard, service: &str) -> String {
+    let name = crate::corpus::service_name(service);
+    if t.yours.iter().any(|s| s == service) {
+        format!("{name} ✓")
+    } else {
+        name
+    }
+}
+
 /// Whether the title's `aka` leads its name in `lang` (Chinese, when it has a distinct one).
 pub fn aka_first(t: &TitleCard, lang: Lang) -> bool {
     lang.is_chinese() && crate::answer::words::distinct_aka(t).is_some()

@@ -257,6 +257,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
                             citations,
                             available_there: Vec::new(),
                             why_not: Vec::new(),
+                            saved_region: false,
                         }),
                         service: Some(service),
                         card,

@@ -330,6 +330,7 @@ fn titles(
         added: r.added,
         sort: r.recent.then_some(TitleSort::Added),
         count: r.count,
+        mine: r.mine && r.service.is_none(),
         page: 1,
         ..TitlesArgs::default()
     };

@@ -19,6 +19,8 @@ pub(super) struct Reading {
     pub(super) years: Option<(u16, u16)>,
     pub(super) added: Option<(u16, u16)>,
     pub(super) recent: bool,
+    /// "on my services": only the asker's own.
+    pub(super) mine: bool,
     pub(super) count: bool,
     pub(super) why: bool,
     pub(super) available: bool,
@@ -81,6 +83,7 @@ impl Reading {
                         r.origin.get_or_insert_with(|| o.clone());
                     }
                     Tag::Recent => r.recent = true,
+                    Tag::Mine => r.mine = true,
                     Tag::Count => r.count = true,
                     Tag::Why => r.why = true,
                     Tag::Available => r.available = true,
@@ -123,6 +126,7 @@ impl Reading {
             || self.added.is_some()
             || self.recent
             || self.count
+            || self.mine
     }
 }
 

@@ -42,9 +42,15 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     }
     let text = msg.content.clone();
     let engine = data.engine.clone();
+    let store = data.store.clone();
+    let caller = crate::discord::interaction::caller(msg.author.id, None, None);
     let lang = data.config.lang.unwrap_or_else(|| Lang::of_text(&text));
-    let result =
-        tokio::task::spawn_blocking(move || crate::answer::respond(&engine, &text, lang)).await;
+    let result = tokio::task::spawn_blocking(move || {
+        let who = crate::answer::Who::load(store.as_deref(), caller);
+        let lang = who.asker.lang(lang);
+        crate::answer::respond_for(&engine, &who, &text, lang)
+    })
+    .await;
     let mut out = serenity::CreateMessage::new();
     telemetry::interaction(
         "dm",

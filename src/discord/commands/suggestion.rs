@@ -31,9 +31,12 @@ pub async fn on_component(
         Err(ready) => ready,
         Ok(action) => {
             let engine = data.engine.clone();
-            let computed =
-                tokio::task::spawn_blocking(move || interaction::compute(&engine, &action, lang))
-                    .await;
+            let store = data.store.clone();
+            let caller = interaction::caller(press.user.id, press.guild_id, press.member.as_ref());
+            let computed = tokio::task::spawn_blocking(move || {
+                interaction::compute(&engine, store.as_deref(), caller, &action, lang)
+            })
+            .await;
             match computed {
                 Ok(Ok(reply)) => reply,
                 Ok(Err(e)) => {

@@ -10,9 +10,10 @@ pub mod response;
 use poise::serenity_prelude as serenity;
 
 use crate::answer::commands::{Command, CommandId, Value};
-use crate::answer::{Answer, AnswerError, Request, TitlesArgs};
+use crate::answer::{Answer, AnswerError, Caller, Request, TitlesArgs, Who};
 use crate::i18n::Lang;
 use crate::search::Engine;
+use crate::store::{Owner, Store};
 use crate::telemetry::Outcome;
 pub use response::Reply;
 
@@ -29,6 +30,8 @@ pub enum Action {
     Map(Request),
     Help,
     Sources,
+    /// `/settings`: the asker's own settings, shown privately.
+    Settings(crate::answer::SettingsArgs),
     /// `/reindex` reaching the HTTP endpoint (the gateway bot runs its own command).
     Reindex,
     /// Options that cannot be asked as given (`year:soon`, or registered commands out of date):
@@ -44,13 +47,17 @@ impl Action {
             Request::Search { text, .. } => Action::Ask(text),
             Request::Map { .. } => Action::Map(request),
             Request::Help => Action::Help,
+            Request::Settings(args) => Action::Settings(args),
             Request::WhyNot { .. } | Request::Title { .. } => Action::Answer(request),
         }
     }
 
     /// Whether the reply is private whatever the answer (help, usage errors, reindex).
     pub fn is_private(&self) -> bool {
-        matches!(self, Action::Help | Action::Reindex | Action::Usage(_))
+        matches!(
+            self,
+            Action::Help | Action::Reindex | Action::Settings(_) | Action::Usage(_)
+        )
     }
 
     /// The action of a slash command as Discord sends it, read through the command table (the
@@ -113,9 +120,38 @@ pub fn lang(configured: Option<Lang>, locale: &str, guild_locale: Option<&str>) 
         .unwrap_or_default()
 }
 
-/// Carries out an action against the index and renders the reply (blocking: call it off the
-/// async threads). Usage errors become private text; other errors are the caller's to log.
-pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<Reply> {
+/// Who an interaction comes from, for their settings and the server's: the member's
+/// permissions there say whether they may change the server's defaults.
+pub fn caller(
+    user: serenity::UserId,
+    guild: Option<serenity::GuildId>,
+    member: Option<&serenity::Member>,
+) -> Caller {
+    Caller {
+        owner: Owner::User(user.get()),
+        guild: guild.map(|g| g.get()),
+        manages_guild: guild.is_some()
+            && member
+                .and_then(|m| m.permissions)
+                .is_some_and(|p| p.manage_guild()),
+    }
+}
+
+/// Carries out an action against the index for `caller` (their settings read from `store`)
+/// and renders the reply (blocking: call it off the async threads). Usage errors become private
+/// text; other errors are the caller's to log.
+pub fn compute(
+    engine: &Engine,
+    store: Option<&Store>,
+    caller: Caller,
+    action: &Action,
+    lang: Lang,
+) -> anyhow::Result<Reply> {
+    let who = match action {
+        Action::Usage(_) | Action::Reindex | Action::Sources | Action::Settings(_) => Who::nobody(),
+        _ => Who::load(store, caller),
+    };
+    let lang = who.asker.lang(lang);
     let usage = |r: Result<Reply, AnswerError>| match r {
         Ok(reply) => Ok(reply),
         Err(AnswerError::Usage(u)) => Ok(Reply::private(&u.0, Outcome::UsageError)),
@@ -123,16 +159,19 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
     };
     match action {
         Action::Answer(request) => {
-            usage(crate::answer::answer(engine, request, lang).map(|a| Reply::answer(&a)))
+            usage(crate::answer::answer_for(engine, &who, request, lang).map(|a| Reply::answer(&a)))
         }
         Action::Titles(args) => {
             let request = Request::Titles(args.clone());
-            usage(crate::answer::answer(engine, &request, lang).map(|a| Reply::page(&a, args)))
+            usage(
+                crate::answer::answer_for(engine, &who, &request, lang)
+                    .map(|a| Reply::page(&a, args)),
+            )
         }
         Action::Ask(text) => {
-            usage(crate::answer::respond(engine, text, lang).map(|a| Reply::answer(&a)))
+            usage(crate::answer::respond_for(engine, &who, text, lang).map(|a| Reply::answer(&a)))
         }
-        Action::Map(request) => match crate::answer::answer(engine, request, lang) {
+        Action::Map(request) => match crate::answer::answer_for(engine, &who, request, lang) {
             Ok(answer) => Reply::map(&answer),
             Err(AnswerError::Usage(u)) => Ok(Reply::private(&u.0, Outcome::UsageError)),
             Err(e) => Err(e.into()),
@@ -150,6 +189,19 @@ pub fn compute(engine: &Engine, action: &Action, lang: Lang) -> anyhow::Result<R
             Ok(reply)
         }
         Action::Sources => Ok(Reply::sources(&engine.info(), lang)),
+        Action::Settings(args) => {
+            let who = Who {
+                store,
+                caller,
+                asker: Default::default(),
+            };
+            let request = Request::Settings(args.clone());
+            let mut reply = usage(
+                crate::answer::answer_for(engine, &who, &request, lang).map(|a| Reply::answer(&a)),
+            )?;
+            reply.ephemeral = true;
+            Ok(reply)
+        }
         // Each replica serves its own index and a request reaches one replica, so rebuilding
         // is an operator's step on every replica.
         Action::Reindex => Ok(Reply::private(
