@@ -23,7 +23,8 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(
         names,
         [
-            "ask", "help", "map", "new", "reindex", "sources", "title", "titles", "why-not"
+            "ask", "help", "map", "new", "reindex", "settings", "sources", "title", "titles",
+            "why-not"
         ]
     );
     let options = |name: &str| -> Vec<String> {
@@ -48,6 +49,10 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(options("ask"), ["question"]);
     assert_eq!(options("reindex"), ["file"]);
     assert_eq!(options("map"), ["service", "figure"]);
+    assert_eq!(
+        options("settings"),
+        ["region", "services", "language", "server_region", "forget"]
+    );
     let reindex = commands.iter().find(|c| c["name"] == "reindex").unwrap();
     assert_eq!(reindex["default_member_permissions"], "32", "Manage Server");
     // Moderators reindex in servers; every question can be asked anywhere, installed anywhere.

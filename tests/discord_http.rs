@@ -389,7 +389,7 @@ async fn register_puts_the_commands_on_discord() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "registered 9 commands\n"
+        "registered 10 commands\n"
     );
     let mut names: Vec<String> = fake
         .registered_commands()
@@ -400,7 +400,8 @@ async fn register_puts_the_commands_on_discord() {
     assert_eq!(
         names,
         [
-            "ask", "help", "map", "new", "reindex", "sources", "title", "titles", "why-not"
+            "ask", "help", "map", "new", "reindex", "settings", "sources", "title", "titles",
+            "why-not"
         ]
     );
     let put = fake

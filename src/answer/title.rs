@@ -218,6 +218,7 @@ mod tests {
                 })
                 .collect(),
             sources: vec![],
+            yours: Vec::new(),
         }
     }
 

@@ -49,6 +49,7 @@ pub(crate) mod fixtures {
                 date: "2019-05-06".into(),
             }],
             sources: Vec::new(),
+            yours: Vec::new(),
         }
     }
 

@@ -323,6 +323,7 @@ mod tests {
             description: String::new(),
             added: Vec::new(),
             sources: Vec::new(),
+            yours: Vec::new(),
         };
         let page = crate::answer::TitlesPage {
             service: None,

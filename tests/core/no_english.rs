@@ -177,15 +177,35 @@ fn chinese_discord_replies_carry_no_english_sentence() {
             "ask",
             json!([{"name": "question", "type": 3, "value": "韩国电影"}]),
         ),
+        (
+            "settings",
+            json!([{"name": "region", "type": 3, "value": "香港"}, {"name": "services", "type": 3, "value": "网飞、迪士尼"}]),
+        ),
+        ("settings shown", json!([])),
+        (
+            "settings forget",
+            json!([{"name": "forget", "type": 4, "value": 0}]),
+        ),
+        (
+            "settings server",
+            json!([{"name": "server_region", "type": 3, "value": "日本"}]),
+        ),
+        (
+            "mine without services",
+            json!([{"name": "service", "type": 4, "value": 4}]),
+        ),
     ];
     fn name(what: &str) -> &str {
         match what {
             "bad years" => "titles",
             "bad option" => "titles",
             "reindex over http" => "reindex",
+            "settings shown" | "settings forget" | "settings server" => "settings",
+            "mine without services" => "titles",
             other => other,
         }
     }
+    let store = streambot::store::Store::in_memory().unwrap();
     for lang in [Lang::Zh, Lang::ZhTw] {
         for (what, options) in &commands {
             let data: serenity::CommandData = serde_json::from_value(json!({
@@ -193,7 +213,13 @@ fn chinese_discord_replies_carry_no_english_sentence() {
             }))
             .unwrap();
             let action = Action::from_command(&data, lang).unwrap_or_else(|| panic!("{what}"));
-            let reply = compute(engine(), &action, lang).unwrap_or_else(|e| panic!("{what}: {e}"));
+            let caller = streambot::answer::Caller {
+                owner: streambot::store::Owner::User(42),
+                guild: None,
+                manages_guild: false,
+            };
+            let reply = compute(engine(), Some(&store), caller, &action, lang)
+                .unwrap_or_else(|e| panic!("{what}: {e}"));
             let texts = reply_texts(&reply);
             assert!(
                 texts.iter().any(|t| !t.is_empty()),

@@ -84,6 +84,7 @@ proptest! {
                 prop_assert!(service.as_deref().is_none_or(is_service_id));
             }
             Request::Help => {}
+            Request::Settings(_) => prop_assert!(false, "free text never changes settings: {part:?}"),
         }
     }
 
@@ -165,6 +166,8 @@ proptest! {
             sort,
             page,
             count: false,
+            mine: false,
+            yours: Vec::new(),
         };
         let a = match answer::titles(engine(), &args, Lang::En) {
             Ok(a) => a,

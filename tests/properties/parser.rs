@@ -50,6 +50,12 @@ proptest! {
                         prop_assert!(service.as_deref().is_none_or(is_service_id));
                     }
                     Request::Help => {}
+                    // Settings hold checked values only: known services, place codes.
+                    Request::Settings(s) => {
+                        for code in [&s.change.region, &s.server_region].into_iter().flatten().flatten() {
+                            prop_assert!(code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase()), "{code:?}");
+                        }
+                    }
                 }
             }
         }

@@ -173,6 +173,7 @@ fn title_card() -> impl Strategy<Value = TitleCard> {
                 .map(|(service, date)| Added { service, date })
                 .collect(),
             sources,
+            yours: Vec::new(),
         },
     )
 }
@@ -266,6 +267,11 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
                     None => Body::Help,
                 },
                 AnswerKind::Search => Body::Search(Found { citations, titles }),
+                AnswerKind::Settings => Body::Settings(streambot::answer::SettingsView {
+                    yours: None,
+                    server_region: None,
+                    done: streambot::answer::settings::Done::Unavailable,
+                }),
                 AnswerKind::NotFound => Body::NotFound(NotFound {
                     service: Some(service),
                     place: Some(place),
