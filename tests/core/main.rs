@@ -16,3 +16,4 @@ mod locales;
 mod no_english;
 mod phrasebook;
 mod services;
+mod settings;
