@@ -34,6 +34,13 @@ fn bot(index: &Path) -> Command {
         .env_remove("DISCORD_TOKEN")
         .env_remove("STREAMBOT_DATA")
         .env_remove("STREAMBOT_INDEX")
+        .env_remove("STREAMBOT_REGION")
+        .env_remove("STREAMBOT_SERVICES")
+        // Settings of this file's own, never another run's.
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}.sqlite3", index.display()),
+        )
         .env("RUST_LOG", "warn")
         .arg("--data")
         .arg(root().join("data"))
