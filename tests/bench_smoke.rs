@@ -66,6 +66,11 @@ fn bench_smoke_prints_every_figure() {
     }
     assert!(shapes["route"]["fts5_p50_us"].is_null());
     assert!(shapes["title_in_place"]["fts5_p50_us"].is_null());
+    let settings = &shapes["settings_read"];
+    assert_eq!(settings["users"], 10_000);
+    assert!(
+        settings["store_read_p50_us"].as_u64().unwrap() <= settings["p50_us"].as_u64().unwrap()
+    );
     assert!(shapes["map"]["fts5_p50_us"].is_null());
     let png = shapes["map"]["png_bytes"].as_u64().unwrap();
     assert!(png > 10_000 && png < 500_000, "{png} bytes");

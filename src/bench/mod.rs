@@ -14,12 +14,14 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::answer::respond;
+use crate::answer::{Caller, Who, respond, respond_for};
 use crate::corpus::{self, Title};
+use crate::domain::Service;
 use crate::i18n::Lang;
 use crate::places::Places;
 use crate::render;
 use crate::search::Engine;
+use crate::store::{Change, Location, Owner, Store};
 pub use map::MAP_SIZE;
 use questions::{Q, queries};
 use synthetic::{Rng, typo};
@@ -70,17 +72,20 @@ pub enum BenchError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Map(#[from] render::map::MapError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 const SEED: u64 = 0x5eed_2026;
 
 /// The shapes, in report order.
-pub const SHAPES: [&str; 9] = [
+pub const SHAPES: [&str; 10] = [
     "why_not",
     "titles_origin_type",
     "titles_text",
     "title_fuzzy",
     "title_in_place",
+    "settings_read",
     "route",
     "route_mixed",
     "autocomplete",
@@ -141,8 +146,13 @@ pub fn peak_rss_mb() -> Option<f64> {
 }
 
 /// Ours: input to a finished answer rendered as JSON.
-fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
+fn ours(engine: &Engine, store: &Store, q: &Q) -> Result<(), BenchError> {
     match q {
+        Q::Saved(user, _) => {
+            let who = Who::load(Some(store), caller(*user));
+            let a = respond_for(engine, &who, &q.input(), Lang::En)?;
+            std::hint::black_box(render::json(&a));
+        }
         Q::Complete(t, p) => {
             let titles = engine.complete_titles(t, 25)?;
             let places: Vec<&str> = Places::global()
@@ -163,6 +173,68 @@ fn ours(engine: &Engine, q: &Q) -> Result<(), BenchError> {
     Ok(())
 }
 
+fn caller(user: u64) -> Caller {
+    Caller {
+        owner: Owner::User(user),
+        guild: None,
+        manages_guild: false,
+    }
+}
+
+/// The settings shape's store: a SQLite file of [`questions::SETTINGS_USERS`] users, each with
+/// a region and services.
+fn settings_store(path: &Path) -> Result<Store, BenchError> {
+    let store = Store::open(&Location::Sqlite(path.to_path_buf()))?;
+    let regions = ["CN", "RU", "HK", "TW", "JP", "US", "IN", "KP", "FR", "SY"];
+    let services: Vec<Service> = Service::all().collect();
+    for user in 1..=questions::SETTINGS_USERS {
+        let i = user as usize;
+        let change = Change {
+            region: Some(Some(regions[i % regions.len()].to_string())),
+            services: Some(services[..1 + i % services.len()].to_vec()),
+            ..Change::default()
+        };
+        store.change(Owner::User(user), &change)?;
+    }
+    Ok(store)
+}
+
+/// The settings shape's own comparisons: the same questions with the saved region typed into
+/// them (no store read), and the store read alone.
+fn settings_peers(
+    engine: &Engine,
+    store: &Store,
+    qs: &[Q],
+    ours_p50: u64,
+    shape: &mut Value,
+) -> Result<(), BenchError> {
+    let typed = time_all(qs, |q| {
+        if let Q::Saved(user, title) = q {
+            let region = store.get(Owner::User(*user))?.region.unwrap_or_default();
+            let a = respond(
+                engine,
+                &format!("/title name:\"{title}\" place:{region}"),
+                Lang::En,
+            )?;
+            std::hint::black_box(render::json(&a));
+        }
+        Ok(())
+    })?;
+    let read = time_all(qs, |q| {
+        if let Q::Saved(user, _) = q {
+            std::hint::black_box(Who::load(Some(store), caller(*user)));
+        }
+        Ok(())
+    })?;
+    shape["typed_p50_us"] = json!(typed.p50);
+    shape["typed_p99_us"] = json!(typed.p99);
+    shape["ratio_typed_p50"] = ratio(ours_p50, typed.p50);
+    shape["store_read_p50_us"] = json!(read.p50);
+    shape["store_read_p99_us"] = json!(read.p99);
+    shape["users"] = json!(questions::SETTINGS_USERS);
+    Ok(())
+}
+
 /// The peer; `None` for shapes FTS5 cannot answer (free-text routing is ours alone).
 fn peer(db: &fts5::Fts5, q: &Q) -> Option<Result<(), BenchError>> {
     let r = match q {
@@ -171,7 +243,7 @@ fn peer(db: &fts5::Fts5, q: &Q) -> Option<Result<(), BenchError>> {
         Q::Text(w) => db.titles_text(w).map(drop),
         Q::Fuzzy(n) => db.title_fuzzy(n).map(drop),
         Q::Complete(t, p) => db.autocomplete(t, p).map(drop),
-        Q::Route(_) | Q::Map(_) => return None,
+        Q::Route(_) | Q::Map(_) | Q::Saved(..) => return None,
     };
     Some(r.map_err(BenchError::from))
 }
@@ -299,9 +371,10 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
         &full.titles
     };
     let sets = queries(&mut rng, opts.queries.max(1), pool);
+    let store = settings_store(&root.0.join("settings.sqlite3"))?;
     let mut shapes = serde_json::Map::new();
     for (name, qs) in &sets {
-        let s = time_all(qs, |q| ours(&engine, q))?;
+        let s = time_all(qs, |q| ours(&engine, &store, q))?;
         let p = match &db {
             Some(db) if peer(db, &qs[0]).is_some() => {
                 Some(time_all(qs, |q| peer(db, q).unwrap_or(Ok(())))?)
@@ -321,6 +394,9 @@ pub fn run(opts: &Options) -> Result<Value, BenchError> {
         });
         if *name == "map" {
             map::describe(&engine, qs, &mut shape)?;
+        }
+        if *name == "settings_read" {
+            settings_peers(&engine, &store, qs, s.p50, &mut shape)?;
         }
         shapes.insert(name.to_string(), shape);
     }

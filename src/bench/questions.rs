@@ -18,7 +18,13 @@ pub(super) enum Q {
     Complete(String, String),
     /// `/map <service>`, drawn as a PNG.
     Map(&'static str),
+    /// `/title name:…` asked by one of [`SETTINGS_USERS`] users, answered for the region their
+    /// settings hold (read from the SQLite store each time).
+    Saved(u64, String),
 }
+
+/// How many users the settings shape's store holds.
+pub(super) const SETTINGS_USERS: u64 = 10_000;
 
 impl Q {
     pub(super) fn input(&self) -> String {
@@ -30,6 +36,7 @@ impl Q {
             Q::Route(t) => t.clone(),
             Q::Complete(t, _) => t.clone(),
             Q::Map(s) => format!("/map {s}"),
+            Q::Saved(_, t) => format!("/title name:\"{t}\""),
         }
     }
 }
@@ -89,6 +96,7 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
     ];
     let mut complete = Vec::with_capacity(n);
     let mut in_place = Vec::with_capacity(n);
+    let mut saved = Vec::with_capacity(n);
     let genres = [
         "comedy",
         "drama",
@@ -158,6 +166,8 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
             1 => format!("can I watch {named} in {}?", rng.pick(&common)),
             _ => format!("在{cn_place}能看{named}吗"),
         }));
+        let user = 1 + rng.below(SETTINGS_USERS as usize) as u64;
+        saved.push(Q::Saved(user, rng.pick(titles).title.clone()));
         let title = &rng.pick(titles).title;
         let cut: String = title.chars().take(1 + rng.below(6)).collect();
         let pcut: String = place.name.chars().take(1 + rng.below(4)).collect();
@@ -169,6 +179,7 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
         ("titles_text", text),
         ("title_fuzzy", fuzzy),
         ("title_in_place", in_place),
+        ("settings_read", saved),
         ("route", route),
         ("route_mixed", mixed),
         ("autocomplete", complete),
