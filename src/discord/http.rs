@@ -272,9 +272,11 @@ impl Endpoint {
                 }
             },
         };
-        let caller = interaction::caller(c.user.id, c.guild_id, c.member.as_deref());
-        self.respond(&name, c.token, work, caller, lang, false, started)
-            .await
+        let from = Asking {
+            token: c.token,
+            caller: interaction::caller(c.user.id, c.guild_id, c.member.as_deref()),
+        };
+        self.respond(&name, from, work, lang, false, started).await
     }
 
     async fn component(&self, c: serenity::ComponentInteraction, started: Instant) -> Response {
@@ -286,17 +288,12 @@ impl Endpoint {
                 false,
             );
         };
-        let caller = interaction::caller(c.user.id, c.guild_id, c.member.as_ref());
-        self.respond(
-            "button",
-            c.token,
-            plan.work,
-            caller,
-            lang,
-            plan.update,
-            started,
-        )
-        .await
+        let from = Asking {
+            token: c.token,
+            caller: interaction::caller(c.user.id, c.guild_id, c.member.as_ref()),
+        };
+        self.respond("button", from, plan.work, lang, plan.update, started)
+            .await
     }
 
     async fn autocomplete(&self, a: serenity::CommandInteraction, started: Instant) -> Response {
@@ -345,13 +342,13 @@ impl Endpoint {
     async fn respond(
         &self,
         what: &str,
-        token: String,
+        from: Asking,
         work: Result<Action, Reply>,
-        caller: crate::answer::Caller,
         lang: crate::i18n::Lang,
         update: bool,
         started: Instant,
     ) -> Response {
+        let Asking { token, caller } = from;
         let action = match work {
             Ok(action) => action,
             Err(ready) => {
@@ -405,6 +402,12 @@ impl Endpoint {
             json_body(&json!({ "type": 5 }))
         }
     }
+}
+
+/// Who an interaction came from: its token (for the follow-up) and its caller (for settings).
+struct Asking {
+    token: String,
+    caller: crate::answer::Caller,
 }
 
 /// A reply still to send as an edit of the deferred response.

@@ -135,7 +135,7 @@ pub struct Store {
 
 enum Backend {
     Sqlite(sqlite::Sqlite),
-    Postgres(postgres::Postgres),
+    Postgres(Box<postgres::Postgres>),
 }
 
 /// The SQL both backends run, with `$n` parameters in order (SQLite numbers `$1`, `$2`… as
@@ -239,7 +239,7 @@ impl Store {
     pub fn open(location: &Location) -> Result<Store, StoreError> {
         let backend = match location {
             Location::Sqlite(path) => Backend::Sqlite(sqlite::Sqlite::open(path)?),
-            Location::Postgres(url) => Backend::Postgres(postgres::Postgres::new(url)?),
+            Location::Postgres(url) => Backend::Postgres(Box::new(postgres::Postgres::new(url)?)),
         };
         Ok(Store { backend })
     }
