@@ -74,26 +74,30 @@ fn gateway(fake: &FakeDiscord, root: &std::path::Path, db: &str) -> Process {
 }
 
 fn slash(user: u64, name: &str, options: Value) -> (u64, Value) {
+    slash_as(GUILD_ID, user, MEMBER_PERMISSIONS, name, options)
+}
+
+fn slash_as(guild: u64, user: u64, permissions: u64, name: &str, options: Value) -> (u64, Value) {
     let id = next_id();
-    let payload = fake::slash_in_guild(
-        id,
-        GUILD_ID,
-        CHANNEL_ID,
-        user,
-        &[],
-        MEMBER_PERMISSIONS,
-        name,
-        options,
-    );
+    let payload =
+        fake::slash_in_guild(id, guild, CHANNEL_ID, user, &[], permissions, name, options);
     (id, payload)
 }
 
-/// The first embed's description of a replica's immediate answer.
+/// Manage Server.
+const MANAGE_GUILD: u64 = 1 << 5;
+
+/// The first embed's description of a replica's immediate answer (`/settings` answers are
+/// private).
 async fn through(replica: &Process, payload: &Value) -> String {
     let (status, text) = endpoint::post_signed(replica.url.as_ref().unwrap(), payload).await;
     assert_eq!(status, 200, "{text}");
     let body: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(body["type"], 4, "{body}");
+    let private = body["data"]["flags"]
+        .as_u64()
+        .is_some_and(|f| f & fake::EPHEMERAL != 0);
+    assert_eq!(private, payload["data"]["name"] == "settings", "{body}");
     body["data"]["embeds"][0]["description"]
         .as_str()
         .unwrap_or_default()
@@ -200,4 +204,35 @@ async fn a_setting_saved_through_one_process_is_used_by_the_others() {
         let plain = through(r, &title(user).1).await;
         assert!(!plain.contains("Russia"), "{plain}");
     }
+    // A server's default region: refused to a member, saved by one who can manage the server,
+    // then used on the other replica for a member with no region of their own. A server of its
+    // own, so no other test's server ever has a region.
+    let guild = user + 7;
+    let in_guild = |user, permissions, name: &str, options: Value| {
+        slash_as(guild, user, permissions, name, options).1
+    };
+    let region = json!([fake::option("server_region", 3, json!("india"))]);
+    let refused = through(
+        &a,
+        &in_guild(user, MEMBER_PERMISSIONS, "settings", region.clone()),
+    )
+    .await;
+    assert!(
+        refused.contains("Only members who can manage this server"),
+        "{refused}"
+    );
+    let moderator = user + 1;
+    let moderates = MEMBER_PERMISSIONS | MANAGE_GUILD;
+    let set = through(&a, &in_guild(moderator, moderates, "settings", region)).await;
+    assert!(set.contains("This server's default region: India"), "{set}");
+    let name = json!([fake::option("name", 3, json!("Breaking Bad"))]);
+    let member = through(&b, &in_guild(user, MEMBER_PERMISSIONS, "title", name)).await;
+    assert!(member.contains("which is available in India"), "{member}");
+    assert!(member.contains("this server's default region"), "{member}");
+    let clear = json!([fake::option("forget", 4, json!(1))]);
+    let cleared = through(&b, &in_guild(moderator, moderates, "settings", clear)).await;
+    assert!(
+        cleared.contains("Cleared this server's default region"),
+        "{cleared}"
+    );
 }
