@@ -191,11 +191,13 @@ fn absorb(t: &mut Title, row: TitleRow, listing: Option<Listing>) {
     }
     match listing {
         Some(l) => t.listings.push(l),
+        // A service listing the title twice added it when it first listed it.
         None => {
             if let Some(l) = t.listings.iter_mut().find(|l| l.service == row.service)
-                && l.date_added.is_none()
+                && let Some(d) = row.date_added
+                && l.date_added.is_none_or(|had| d < had)
             {
-                l.date_added = row.date_added;
+                l.date_added = Some(d);
             }
         }
     }

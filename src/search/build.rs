@@ -8,7 +8,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 use tantivy::{IndexWriter, TantivyDocument};
 
-use super::schema::{Fields, KIND_FACT, KIND_PASSAGE, KIND_TITLE, SCHEMA_VERSION};
+use super::schema::{Fields, KIND_FACT, KIND_PASSAGE, KIND_TITLE, SCHEMA_VERSION, added_key};
 use crate::corpus::{
     Action, Category, Corpus, FileKind, MarketFigures, PlaceFact, Status, Title, Titles,
 };
@@ -335,14 +335,19 @@ pub fn write_corpus(
             let ymd = d.year as u64 * 10_000 + d.month as u64 * 100 + d.day as u64;
             (ymd << 32) | tie
         };
-        let mut newest = 0;
+        let mut earliest = None;
         for l in &t.listings {
             if let Some(d) = l.date_added {
-                doc.add_u64(f.added, d.year as u64);
-                newest = newest.max(day_rank(d));
+                if let Some(s) = crate::domain::Service::from_id(&l.service) {
+                    doc.add_u64(f.added_service, added_key(s.index(), d.year));
+                }
+                earliest = Some(earliest.map_or(d, |e: crate::corpus::Day| e.min(d)));
             }
         }
-        doc.add_u64(f.rank_added, newest);
+        if let Some(d) = earliest {
+            doc.add_u64(f.added, d.year as u64);
+        }
+        doc.add_u64(f.rank_added, earliest.map_or(0, day_rank));
         for (service, field) in &f.added_by_service {
             let day = t
                 .listings

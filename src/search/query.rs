@@ -12,9 +12,10 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{analyze, exact_analyzer, text_analyzer};
 use super::card::stored_title;
-use super::schema::{KIND_PASSAGE, KIND_TITLE, RANK_ADDED, added_field};
+use super::schema::{KIND_PASSAGE, KIND_TITLE, RANK_ADDED, added_field, added_key};
 use super::{Engine, SearchError, sorted};
 use crate::corpus::{Kind, Title};
+use crate::domain::Service;
 use crate::text::fold;
 
 /// Titles per page.
@@ -237,8 +238,41 @@ impl Engine {
         if let Some(y) = filter.years {
             clauses.push((Occur::Must, year_range(f.year, y)));
         }
-        if let Some(y) = filter.added {
-            clauses.push((Occur::Must, year_range(f.added, y)));
+        if let Some((from, to)) = filter.added {
+            // The asked service's own date; else each of the asker's services' (any of them);
+            // else the title's first addition anywhere.
+            let services: Vec<usize> = match &filter.service {
+                Some(s) => Service::from_id(s)
+                    .map(Service::index)
+                    .into_iter()
+                    .collect(),
+                None => filter
+                    .any_service
+                    .iter()
+                    .filter_map(|s| Service::from_id(s).map(Service::index))
+                    .collect(),
+            };
+            if services.is_empty() {
+                clauses.push((Occur::Must, year_range(f.added, (from, to))));
+            } else {
+                let each: Vec<(Occur, Box<dyn Query>)> = services
+                    .iter()
+                    .map(|&i| {
+                        let q: Box<dyn Query> = Box::new(RangeQuery::new(
+                            Bound::Included(Term::from_field_u64(
+                                f.added_service,
+                                added_key(i, from),
+                            )),
+                            Bound::Included(Term::from_field_u64(
+                                f.added_service,
+                                added_key(i, to),
+                            )),
+                        ));
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(each))));
+            }
         }
         if let Some(q) = &filter.query {
             let terms = self.text_terms(q);

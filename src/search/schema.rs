@@ -9,7 +9,7 @@ use tantivy::IndexSettings;
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_TITLE: &str = "title";
@@ -48,7 +48,10 @@ pub struct Fields {
     /// Description, cast, director and countries of a title, for free-text queries.
     pub details: Field,
     pub year: Field,
+    /// The year of the title's earliest addition to any service (`added:` without a service).
     pub added: Field,
+    /// `(service index + 1) * 10_000 + year` for each service's addition (`added:` with one).
+    pub added_service: Field,
     pub rank_title: Field,
     pub rank_year: Field,
     /// Folded whole names of directors and of the cast, for `director:` and `cast:`.
@@ -57,18 +60,23 @@ pub struct Fields {
     /// The names as written (fast fields only): the dictionaries autocomplete reads.
     pub director_name: Field,
     pub cast_name: Field,
-    /// The newest date any service added the title, `yyyymmdd << 32 | tie-break` (0 without
-    /// a date), and the same per known service, for `sort:added`.
+    /// The earliest date any service added the title, `yyyymmdd << 32 | tie-break` (0 without
+    /// a date), and each known service's own (its newest listing), for `sort:added`.
     pub rank_added: Field,
     pub added_by_service: Vec<(&'static str, Field)>,
     // facts
     pub place: Field,
 }
 
-/// The fast field ordering titles by their newest addition to any service.
+/// The fast field ordering titles by their first addition to any service.
 pub const RANK_ADDED: &str = "rank_added";
 
 /// The fast field ordering titles by their addition to `service` (a known service).
+/// The `added_service` value of a service's addition in `year`.
+pub fn added_key(service_index: usize, year: u16) -> u64 {
+    (service_index as u64 + 1) * 10_000 + year as u64
+}
+
 pub fn added_field(service: &str) -> String {
     format!("added_{service}")
 }
@@ -124,6 +132,7 @@ pub fn build_schema() -> (Schema, Fields) {
         details: b.add_text_field("details", text(TEXT, false, false)),
         year: b.add_u64_field("year", INDEXED | FAST),
         added: b.add_u64_field("added", INDEXED),
+        added_service: b.add_u64_field("added_service", INDEXED),
         rank_title: b.add_u64_field("rank_title", FAST),
         rank_year: b.add_u64_field("rank_year", FAST),
         director: b.add_text_field("director", STRING),

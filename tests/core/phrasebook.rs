@@ -91,6 +91,7 @@ struct Filters {
     director: Option<String>,
     cast: Option<String>,
     years: Option<(u16, u16)>,
+    added: Option<(u16, u16)>,
 }
 
 fn filters_of(expected: &str) -> Result<Filters, String> {
@@ -125,6 +126,12 @@ fn filters_of(expected: &str) -> Result<Filters, String> {
                     None => (year(value)?, year(value)?),
                 })
             }
+            "added" => {
+                f.added = Some(match value.split_once('-') {
+                    Some((a, b)) => (year(a)?, year(b)?),
+                    None => (year(value)?, year(value)?),
+                })
+            }
             "sort" | "page" => {}
             other => return Err(format!("the counter cannot count by {other}:")),
         }
@@ -152,6 +159,10 @@ fn count(works: &[Work], f: &Filters) -> usize {
             genres
                 .iter()
                 .all(|vs| vs.iter().any(|v| w.genre_words.contains(v)))
+        })
+        .filter(|w| {
+            f.added
+                .is_none_or(|span| w.added_in(f.service.as_deref(), span))
         })
         .count()
 }

@@ -89,6 +89,18 @@ pub struct Row {
     pub directors: Vec<String>,
     pub cast: Vec<String>,
     pub genres: Vec<String>,
+    /// The year of `date_added` (`September 25, 2021` or `2021-09-25`), when it has one.
+    pub added: Option<u16>,
+}
+
+/// The year of a `date_added` cell, read independently of the loader.
+fn added_year(cell: &str) -> Option<u16> {
+    let cell = cell.trim();
+    let year = match cell.rsplit_once(',') {
+        Some((_, y)) => y.trim(),
+        None => cell.get(..4)?,
+    };
+    year.parse().ok()
 }
 
 pub fn read_title_file(path: &Path, service: &str) -> Vec<Row> {
@@ -111,6 +123,7 @@ pub fn read_title_file(path: &Path, service: &str) -> Vec<Row> {
         col("director"),
         col("cast"),
         col("listed_in"),
+        col("date_added"),
     ];
     let mut rows = Vec::new();
     for rec in rdr.records() {
@@ -133,6 +146,7 @@ pub fn read_title_file(path: &Path, service: &str) -> Vec<Row> {
             directors: list(cell(4)),
             cast: list(cell(5)),
             genres: list(cell(6)),
+            added: added_year(cell(7)),
         });
     }
     rows
@@ -181,9 +195,21 @@ pub struct Work {
     pub cast: HashSet<String>,
     /// Every word of every genre, folded.
     pub genre_words: HashSet<String>,
+    /// The years each service's rows say the work was added.
+    pub added: HashMap<String, Vec<u16>>,
 }
 
 impl Work {
+    /// First added in `from..=to`: to `service` (the earliest of its rows' dates), or, with
+    /// none, anywhere (the earliest date of all).
+    pub fn added_in(&self, service: Option<&str>, (from, to): (u16, u16)) -> bool {
+        let first = match service {
+            Some(s) => self.added.get(s).and_then(|ys| ys.iter().min()),
+            None => self.added.values().flatten().min(),
+        };
+        first.is_some_and(|y| (from..=to).contains(y))
+    }
+
     /// The release year as a number, when the first row has one.
     pub fn year_number(&self) -> Option<u16> {
         self.year.parse().ok()
@@ -230,6 +256,9 @@ pub fn works(rows: &[Row]) -> Vec<Work> {
         let w = &mut works[i];
         w.countries.extend(r.countries.iter().cloned());
         w.services.insert(r.service.clone());
+        if let Some(y) = r.added {
+            w.added.entry(r.service.clone()).or_default().push(y);
+        }
         w.directors.extend(r.directors.iter().map(|n| fold(n)));
         w.cast.extend(r.cast.iter().map(|n| fold(n)));
         for g in &r.genres {
