@@ -242,3 +242,6 @@ title-in-place-server-region = (Answered for { $place }, this server's default r
 title-in-place-flag-region = (Answered for { $place }, the region given with --region.)
 titles-mine-none = You have not told me your services yet: /settings services:netflix,disney (any of netflix, prime, disney, hulu), then ask again.
 titles-on-yours = on your services ({ $services })
+# A streaming service the bot does not cover.
+uncovered-service = I cover { $covered }; { $service } is not one of them, so I have no facts on where it is available.
+uncovered-documents = The documents I have do mention { $service }:

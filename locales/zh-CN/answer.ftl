@@ -210,3 +210,6 @@ title-in-place-server-region = （按本服务器的默认地区{ $place }回答
 title-in-place-flag-region = （按 --region 给出的地区{ $place }回答。）
 titles-mine-none = 你还没有告诉我你有哪些平台：先用 /settings services:netflix,disney（netflix、prime、disney、hulu 任选）保存，再问一次。
 titles-on-yours = 在你的平台（{ $services }）上
+# 机器人没有收录的流媒体平台。
+uncovered-service = 我收录的是 { $covered }；{ $service } 不在其中，所以我没有它在哪里可用的资料。
+uncovered-documents = 不过我收录的文章提到了 { $service }：

@@ -211,3 +211,6 @@ title-in-place-server-region = （按本伺服器的預設地區{ $place }回答
 title-in-place-flag-region = （按 --region 給出的地區{ $place }回答。）
 titles-mine-none = 你還沒有告訴我你有哪些平臺：先用 /settings services:netflix,disney（netflix、prime、disney、hulu 任選）儲存，再問一次。
 titles-on-yours = 在你的平臺（{ $services }）上
+# 機器人沒有收錄的串流平臺。
+uncovered-service = 我收錄的是 { $covered }；{ $service } 不在其中，所以我沒有它在哪裡可用的資料。
+uncovered-documents = 不過我收錄的文章提到了 { $service }：

@@ -105,6 +105,7 @@ impl Request {
             }
             Request::Help => "/help".to_string(),
             Request::Settings(args) => args.command(),
+            Request::Uncovered { name } => format!("/ask {}", quoted(name)),
         }
     }
 
@@ -117,6 +118,7 @@ impl Request {
                 text,
                 documents: true,
             } => format!("/ask {text} (documents)"),
+            Request::Uncovered { name } => format!("/ask {name} (not covered)"),
             _ => self.command(),
         }
     }

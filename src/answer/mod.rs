@@ -377,6 +377,7 @@ pub fn answer(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, 
         Request::Search { text, documents } => search(engine, text, *documents, lang)?,
         Request::Map { service, figure } => map(engine, service.as_deref(), *figure, lang)?,
         Request::Help => Answer::new("/help", help(lang), Body::Help),
+        Request::Uncovered { name } => search::uncovered(engine, name, lang)?,
         // Without a store (a front that has none) settings are unavailable.
         Request::Settings(args) => settings::settings(None, &Caller::LOCAL, args, lang),
     };

@@ -35,6 +35,10 @@ pub enum Request {
         figure: Option<super::Figure>,
     },
     Help,
+    /// A streaming service the bot does not cover ("is Peacock available in Japan?"), by name.
+    Uncovered {
+        name: String,
+    },
     /// `/settings`: show, change or delete what the bot remembers about the asker.
     Settings(super::settings::SettingsArgs),
 }

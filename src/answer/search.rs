@@ -64,3 +64,46 @@ pub fn search(
         Body::Search(Found { citations, titles }),
     ))
 }
+
+/// A service the bot does not cover: said so, with the four it does, and what the documents say
+/// about the service when they name it (the essay on iQIYI, Tencent, Youku, Mango TV). Never
+/// another service's facts.
+pub fn uncovered(engine: &Engine, name: &str, lang: Lang) -> Result<Answer, SearchError> {
+    let covered: Vec<String> = crate::domain::Service::all()
+        .map(|s| s.name().to_string())
+        .collect();
+    let lead = t!(
+        lang,
+        "uncovered-service",
+        service = name,
+        covered = super::words::and_list(lang, &covered)
+    );
+    let query = format!("/ask {}", super::command::quoted(name));
+    // The documents are English: the name as the essay writes it (`Tencent Video` → `Tencent`).
+    let word = name.split_whitespace().next().unwrap_or(name);
+    let (hits, terms) = engine.passages(word, &[], 3)?;
+    let named: Vec<_> = hits
+        .iter()
+        .filter(|h| crate::text::fold(&h.text).contains(&crate::text::fold(word)))
+        .map(|h| citation(engine, h, &terms))
+        .collect();
+    if named.is_empty() {
+        let body = Body::NotFound(NotFound {
+            examples: vec!["/why-not china".to_string()],
+            ..NotFound::default()
+        });
+        return Ok(Answer::new(query, lead, body));
+    }
+    let message = super::words::join(
+        lang,
+        &[lead, t!(lang, "uncovered-documents", service = name)],
+    );
+    Ok(Answer::new(
+        query,
+        message,
+        Body::Search(Found {
+            citations: named,
+            titles: Vec::new(),
+        }),
+    ))
+}

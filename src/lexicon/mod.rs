@@ -26,6 +26,8 @@ pub enum Tag {
     Recent,
     /// The asker's own services ("on my services", "我的平台").
     Mine,
+    /// A streaming service the bot does not cover (`Peacock`, `爱奇艺`), by the name it shows.
+    Other(String),
     /// "How many": the total first.
     Count,
     /// The next year is the year titles were added (`added in 2020`, `2020年上线`).
@@ -202,6 +204,7 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("origin", Some(v)) => Tag::Origin(v.to_string()),
         ("recent", None) => Tag::Recent,
         ("mine", None) => Tag::Mine,
+        ("other", Some(v)) => Tag::Other(v.replace('_', " ")),
         ("count", None) => Tag::Count,
         ("added", None) => Tag::Added,
         ("director", None) => Tag::Director,

@@ -17,3 +17,4 @@ mod no_english;
 mod phrasebook;
 mod services;
 mod settings;
+mod uncovered;

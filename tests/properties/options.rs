@@ -84,6 +84,7 @@ proptest! {
                 prop_assert!(service.as_deref().is_none_or(is_service_id));
             }
             Request::Help => {}
+            Request::Uncovered { name } => prop_assert!(!name.trim().is_empty()),
             Request::Settings(_) => prop_assert!(false, "free text never changes settings: {part:?}"),
         }
     }

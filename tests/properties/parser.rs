@@ -50,6 +50,7 @@ proptest! {
                         prop_assert!(service.as_deref().is_none_or(is_service_id));
                     }
                     Request::Help => {}
+                    Request::Uncovered { .. } => prop_assert!(false, "{input:?}: a command is never about an uncovered service"),
                     // Settings hold checked values only: known services, place codes.
                     Request::Settings(s) => {
                         for code in [&s.change.region, &s.server_region].into_iter().flatten().flatten() {

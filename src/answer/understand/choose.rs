@@ -92,6 +92,11 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
             documents: true,
         });
     }
+    // 2a. A service this bot does not cover ("can I get Peacock in Japan", "爱奇艺在美国能看吗"),
+    // unless a covered one is named too: said so, never answered with another's facts.
+    if let (Some(name), None) = (&r.other, &r.service) {
+        return only(Request::Uncovered { name: name.clone() });
+    }
     // 2b. A map ("show me the Netflix map", "which countries have Hulu", "网飞在哪些国家能看").
     if r.map && r.place.is_none() {
         return only(map_request(&r));

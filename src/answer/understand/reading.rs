@@ -21,6 +21,8 @@ pub(super) struct Reading {
     pub(super) recent: bool,
     /// "on my services": only the asker's own.
     pub(super) mine: bool,
+    /// A service the bot does not cover, by name.
+    pub(super) other: Option<String>,
     pub(super) count: bool,
     pub(super) why: bool,
     pub(super) available: bool,
@@ -84,6 +86,9 @@ impl Reading {
                     }
                     Tag::Recent => r.recent = true,
                     Tag::Mine => r.mine = true,
+                    Tag::Other(name) => {
+                        r.other.get_or_insert_with(|| name.clone());
+                    }
                     Tag::Count => r.count = true,
                     Tag::Why => r.why = true,
                     Tag::Available => r.available = true,

@@ -48,7 +48,9 @@ impl Action {
             Request::Map { .. } => Action::Map(request),
             Request::Help => Action::Help,
             Request::Settings(args) => Action::Settings(args),
-            Request::WhyNot { .. } | Request::Title { .. } => Action::Answer(request),
+            Request::WhyNot { .. } | Request::Title { .. } | Request::Uncovered { .. } => {
+                Action::Answer(request)
+            }
         }
     }
 
