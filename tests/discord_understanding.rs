@@ -26,7 +26,7 @@ async fn new_lists_the_latest_additions_first() {
     let e = embed(&body);
     let description = e["description"].as_str().unwrap();
     assert!(
-        description.contains("Newest additions first."),
+        description.contains("Newest additions first (this catalogue's latest: 2023-07-07)."),
         "{description}"
     );
     // The curated Chinese titles have dates (2023, 2019, 2018); the 25 fixtures have none.

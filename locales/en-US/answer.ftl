@@ -245,3 +245,6 @@ titles-on-yours = on your services ({ $services })
 # A streaming service the bot does not cover.
 uncovered-service = I cover { $covered }; { $service } is not one of them, so I have no facts on where it is available.
 uncovered-documents = The documents I have do mention { $service }:
+# How old the catalogue is, with every answer about what is new or when titles were added.
+titles-newest-first-as-of = Newest additions first (this catalogue's latest: { $date }).
+titles-data-as-of = This catalogue runs to { $date }.

@@ -213,3 +213,6 @@ titles-on-yours = 在你的平台（{ $services }）上
 # 机器人没有收录的流媒体平台。
 uncovered-service = 我收录的是 { $covered }；{ $service } 不在其中，所以我没有它在哪里可用的资料。
 uncovered-documents = 不过我收录的文章提到了 { $service }：
+# 目录有多旧：每个关于“最新”或“上线时间”的回答都会说明。
+titles-newest-first-as-of = 最新上线的排在前面（本数据最新一部上线于 { $date }）。
+titles-data-as-of = 本数据截至 { $date }。

@@ -214,3 +214,6 @@ titles-on-yours = 在你的平臺（{ $services }）上
 # 機器人沒有收錄的串流平臺。
 uncovered-service = 我收錄的是 { $covered }；{ $service } 不在其中，所以我沒有它在哪裡可用的資料。
 uncovered-documents = 不過我收錄的文章提到了 { $service }：
+# 目錄有多舊：每個關於「最新」或「上線時間」的回答都會說明。
+titles-newest-first-as-of = 最新上線的排在前面（本資料最新一部上線於 { $date }）。
+titles-data-as-of = 本資料截至 { $date }。

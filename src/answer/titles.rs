@@ -166,7 +166,10 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         );
         return Ok(not_found(vec![past_end], Vec::new()));
     }
-    let mut message = summary(args, place, &filter, &answer, lang);
+    // How old the catalogue is: what "new" and "added in" mean in a snapshot.
+    let info = engine.info();
+    let latest = info.latest_added(args.service.as_deref());
+    let mut message = summary(args, place, &filter, &answer, latest, lang);
     if let Some(note) = watch_note {
         message = join(lang, &[message, note]);
     }
@@ -180,6 +183,7 @@ fn summary(
     place: Option<&Place>,
     filter: &TitleFilter,
     answer: &TitlesPage,
+    latest: Option<&str>,
     lang: Lang,
 ) -> String {
     let total = answer.total;
@@ -258,7 +262,10 @@ fn summary(
         )]
     };
     if filter.sort == Some(crate::search::TitleSort::Added) {
-        sentences.push(t!(lang, "titles-newest-first"));
+        sentences.push(match latest {
+            Some(date) => t!(lang, "titles-newest-first-as-of", date = date),
+            None => t!(lang, "titles-newest-first"),
+        });
         let undated = answer
             .titles
             .iter()
@@ -270,6 +277,8 @@ fn summary(
         if undated > 0 {
             sentences.push(t!(lang, "titles-undated", count = undated));
         }
+    } else if let (Some(_), Some(date)) = (args.added, latest) {
+        sentences.push(t!(lang, "titles-data-as-of", date = date));
     }
     if filter.origin.is_some() {
         sentences.push(t!(lang, "titles-origin-note"));

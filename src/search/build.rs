@@ -79,6 +79,21 @@ pub struct IndexInfo {
     pub skipped_rows: usize,
     pub repaired_rows: usize,
     pub merged_rows: usize,
+    /// Each service's newest `date_added` (`YYYY-MM-DD`), in service-table order: how old each
+    /// catalogue is, said with every answer about what is new.
+    #[serde(default)]
+    pub latest_added: Vec<(String, String)>,
+}
+
+impl IndexInfo {
+    /// The newest `date_added` of one service's titles, or of all (`None`).
+    pub fn latest_added(&self, service: Option<&str>) -> Option<&str> {
+        self.latest_added
+            .iter()
+            .filter(|(s, _)| service.is_none_or(|want| want == s))
+            .map(|(_, d)| d.as_str())
+            .max()
+    }
 }
 
 /// `2021-12` → `December 2021`.
@@ -283,6 +298,10 @@ pub fn write_corpus(
     // Documents are built (and their records serialised) on every core: at a million titles
     // this was a third of a build's CPU time, all on one thread while the indexing threads
     // waited for it.
+    // Each service's newest addition, as `yyyymmdd`, gathered by every indexing thread.
+    let latest: Vec<std::sync::atomic::AtomicU32> = crate::domain::Service::all()
+        .map(|_| std::sync::atomic::AtomicU32::new(0))
+        .collect();
     let title_doc = |t: &Title, rank: u64| {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, KIND_TITLE);
@@ -340,6 +359,8 @@ pub fn write_corpus(
             if let Some(d) = l.date_added {
                 if let Some(s) = crate::domain::Service::from_id(&l.service) {
                     doc.add_u64(f.added_service, added_key(s.index(), d.year));
+                    let ymd = d.year as u32 * 10_000 + d.month as u32 * 100 + d.day as u32;
+                    latest[s.index()].fetch_max(ymd, std::sync::atomic::Ordering::Relaxed);
                 }
                 earliest = Some(earliest.map_or(d, |e: crate::corpus::Day| e.min(d)));
             }
@@ -428,6 +449,16 @@ pub fn write_corpus(
         documents,
         skipped_rows: corpus.report.count(Action::Skipped),
         repaired_rows: corpus.report.count(Action::Repaired),
+        latest_added: crate::domain::Service::all()
+            .zip(&latest)
+            .filter_map(|(s, d)| {
+                let d = d.load(std::sync::atomic::Ordering::Relaxed);
+                (d > 0).then(|| {
+                    let date = format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100);
+                    (s.id().to_string(), date)
+                })
+            })
+            .collect(),
         merged_rows: corpus.report.count(Action::Merged),
     })
 }

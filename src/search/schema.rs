@@ -9,7 +9,7 @@ use tantivy::IndexSettings;
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_TITLE: &str = "title";

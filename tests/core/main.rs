@@ -9,6 +9,7 @@ mod support;
 mod answers_json;
 mod answers_zh;
 mod curated;
+mod dates;
 mod full_data;
 mod in_place;
 mod index;
