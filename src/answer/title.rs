@@ -122,6 +122,7 @@ pub fn title(
         }
         let body = Body::NotFound(NotFound {
             close_names,
+            service: service.map(str::to_string),
             ..NotFound::default()
         });
         return Ok(Answer::new(query, join(lang, &sentences), body));

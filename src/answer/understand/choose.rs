@@ -257,7 +257,9 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         && let [run] = runs.as_slice()
     {
         let name = name_in(t, *run);
-        if close_to_a_title(engine, &name) {
+        // "is Oppenheimer on Prime?": the shape asks about one title, found or not (the title
+        // answer says it is in none of the catalogues, with close names), never a text search.
+        if close_to_a_title(engine, &name) || asks_is_it_on(t, *run) {
             return only(title_request(name));
         }
     }
@@ -304,6 +306,20 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         text: content,
         documents: false,
     })
+}
+
+/// Whether the question is "is <run> on|available on <service>" (`is Oppenheimer on prime`,
+/// `is Barbie available on Netflix?`): the run (which holds the filler around the name) starts
+/// the question and ends at the word before the service.
+fn asks_is_it_on(t: &Tagged, (from, to): (usize, usize)) -> bool {
+    const ASK: &[&str] = &["is", "isnt", "are", "was"];
+    const ON: &[&str] = &["on", "available", "streaming"];
+    let word = |i: usize| t.tokens.get(i).map(|w| w.text.as_str());
+    from == 0
+        && to >= 2
+        && word(0).is_some_and(|w| ASK.contains(&w))
+        && (word(to - 1).is_some_and(|w| ON.contains(&w))
+            || word(to).is_some_and(|w| ON.contains(&w)))
 }
 
 /// A map of the service named (or Netflix), shaded by a figure if one was named.
