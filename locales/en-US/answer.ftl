@@ -248,3 +248,5 @@ uncovered-documents = The documents I have do mention { $service }:
 # How old the catalogue is, with every answer about what is new or when titles were added.
 titles-newest-first-as-of = Newest additions first (this catalogue's latest: { $date }).
 titles-data-as-of = This catalogue runs to { $date }.
+# Words of a question that emptied the list, left out of it.
+titles-ignored = I did not use: { $words }.

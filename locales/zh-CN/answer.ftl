@@ -216,3 +216,5 @@ uncovered-documents = 不过我收录的文章提到了 { $service }：
 # 目录有多旧：每个关于“最新”或“上线时间”的回答都会说明。
 titles-newest-first-as-of = 最新上线的排在前面（本数据最新一部上线于 { $date }）。
 titles-data-as-of = 本数据截至 { $date }。
+# 会让列表为空、因而没有使用的词。
+titles-ignored = 没有用到的词：{ $words }。

@@ -217,3 +217,5 @@ uncovered-documents = 不過我收錄的文章提到了 { $service }：
 # 目錄有多舊：每個關於「最新」或「上線時間」的回答都會說明。
 titles-newest-first-as-of = 最新上線的排在前面（本資料最新一部上線於 { $date }）。
 titles-data-as-of = 本資料截至 { $date }。
+# 會讓列表為空、因而沒有使用的詞。
+titles-ignored = 沒有用到的詞：{ $words }。

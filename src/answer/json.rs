@@ -36,6 +36,9 @@ struct Wire<'a> {
     /// A title asked about in a place: each of its services there.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     availability: &'a [Availability],
+    /// Words of the question left out because they emptied the list.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    ignored: &'a [String],
     /// `/settings`: what is stored about the asker now.
     #[serde(skip_serializing_if = "Option::is_none")]
     settings: Option<SettingsWire>,
@@ -118,6 +121,10 @@ impl Serialize for Answer {
             relaxations,
             examples,
             availability: self.availability(),
+            ignored: match &self.body {
+                super::Body::Titles(page) => &page.ignored,
+                _ => &[],
+            },
             settings: match &self.body {
                 super::Body::Settings(view) => Some(settings_wire(view)),
                 _ => None,

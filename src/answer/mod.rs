@@ -106,6 +106,8 @@ pub struct TitlesPage {
     pub total: usize,
     pub page: usize,
     pub pages: usize,
+    /// Words of the question left out because searching for them emptied the list.
+    pub ignored: Vec<String>,
 }
 
 /// One title, found by its name.

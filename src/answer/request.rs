@@ -63,6 +63,9 @@ pub struct TitlesArgs {
     pub page: usize,
     /// "How many …": the answer leads with the total.
     pub count: bool,
+    /// The query is the question's leftover words, not a `query:` the person typed: when it
+    /// would empty an otherwise non-empty list, the list is answered without it.
+    pub loose_query: bool,
     /// `service:mine` ("on my services"): only the asker's services ([`Self::yours`]).
     pub mine: bool,
     /// The asker's services, filled in from their settings when [`Self::mine`] is asked.

@@ -126,6 +126,7 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         total,
         page: crate::search::shown_page(filter.page, total),
         pages: total.div_ceil(PAGE_SIZE),
+        ignored: Vec::new(),
     };
     let not_found = |sentences: Vec<String>, relaxations: Vec<String>| {
         let body = Body::NotFound(NotFound {
@@ -139,6 +140,29 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         });
         Answer::new(query.clone(), join(lang, &sentences), body)
     };
+    // Leftover words that empty an otherwise non-empty list are dropped, and said so.
+    if total == 0
+        && args.loose_query
+        && let Some(words) = &args.query
+    {
+        let relaxed = TitlesArgs {
+            query: None,
+            loose_query: false,
+            ..args.clone()
+        };
+        let mut a = titles(engine, &relaxed, lang)?;
+        if let Body::Titles(page) = &mut a.body {
+            page.ignored = words.split_whitespace().map(str::to_string).collect();
+            let quoted: Vec<String> = page.ignored.iter().map(|w| format!("“{w}”")).collect();
+            let note = t!(
+                lang,
+                "titles-ignored",
+                words = words::comma_list(lang, &quoted)
+            );
+            a.message = join(lang, &[a.message.clone(), note]);
+            return Ok(a);
+        }
+    }
     if total == 0 {
         let relaxations = relaxations(engine, &filter, lang)?;
         let mut sentences = vec![t!(lang, "titles-none")];

@@ -311,6 +311,7 @@ mod tests {
             total,
             page,
             pages,
+            ignored: Vec::new(),
         }
     }
 

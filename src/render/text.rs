@@ -332,6 +332,7 @@ mod tests {
             total: 1,
             page: usize::MAX,
             pages: 0,
+            ignored: Vec::new(),
         };
         let a = Answer::new("q", "", Body::Titles(page));
         assert!(
@@ -390,6 +391,7 @@ mod chinese {
             total: 29,
             page: 1,
             pages: 3,
+            ignored: Vec::new(),
         };
         let mut a = Answer::new("/titles origin:CN", "29 部", Body::Titles(page));
         a.lang = Lang::Zh;

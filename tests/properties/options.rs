@@ -168,6 +168,7 @@ proptest! {
             page,
             count: false,
             mine: false,
+            loose_query: false,
             yours: Vec::new(),
         };
         let a = match answer::titles(engine(), &args, Lang::En) {

@@ -241,6 +241,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
                     total,
                     page,
                     pages,
+                    ignored: Vec::new(),
                 }),
                 AnswerKind::Title => match titles.into_iter().next() {
                     // With a place half the time (the status decides which).

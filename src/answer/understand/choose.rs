@@ -384,6 +384,7 @@ fn titles(
     let query = t.words_of(rest);
     if !query.is_empty() {
         args.query = Some(query);
+        args.loose_query = true;
     }
     let also = match (
         &args.origin,
