@@ -94,6 +94,10 @@ titles-from = from { $place }
 titles-on = on { $service }
 titles-released = , released { $years }
 titles-added = , added { $years }
+titles-released-from = , released { $year } or later
+titles-released-until = , released { $year } or earlier
+titles-added-from = , added { $year } or later
+titles-added-until = , added { $year } or earlier
 titles-there-are = There { $total ->
         [one] is
        *[other] are

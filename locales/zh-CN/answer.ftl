@@ -74,6 +74,10 @@ titles-from = { $place }
 titles-on = 在 { $service } 上
 titles-released = ，发行于 { $years } 年
 titles-added = ，上线于 { $years } 年
+titles-released-from = ，发行于 { $year } 年及以后
+titles-released-until = ，发行于 { $year } 年及以前
+titles-added-from = ，上线于 { $year } 年及以后
+titles-added-until = ，上线于 { $year } 年及以前
 titles-there-are = { $total ->
        *[other] { $what }。
     }

@@ -75,6 +75,10 @@ titles-from = { $place }
 titles-on = 在 { $service } 上
 titles-released = ，發行於 { $years } 年
 titles-added = ，上線於 { $years } 年
+titles-released-from = ，發行於 { $year } 年及以後
+titles-released-until = ，發行於 { $year } 年及以前
+titles-added-from = ，上線於 { $year } 年及以後
+titles-added-until = ，上線於 { $year } 年及以前
 titles-there-are = { $total ->
        *[other] { $what }。
     }

@@ -200,6 +200,16 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
     Ok(Answer::new(query, message, Body::Titles(answer)))
 }
 
+/// `, released 2010–2015`; an open range (`after 2018` runs to 2100) as `2019 or later` or
+/// `1999 or earlier` (`key-from`, `key-until`).
+fn years_said(lang: Lang, key: &str, (a, b): (u16, u16)) -> String {
+    match (a, b) {
+        (a, 2100) if a > 1900 => t!(lang, &format!("{key}-from"), year = a.to_string()),
+        (1900, b) if b < 2100 => t!(lang, &format!("{key}-until"), year = b.to_string()),
+        y => t!(lang, key, years = year_span(y, "–")),
+    }
+}
+
 /// What a page of titles says: how many match, of what and where, which of them are shown,
 /// and the notes the sort and the filters call for.
 fn summary(
@@ -244,10 +254,10 @@ fn summary(
         )));
     }
     if let Some(y) = args.years {
-        places.push_str(&t!(lang, "titles-released", years = year_span(y, "–")));
+        places.push_str(&years_said(lang, "titles-released", y));
     }
     if let Some(y) = args.added {
-        places.push_str(&t!(lang, "titles-added", years = year_span(y, "–")));
+        places.push_str(&years_said(lang, "titles-added", y));
     }
     let what_key = match args.kind {
         Some(crate::corpus::Kind::Movie) => "titles-count-movie",

@@ -1,5 +1,7 @@
 //! Years as people write them in questions: `2019`, `2019年`, `2010-2015`, `2010 to 2015`,
-//! `2010年到2015年`, decades (`90s`, `the 1990s`, `90年代`, `2010年代`).
+//! `2010年到2015年`, decades (`90s`, `the 1990s`, `90年代`, `2010年代`), and open ranges (`after
+//! 2018`, `since 2010`, `before 2000`, `older than 1990`, `2018年以后`, `2000年以前`), which
+//! run to the end of [`YEARS`].
 
 use crate::lexicon::Token;
 
@@ -10,6 +12,45 @@ const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 const RANGE_WORDS: &[&str] = &[
     "to", "and", "till", "until", "through", "至", "到", "—", "~",
 ];
+
+/// Words before a year that open a range: the words, and whether the range runs on from the
+/// year (`true`) or ends before it, and whether the year itself is in it.
+const OPEN_BEFORE: &[(&[&str], bool, bool)] = &[
+    (&["after"], true, false),
+    (&["post"], true, false),
+    (&["newer", "than"], true, false),
+    (&["later", "than"], true, false),
+    (&["since"], true, true),
+    (&["before"], false, false),
+    (&["pre"], false, false),
+    (&["older", "than"], false, false),
+    (&["earlier", "than"], false, false),
+];
+
+/// Chinese words after a year (`2018年以后`) that open a range, as [`OPEN_BEFORE`].
+const OPEN_AFTER: &[(&[&str], bool, bool)] = &[
+    (&["以", "后"], true, true),
+    (&["之", "后"], true, true),
+    (&["以", "来"], true, true),
+    (&["以", "前"], false, false),
+    (&["之", "前"], false, false),
+];
+
+/// The range a year opens: on from it (`after`: the next year) or up to it.
+fn open((later, inclusive): (bool, bool), y: u16) -> (u16, u16) {
+    let (lo, hi) = (*YEARS.start(), *YEARS.end());
+    match (later, inclusive) {
+        (true, true) => (y, hi),
+        (true, false) => (y.saturating_add(1).min(hi), hi),
+        (false, true) => (lo, y),
+        (false, false) => (lo, y.saturating_sub(1).max(lo)),
+    }
+}
+
+/// Whether `words` are the tokens at `at`.
+fn words_at(tokens: &[Token], at: usize, words: &[&str]) -> bool {
+    words.iter().enumerate().all(|(i, w)| is(tokens, at + i, w))
+}
 
 /// One to nine in Chinese numerals.
 const CHINESE_DIGITS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -52,6 +93,18 @@ fn is(tokens: &[Token], at: usize, text: &str) -> bool {
 
 /// Years starting at `tokens[at]`: how many tokens they take and the range.
 pub fn years_at(text: &str, tokens: &[Token], at: usize) -> Option<(usize, (u16, u16))> {
+    // `after 2018`, `older than 1990`.
+    for &(words, later, inclusive) in OPEN_BEFORE {
+        if words_at(tokens, at, words)
+            && let Some(y) = tokens.get(at + words.len()).and_then(year)
+        {
+            let mut used = words.len() + 1;
+            if is(tokens, at + used, "年") {
+                used += 1;
+            }
+            return Some((used, open((later, inclusive), y)));
+        }
+    }
     let t = &tokens[at];
     // Decades: `90s`, `1990s`, `90年代`, `2010年代`.
     if let Some(start) = decade(&t.text) {
@@ -76,6 +129,12 @@ pub fn years_at(text: &str, tokens: &[Token], at: usize) -> Option<(usize, (u16,
     let mut used = 1;
     if is(tokens, at + used, "年") {
         used += 1;
+    }
+    // `2018年以后`, `2000年之前`.
+    for &(words, later, inclusive) in OPEN_AFTER {
+        if words_at(tokens, at + used, words) {
+            return Some((used + words.len(), open((later, inclusive), from)));
+        }
     }
     // A range: a dash between the numbers, or a word such as `to`/`到`.
     let next = at + used;
@@ -111,6 +170,13 @@ mod tests {
         for (input, want) in [
             ("2019", Some((1, (2019, 2019)))),
             ("2019年", Some((2, (2019, 2019)))),
+            ("after 2018", Some((2, (2019, 2100)))),
+            ("since 2010", Some((2, (2010, 2100)))),
+            ("before 2000", Some((2, (1900, 1999)))),
+            ("older than 1990", Some((3, (1900, 1989)))),
+            ("2018年以后", Some((4, (2018, 2100)))),
+            ("2000年之前", Some((4, (1900, 1999)))),
+            ("2010以来", Some((3, (2010, 2100)))),
             ("2010-2015", Some((2, (2010, 2015)))),
             ("2015 – 2010", Some((2, (2010, 2015)))),
             ("2010 to 2015", Some((3, (2010, 2015)))),
