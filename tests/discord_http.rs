@@ -6,7 +6,6 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -462,18 +461,7 @@ impl Replica {
         for (k, v) in extra {
             cmd.env(k, v);
         }
-        let mut child = cmd.spawn().unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let url = loop {
-            let line = lines
-                .next()
-                .expect("the replica printed its address")
-                .unwrap();
-            if let Some(rest) = line.split("endpoint on ").nth(1) {
-                break rest.trim().to_string();
-            }
-        };
-        std::thread::spawn(move || for _ in lines {});
+        let (child, url) = endpoint::spawn_replica(&mut cmd);
         Replica { child, url }
     }
 

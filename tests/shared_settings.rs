@@ -6,7 +6,6 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -43,22 +42,9 @@ fn command(fake: &FakeDiscord, root: &std::path::Path, index: &str, db: &str) ->
 }
 
 fn replica(fake: &FakeDiscord, root: &std::path::Path, index: &str, db: &str) -> Process {
-    let mut child = command(fake, root, index, db)
-        .args(["http", "--listen", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let url = loop {
-        let line = lines
-            .next()
-            .expect("the replica printed its address")
-            .unwrap();
-        if let Some(rest) = line.split("endpoint on ").nth(1) {
-            break rest.trim().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
+    let mut cmd = command(fake, root, index, db);
+    cmd.args(["http", "--listen", "127.0.0.1:0"]);
+    let (child, url) = endpoint::spawn_replica(&mut cmd);
     Process {
         child,
         url: Some(url),

@@ -4,6 +4,7 @@
 pub mod analyzer;
 mod build;
 mod card;
+mod dates;
 mod dir;
 mod distance;
 mod facts;

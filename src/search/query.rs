@@ -3,19 +3,17 @@
 //! parsed from user text, so no input can be a syntax error.
 
 use std::collections::BTreeSet;
-use std::ops::Bound;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{analyze, exact_analyzer, text_analyzer};
 use super::card::stored_title;
-use super::schema::{KIND_PASSAGE, KIND_TITLE, RANK_ADDED, added_field, added_key};
+use super::schema::{KIND_PASSAGE, KIND_TITLE, RANK_ADDED, added_field};
 use super::{Engine, SearchError, sorted};
 use crate::corpus::{Kind, Title};
-use crate::domain::Service;
 use crate::text::fold;
 
 /// Titles per page.
@@ -98,13 +96,6 @@ pub(super) fn term_q(field: Field, value: &str) -> Box<dyn Query> {
 
 pub(super) fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
-}
-
-fn year_range(field: Field, (from, to): (u16, u16)) -> Box<dyn Query> {
-    Box::new(RangeQuery::new(
-        Bound::Included(Term::from_field_u64(field, from as u64)),
-        Bound::Included(Term::from_field_u64(field, to as u64)),
-    ))
 }
 
 pub(super) fn stored_json<T: serde::de::DeserializeOwned>(
@@ -236,43 +227,10 @@ impl Engine {
             clauses.push((Occur::Must, term_q(f.cast, &fold(c))));
         }
         if let Some(y) = filter.years {
-            clauses.push((Occur::Must, year_range(f.year, y)));
+            clauses.push((Occur::Must, super::dates::years(f.year, y)));
         }
-        if let Some((from, to)) = filter.added {
-            // The asked service's own date; else each of the asker's services' (any of them);
-            // else the title's first addition anywhere.
-            let services: Vec<usize> = match &filter.service {
-                Some(s) => Service::from_id(s)
-                    .map(Service::index)
-                    .into_iter()
-                    .collect(),
-                None => filter
-                    .any_service
-                    .iter()
-                    .filter_map(|s| Service::from_id(s).map(Service::index))
-                    .collect(),
-            };
-            if services.is_empty() {
-                clauses.push((Occur::Must, year_range(f.added, (from, to))));
-            } else {
-                let each: Vec<(Occur, Box<dyn Query>)> = services
-                    .iter()
-                    .map(|&i| {
-                        let q: Box<dyn Query> = Box::new(RangeQuery::new(
-                            Bound::Included(Term::from_field_u64(
-                                f.added_service,
-                                added_key(i, from),
-                            )),
-                            Bound::Included(Term::from_field_u64(
-                                f.added_service,
-                                added_key(i, to),
-                            )),
-                        ));
-                        (Occur::Should, q)
-                    })
-                    .collect();
-                clauses.push((Occur::Must, Box::new(BooleanQuery::new(each))));
-            }
+        if let Some(span) = filter.added {
+            clauses.push((Occur::Must, super::dates::added(f, filter, span)));
         }
         if let Some(q) = &filter.query {
             let terms = self.text_terms(q);

@@ -190,3 +190,22 @@ pub async fn interact(ep: &Endpoint, payload: Value) -> Value {
     );
     body
 }
+
+/// Starts `streambot http` as `cmd` (stderr piped) and waits for the address it prints; the
+/// rest of its stderr is drained so it never blocks.
+pub fn spawn_replica(cmd: &mut std::process::Command) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = cmd.stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines
+            .next()
+            .expect("the replica printed its address")
+            .unwrap();
+        if let Some(rest) = line.split("endpoint on ").nth(1) {
+            break rest.trim().to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    (child, url)
+}
