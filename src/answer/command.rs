@@ -41,8 +41,8 @@ impl TitlesArgs {
         if let Some(y) = self.years {
             parts.push(format!("year:{}", year_span(y, "-")));
         }
-        if let Some(y) = self.added {
-            parts.push(format!("added:{}", year_span(y, "-")));
+        if let Some(m) = self.added {
+            parts.push(format!("added:{m}"));
         }
         if let Some(q) = &self.query {
             parts.push(format!("query:\"{q}\""));

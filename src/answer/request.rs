@@ -4,7 +4,7 @@
 
 use super::commands::{Command, CommandId, Value};
 use crate::corpus::Kind;
-use crate::domain::Service;
+use crate::domain::{Months, Service};
 use crate::i18n::Lang;
 use crate::search::TitleSort;
 use crate::t;
@@ -51,7 +51,11 @@ pub struct TitlesArgs {
     pub service: Option<String>,
     pub genre: Option<String>,
     pub years: Option<(u16, u16)>,
-    pub added: Option<(u16, u16)>,
+    /// When titles were added: years or months.
+    pub added: Option<Months>,
+    /// The words a relative date was said in ("this year", "去年"), resolved against the
+    /// catalogue's newest date into [`Self::added`] or [`Self::years`]: the answer says so.
+    pub relative: Option<String>,
     pub query: Option<String>,
     /// A director's whole name, matched case- and accent-insensitively.
     pub director: Option<String>,
@@ -221,7 +225,10 @@ fn set_option(args: &mut TitlesArgs, k: &str, v: String, lang: Lang) -> Result<(
         "service" => args.service = Some(service_option(&v, lang)?),
         "genre" => args.genre = Some(v),
         "year" => args.years = Some(parse_years(&v, lang)?),
-        "added" => args.added = Some(parse_years(&v, lang)?),
+        "added" => {
+            let bad = || UsageError(t!(lang, "usage-bad-added", value = v.as_str()));
+            args.added = Some(Months::parse(&v).ok_or_else(bad)?);
+        }
         "query" => args.query = Some(v),
         "director" => args.director = Some(v),
         "cast" => args.cast = Some(v),

@@ -4,7 +4,7 @@ use super::request::{TitlesArgs, UsageError};
 use super::words::{self, join, sep};
 use super::{Answer, AnswerError, Body, NotFound, PlaceRef, TitleCard, TitlesPage};
 use crate::corpus::service_name;
-use crate::domain::Service;
+use crate::domain::{Month, Months, Service};
 use crate::i18n::Lang;
 use crate::places::{Place, PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
@@ -178,6 +178,12 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         if filter.origin.is_some() && sparse {
             sentences.push(t!(lang, "titles-prime-origin"));
         }
+        let info = engine.info();
+        sentences.extend(relative_note(
+            args,
+            info.latest_added(args.service.as_deref()),
+            lang,
+        ));
         return Ok(not_found(sentences, relaxations));
     }
     if answer.titles.is_empty() {
@@ -208,6 +214,62 @@ fn years_said(lang: Lang, key: &str, (a, b): (u16, u16)) -> String {
         (1900, b) if b < 2100 => t!(lang, &format!("{key}-until"), year = b.to_string()),
         y => t!(lang, key, years = year_span(y, "–")),
     }
+}
+
+/// `, added 2021`, `, added September 2021`, `, added March 2020 to June 2020`, and open spans
+/// (`, added September 2021 or later`).
+fn added_said(lang: Lang, m: Months) -> String {
+    if let Some(years) = m.whole_years() {
+        return years_said(lang, "titles-added", years);
+    }
+    match (m.open_start(), m.open_end()) {
+        (false, true) => t!(
+            lang,
+            "titles-added-month-from",
+            month = month_said(lang, m.from)
+        ),
+        (true, false) => t!(
+            lang,
+            "titles-added-month-until",
+            month = month_said(lang, m.to)
+        ),
+        _ => t!(lang, "titles-added-month", months = months_said(lang, m)),
+    }
+}
+
+/// `September 2021`, `2021年9月`.
+pub(super) fn month_said(lang: Lang, m: Month) -> String {
+    let name = t!(lang, &format!("month-{}", m.month));
+    t!(lang, "month-year", name = name, year = m.year.to_string())
+}
+
+/// `September 2021`, `March 2020 to June 2020`, `2021`, `2019–2021`.
+pub(super) fn months_said(lang: Lang, m: Months) -> String {
+    if let Some(y) = m.whole_years() {
+        return t!(lang, "year-said", years = year_span(y, "–"));
+    }
+    if m.from == m.to {
+        return month_said(lang, m.from);
+    }
+    let (from, to) = (month_said(lang, m.from), month_said(lang, m.to));
+    t!(lang, "month-span", from = from, to = to)
+}
+
+/// How a relative date ("this year", "去年") was read: by the catalogue's newest addition.
+fn relative_note(args: &TitlesArgs, latest: Option<&str>, lang: Lang) -> Option<String> {
+    let (words, date) = (args.relative.as_ref()?, latest?);
+    let span = match (args.added, args.years) {
+        (Some(m), _) => months_said(lang, m),
+        (None, Some(y)) => t!(lang, "year-said", years = year_span(y, "–")),
+        (None, None) => return None,
+    };
+    Some(t!(
+        lang,
+        "titles-relative",
+        words = words.as_str(),
+        span = span,
+        date = date
+    ))
 }
 
 /// What a page of titles says: how many match, of what and where, which of them are shown,
@@ -256,8 +318,8 @@ fn summary(
     if let Some(y) = args.years {
         places.push_str(&years_said(lang, "titles-released", y));
     }
-    if let Some(y) = args.added {
-        places.push_str(&years_said(lang, "titles-added", y));
+    if let Some(m) = args.added {
+        places.push_str(&added_said(lang, m));
     }
     let what_key = match args.kind {
         Some(crate::corpus::Kind::Movie) => "titles-count-movie",
@@ -295,6 +357,7 @@ fn summary(
             pages = pages
         )]
     };
+    sentences.extend(relative_note(args, latest, lang));
     if filter.sort == Some(crate::search::TitleSort::Added) {
         sentences.push(match latest {
             Some(date) => t!(lang, "titles-newest-first-as-of", date = date),
@@ -311,7 +374,7 @@ fn summary(
         if undated > 0 {
             sentences.push(t!(lang, "titles-undated", count = undated));
         }
-    } else if let (Some(_), Some(date)) = (args.added, latest) {
+    } else if let (Some(_), Some(date), None) = (args.added, latest, &args.relative) {
         sentences.push(t!(lang, "titles-data-as-of", date = date));
     }
     if filter.origin.is_some() {

@@ -3,10 +3,12 @@
 //! table of known services. The corpus reads them from the data, answers carry them, renderers
 //! and fronts show them.
 
+mod months;
 mod service;
 
 use serde::{Deserialize, Serialize};
 
+pub use months::{Month, Months, YEARS};
 pub use service::{SERVICES, Service, ServiceRow, service_name, service_rank, service_word};
 
 /// Movie or TV show.

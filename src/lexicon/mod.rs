@@ -32,6 +32,8 @@ pub enum Tag {
     Count,
     /// The next year is the year titles were added (`added in 2020`, `2020年上线`).
     Added,
+    /// The next year is the year titles came out (`released in 2019`, `2019年上映`).
+    Released,
     /// A director's name is next to this word.
     Director,
     /// An actor's name is next to this word.
@@ -207,6 +209,7 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("other", Some(v)) => Tag::Other(v.replace('_', " ")),
         ("count", None) => Tag::Count,
         ("added", None) => Tag::Added,
+        ("released", None) => Tag::Released,
         ("director", None) => Tag::Director,
         ("cast", None) => Tag::Cast,
         ("person", None) => Tag::Person,

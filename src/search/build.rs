@@ -358,7 +358,7 @@ pub fn write_corpus(
         for l in &t.listings {
             if let Some(d) = l.date_added {
                 if let Some(s) = crate::domain::Service::from_id(&l.service) {
-                    doc.add_u64(f.added_service, added_key(s.index(), d.year));
+                    doc.add_u64(f.added_service, added_key(s.index(), d.month_of()));
                     let ymd = d.year as u32 * 10_000 + d.month as u32 * 100 + d.day as u32;
                     latest[s.index()].fetch_max(ymd, std::sync::atomic::Ordering::Relaxed);
                 }
@@ -366,7 +366,7 @@ pub fn write_corpus(
             }
         }
         if let Some(d) = earliest {
-            doc.add_u64(f.added, d.year as u64);
+            doc.add_u64(f.added, d.month_of().key());
         }
         doc.add_u64(f.rank_added, earliest.map_or(0, day_rank));
         for (service, field) in &f.added_by_service {

@@ -1,4 +1,4 @@
-//! The clauses for years: a release year range, and the years titles were added — to the
+//! The clauses for dates: a release year range, and the months titles were added — to the
 //! service asked about (its own date), to any of the asker's services, or first anywhere.
 
 use std::ops::Bound;
@@ -9,7 +9,7 @@ use tantivy::schema::Field;
 
 use super::query::TitleFilter;
 use super::schema::{Fields, added_key};
-use crate::domain::Service;
+use crate::domain::{Months, Service};
 
 /// Values of `field` in `from..=to`.
 fn range(field: Field, from: u64, to: u64) -> Box<dyn Query> {
@@ -24,9 +24,10 @@ pub(super) fn years(field: Field, (from, to): (u16, u16)) -> Box<dyn Query> {
     range(field, from as u64, to as u64)
 }
 
-/// Added in `from..=to`: by the asked service's own date; else by any of the asker's
-/// services' (`any_service`); else by the title's first addition anywhere.
-pub(super) fn added(f: &Fields, filter: &TitleFilter, (from, to): (u16, u16)) -> Box<dyn Query> {
+/// Added in `span`: by the asked service's own date; else by any of the asker's services'
+/// (`any_service`); else by the title's first addition anywhere.
+pub(super) fn added(f: &Fields, filter: &TitleFilter, span: Months) -> Box<dyn Query> {
+    let (from, to) = (span.from, span.to);
     let services: Vec<usize> = match &filter.service {
         Some(s) => Service::from_id(s)
             .map(Service::index)
@@ -39,7 +40,7 @@ pub(super) fn added(f: &Fields, filter: &TitleFilter, (from, to): (u16, u16)) ->
             .collect(),
     };
     if services.is_empty() {
-        return years(f.added, (from, to));
+        return range(f.added, from.key(), to.key());
     }
     let each = services
         .iter()

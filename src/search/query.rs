@@ -58,8 +58,8 @@ pub struct TitleFilter {
     pub genre: Option<String>,
     /// Release years, inclusive.
     pub years: Option<(u16, u16)>,
-    /// Years added to a service, inclusive.
-    pub added: Option<(u16, u16)>,
+    /// Months added to a service, inclusive.
+    pub added: Option<crate::domain::Months>,
     pub query: Option<String>,
     /// A director's or actor's whole name (folded before matching).
     pub director: Option<String>,

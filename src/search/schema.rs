@@ -9,7 +9,7 @@ use tantivy::IndexSettings;
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_TITLE: &str = "title";
@@ -48,9 +48,10 @@ pub struct Fields {
     /// Description, cast, director and countries of a title, for free-text queries.
     pub details: Field,
     pub year: Field,
-    /// The year of the title's earliest addition to any service (`added:` without a service).
+    /// The month (`yyyymm`) of the title's earliest addition to any service (`added:` without a
+    /// service).
     pub added: Field,
-    /// `(service index + 1) * 10_000 + year` for each service's addition (`added:` with one).
+    /// [`added_key`] of each service's addition (`added:` with one).
     pub added_service: Field,
     pub rank_title: Field,
     pub rank_year: Field,
@@ -71,12 +72,13 @@ pub struct Fields {
 /// The fast field ordering titles by their first addition to any service.
 pub const RANK_ADDED: &str = "rank_added";
 
-/// The fast field ordering titles by their addition to `service` (a known service).
-/// The `added_service` value of a service's addition in `year`.
-pub fn added_key(service_index: usize, year: u16) -> u64 {
-    (service_index as u64 + 1) * 10_000 + year as u64
+/// The `added_service` value of a service's addition in `month`:
+/// `(service index + 1) * 1_000_000 + yyyymm`.
+pub fn added_key(service_index: usize, month: crate::domain::Month) -> u64 {
+    (service_index as u64 + 1) * 1_000_000 + month.key()
 }
 
+/// The fast field ordering titles by their addition to `service` (a known service).
 pub fn added_field(service: &str) -> String {
     format!("added_{service}")
 }

@@ -7,32 +7,10 @@ use crate::support;
 use streambot::answer::respond;
 use streambot::i18n::Lang;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// `September 25, 2021` → `2021-09-25`.
 fn iso(cell: &str) -> Option<String> {
-    let cell = cell.trim();
-    let (md, y) = cell.rsplit_once(',')?;
-    let (m, d) = md.trim().split_once(' ')?;
-    let m = MONTHS.iter().position(|n| *n == m.to_lowercase())? + 1;
-    Some(format!(
-        "{}-{m:02}-{:02}",
-        y.trim(),
-        d.trim().parse::<u8>().ok()?
-    ))
+    let (y, m, d) = support::datasets::day_of(cell)?;
+    Some(format!("{y}-{m:02}-{d:02}"))
 }
 
 fn newest(files: &[std::path::PathBuf]) -> String {

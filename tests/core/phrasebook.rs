@@ -91,7 +91,41 @@ struct Filters {
     director: Option<String>,
     cast: Option<String>,
     years: Option<(u16, u16)>,
-    added: Option<(u16, u16)>,
+    /// Months, both included.
+    added: Option<(YearMonth, YearMonth)>,
+}
+
+/// A year and a month.
+type YearMonth = (u16, u8);
+
+/// An `added:` value as months: `2021`, `2019-2021`, `2021-09`, `2020-03..2020-06`, `2019..`,
+/// `..1999`.
+fn added_months(value: &str) -> Result<(YearMonth, YearMonth), String> {
+    let bad = || format!("cannot read added:{value}");
+    let one = |s: &str, end: bool| -> Result<YearMonth, String> {
+        let year = s.get(..4).and_then(|y| y.parse().ok()).ok_or_else(bad)?;
+        match s.get(5..) {
+            Some(m) => Ok((year, m.parse().map_err(|_| bad())?)),
+            None => Ok((year, if end { 12 } else { 1 })),
+        }
+    };
+    if let Some((a, b)) = value.split_once("..") {
+        let from = if a.is_empty() {
+            (1900, 1)
+        } else {
+            one(a, false)?
+        };
+        let to = if b.is_empty() {
+            (2100, 12)
+        } else {
+            one(b, true)?
+        };
+        return Ok((from, to));
+    }
+    match value.split_once('-') {
+        Some((a, b)) if b.len() == 4 => Ok((one(a, false)?, one(b, true)?)),
+        _ => Ok((one(value, false)?, one(value, true)?)),
+    }
 }
 
 fn filters_of(expected: &str) -> Result<Filters, String> {
@@ -126,12 +160,7 @@ fn filters_of(expected: &str) -> Result<Filters, String> {
                     None => (year(value)?, year(value)?),
                 })
             }
-            "added" => {
-                f.added = Some(match value.split_once('-') {
-                    Some((a, b)) => (year(a)?, year(b)?),
-                    None => (year(value)?, year(value)?),
-                })
-            }
+            "added" => f.added = Some(added_months(value)?),
             "sort" | "page" => {}
             other => return Err(format!("the counter cannot count by {other}:")),
         }

@@ -2,6 +2,7 @@
 
 use super::render::assert_renders;
 use super::*;
+use streambot::domain::Months;
 use streambot::i18n::Lang;
 
 fn known_place() -> impl Strategy<Value = String> {
@@ -67,8 +68,12 @@ proptest! {
                 }
                 prop_assert!(a.service.as_deref().is_none_or(is_service_id));
                 prop_assert_eq!(a.page, 1);
-                for (lo, hi) in [a.years, a.added].into_iter().flatten() {
+                let added = a.added.map(|m| (m.from.year, m.to.year));
+                for (lo, hi) in [a.years, added].into_iter().flatten() {
                     prop_assert!(lo <= hi && (1900..=2109).contains(&lo) && hi <= 2109);
+                }
+                if let Some(m) = a.added {
+                    prop_assert!(m.from <= m.to, "{m:?}");
                 }
                 prop_assert!(a.sort.is_none() || a.sort == Some(TitleSort::Added));
                 for v in [&a.genre, &a.query, &a.director, &a.cast].into_iter().flatten() {
@@ -142,14 +147,19 @@ proptest! {
             hostile(),
         ]),
         year in maybe(prop_oneof![prop::sample::select(vec!["2019", "2010-2020", "1800-2200"]).prop_map(String::from), hostile()]),
-        added in maybe(prop_oneof![prop::sample::select(vec!["2021", "2015-2022"]).prop_map(String::from), hostile()]),
+        added in maybe(prop_oneof![prop::sample::select(vec!["2021", "2015-2022", "2021-09", "2020-03..2020-06", "2019..", "..2000"]).prop_map(String::from), hostile()]),
         query in maybe(hostile()),
         sort in maybe(prop::sample::select(vec![TitleSort::Relevance, TitleSort::Year, TitleSort::Title])),
         page in 1..4usize,
         watch_in in maybe(prop_oneof![prop::sample::select(vec!["HK", "japan", "China", "Atlantis"]).prop_map(String::from), hostile()]),
     ) {
         let years = |v: &Option<String>| v.as_deref().map(|v| parse_years(v, Lang::En)).transpose();
-        let (Ok(years), Ok(added)) = (years(&year), years(&added)) else {
+        let added = match added.as_deref().map(Months::parse) {
+            None => Ok(None),
+            Some(Some(m)) => Ok(Some(m)),
+            Some(None) => Err(()),
+        };
+        let (Ok(years), Ok(added)) = (years(&year), added) else {
             // The command replies with the usage error; nothing else happens.
             return Ok(());
         };
@@ -160,6 +170,7 @@ proptest! {
             genre,
             years,
             added,
+            relative: None,
             query,
             director: None,
             cast: None,

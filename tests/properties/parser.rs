@@ -37,7 +37,8 @@ proptest! {
                     Request::Titles(a) => {
                         prop_assert!((1..=100_000).contains(&a.page));
                         prop_assert!(a.service.as_deref().is_none_or(is_service_id));
-                        for (lo, hi) in [a.years, a.added].into_iter().flatten() {
+                        let added = a.added.map(|m| (m.from.year, m.to.year));
+                        for (lo, hi) in [a.years, added].into_iter().flatten() {
                             prop_assert!(lo <= hi && (1800..=2200).contains(&lo) && hi <= 2200);
                         }
                         for v in [&a.origin, &a.genre, &a.query].into_iter().flatten() {

@@ -89,18 +89,41 @@ pub struct Row {
     pub directors: Vec<String>,
     pub cast: Vec<String>,
     pub genres: Vec<String>,
-    /// The year of `date_added` (`September 25, 2021` or `2021-09-25`), when it has one.
-    pub added: Option<u16>,
+    /// The year and month of `date_added` (`September 25, 2021` or `2021-09-25`), when it has
+    /// one.
+    pub added: Option<(u16, u8)>,
 }
 
-/// The year of a `date_added` cell, read independently of the loader.
-fn added_year(cell: &str) -> Option<u16> {
+/// English month names as the datasets write them.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A `date_added` cell (`September 25, 2021` or `2021-09-25`) as (year, month, day), read
+/// independently of the loader.
+pub fn day_of(cell: &str) -> Option<(u16, u8, u8)> {
     let cell = cell.trim();
-    let year = match cell.rsplit_once(',') {
-        Some((_, y)) => y.trim(),
-        None => cell.get(..4)?,
-    };
-    year.parse().ok()
+    if let Some((month_day, year)) = cell.rsplit_once(',') {
+        let (name, day) = month_day.trim().split_once(' ')?;
+        let month = MONTHS.iter().position(|m| *m == name.to_lowercase())? as u8 + 1;
+        return Some((year.trim().parse().ok()?, month, day.trim().parse().ok()?));
+    }
+    let mut parts = cell.splitn(3, '-').map(|p| p.parse().ok());
+    let year = parts.next()??;
+    let month = u8::try_from(parts.next()??).ok()?;
+    let day = u8::try_from(parts.next()??).ok()?;
+    Some((year, month, day))
 }
 
 pub fn read_title_file(path: &Path, service: &str) -> Vec<Row> {
@@ -146,7 +169,7 @@ pub fn read_title_file(path: &Path, service: &str) -> Vec<Row> {
             directors: list(cell(4)),
             cast: list(cell(5)),
             genres: list(cell(6)),
-            added: added_year(cell(7)),
+            added: day_of(cell(7)).map(|(y, m, _)| (y, m)),
         });
     }
     rows
@@ -195,14 +218,14 @@ pub struct Work {
     pub cast: HashSet<String>,
     /// Every word of every genre, folded.
     pub genre_words: HashSet<String>,
-    /// The years each service's rows say the work was added.
-    pub added: HashMap<String, Vec<u16>>,
+    /// The year and month each service's rows say the work was added.
+    pub added: HashMap<String, Vec<(u16, u8)>>,
 }
 
 impl Work {
-    /// First added in `from..=to`: to `service` (the earliest of its rows' dates), or, with
-    /// none, anywhere (the earliest date of all).
-    pub fn added_in(&self, service: Option<&str>, (from, to): (u16, u16)) -> bool {
+    /// First added in the months `from..=to` (year, month): to `service` (the earliest of its
+    /// rows' dates), or, with none, anywhere (the earliest date of all).
+    pub fn added_in(&self, service: Option<&str>, (from, to): ((u16, u8), (u16, u8))) -> bool {
         let first = match service {
             Some(s) => self.added.get(s).and_then(|ys| ys.iter().min()),
             None => self.added.values().flatten().min(),

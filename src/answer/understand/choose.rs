@@ -30,6 +30,7 @@ fn is_question_word(tag: &Tag) -> bool {
             | Tag::Count
             | Tag::Recent
             | Tag::Added
+            | Tag::Released
             | Tag::Director
             | Tag::Cast
             | Tag::Person
@@ -114,13 +115,16 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
             let (name, span) = r.titles.first()?;
             Some((name.clone(), (t.spans[*span].from, t.spans[*span].to)))
         });
-    // A year inside a title's name ("Reply 1988") is part of the name, not a filter.
+    // A date inside a title's name ("Reply 1988", "August Rush") is part of the name, not a
+    // filter.
     if let Some((_, (from, to))) = &title
-        && t.spans.iter().any(|s| {
-            s.from >= *from && s.to <= *to && s.marks.iter().any(|m| matches!(m, Mark::Years(..)))
-        })
+        && t.spans
+            .iter()
+            .any(|s| s.from >= *from && s.to <= *to && s.marks.iter().any(Mark::is_date))
     {
         r.years = None;
+        r.added = None;
+        r.relative = None;
     }
     // "the movie Okja": a kind word with an article, just before the name, describes it.
     let described = title.as_ref().is_some_and(|(_, (from, _))| {
@@ -355,6 +359,21 @@ fn titles(
         page: 1,
         ..TitlesArgs::default()
     };
+    // "this year", "去年": read by the newest addition of the service asked about (or any).
+    if let Some((when, words, released)) = &r.relative
+        && let Some(newest) = engine
+            .info()
+            .latest_added(r.service.as_deref())
+            .and_then(crate::corpus::parse_day)
+    {
+        let span = when.resolve(newest.month_of());
+        if *released {
+            args.years = Some((span.from.year, span.to.year));
+        } else {
+            args.added = Some(span);
+        }
+        args.relative = Some(words.clone());
+    }
     let mut genres = r.genres.clone();
     let mut used = Vec::new();
     if let Some((role, name, span)) = person {

@@ -9,6 +9,7 @@
 //! are the folded names.
 
 mod choose;
+mod months;
 mod names;
 mod reading;
 mod tag;

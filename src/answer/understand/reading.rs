@@ -1,8 +1,10 @@
 //! What the tags of a question say, gathered in one place before a rule chooses the question:
 //! its service, kind, genres, place or origin, years, cue words and named people and titles.
 
+use super::months::{Said, When};
 use super::tag::{Mark, Tagged};
 use crate::corpus::Kind;
+use crate::domain::Months;
 use crate::lexicon::Tag;
 use crate::search::Role;
 
@@ -17,7 +19,10 @@ pub(super) struct Reading {
     pub(super) place_span: Option<usize>,
     pub(super) origin: Option<String>,
     pub(super) years: Option<(u16, u16)>,
-    pub(super) added: Option<(u16, u16)>,
+    pub(super) added: Option<Months>,
+    /// A date said relative to now (`this year`, `去年`), the words it was said in, and
+    /// whether it is a release date: the index's newest date resolves it.
+    pub(super) relative: Option<(When, String, bool)>,
     pub(super) recent: bool,
     /// "on my services": only the asker's own.
     pub(super) mine: bool,
@@ -50,11 +55,26 @@ impl Reading {
             for mark in &span.marks {
                 let tag = match mark {
                     Mark::Years(a, b) => {
-                        if added_near(t, i) {
-                            r.added.get_or_insert((*a, *b));
+                        if near(t, i, &Tag::Added) && !near(t, i, &Tag::Released) {
+                            r.added.get_or_insert(Months::years(*a, *b));
                         } else {
                             r.years.get_or_insert((*a, *b));
                         }
+                        continue;
+                    }
+                    // Only additions are dated to the month; a release month is its year.
+                    Mark::Date(Said::Months(m)) => {
+                        if near(t, i, &Tag::Released) {
+                            r.years.get_or_insert((m.from.year, m.to.year));
+                        } else {
+                            r.added.get_or_insert(*m);
+                        }
+                        continue;
+                    }
+                    Mark::Date(Said::Relative(w)) => {
+                        let words = t.text_of(span.from, span.to).to_string();
+                        r.relative
+                            .get_or_insert((*w, words, near(t, i, &Tag::Released)));
                         continue;
                     }
                     Mark::Tag(tag) => tag,
@@ -105,7 +125,7 @@ impl Reading {
                     Tag::Figure(f) => {
                         r.figure.get_or_insert_with(|| f.clone());
                     }
-                    Tag::Added | Tag::Filler => {}
+                    Tag::Added | Tag::Released | Tag::Filler => {}
                 }
             }
         }
@@ -129,15 +149,16 @@ impl Reading {
         !self.genres.is_empty()
             || self.years.is_some()
             || self.added.is_some()
+            || self.relative.is_some()
             || self.recent
             || self.count
             || self.mine
     }
 }
 
-/// Whether the years of span `i` are the years titles were added: an `added` word next to
-/// them, or past filler and service words (`shows added to Hulu in 2021`, `2019年奈飞上线`).
-fn added_near(t: &Tagged, i: usize) -> bool {
+/// Whether the date of span `i` has a `tag` word (added, released) next to it, or past filler
+/// and service words (`shows added to Hulu in 2021`, `2019年奈飞上线`).
+fn near(t: &Tagged, i: usize, tag: &Tag) -> bool {
     /// Filler and service spans looked past.
     const REACH: usize = 3;
     let passable = |s: &super::tag::Span| {
@@ -149,7 +170,7 @@ fn added_near(t: &Tagged, i: usize) -> bool {
     let after = t.spans[i + 1..].iter().take(REACH + 1);
     for side in [before.collect::<Vec<_>>(), after.collect::<Vec<_>>()] {
         for s in side {
-            if s.has(&Tag::Added) {
+            if s.has(tag) {
                 return true;
             }
             if !passable(s) {

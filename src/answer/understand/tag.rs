@@ -5,6 +5,7 @@
 use crate::lexicon::{Lexicon, Tag, Token, tokens};
 use crate::places::Places;
 
+use super::months::{Said, months_at};
 use super::years::years_at;
 
 /// Codes that are codes even in a question written all in capitals.
@@ -22,6 +23,16 @@ const LONGEST_PLACE: usize = 7;
 pub enum Mark {
     Tag(Tag),
     Years(u16, u16),
+    /// Months, or a date said relative to now (`this year`, `9月份`).
+    Date(Said),
+}
+
+impl Mark {
+    /// Years, months or a relative date: may also be part of a name (`Reply 1988`,
+    /// `August Rush`).
+    pub fn is_date(&self) -> bool {
+        matches!(self, Mark::Years(..) | Mark::Date(_))
+    }
 }
 
 /// A tagged span: tokens `from..to`.
@@ -72,13 +83,14 @@ impl<'a> Tagged<'a> {
             let found = years_at(text, &tokens, at)
                 .map(|(len, (a, b))| (len, vec![Mark::Years(a, b)]))
                 .into_iter()
+                .chain(months_at(text, &tokens, at).map(|(len, d)| (len, vec![Mark::Date(d)])))
                 .chain(place_at(text, &tokens, at, shouted))
                 .chain(
                     lexicon
                         .longest_at(&tokens, at)
                         .map(|(len, tags)| (len, tags.iter().cloned().map(Mark::Tag).collect())),
                 )
-                // The longest wins; on a tie the first (years, then places).
+                // The longest wins; on a tie the first (years, months, then places).
                 .fold(
                     None::<(usize, Vec<Mark>)>,
                     |best, (len, marks)| match best {
@@ -132,15 +144,11 @@ impl<'a> Tagged<'a> {
         }
     }
 
-    /// Whether token `i` is covered by nothing, by filler words or by years (a name may hold
-    /// a year: `Reply 1988`).
+    /// Whether token `i` is covered by nothing, by filler words or by a date (a name may hold
+    /// one: `Reply 1988`, `August Rush`).
     pub fn is_loose(&self, i: usize) -> bool {
         self.span_of[i].is_none_or(|s| {
-            self.spans[s].is_filler()
-                || self.spans[s]
-                    .marks
-                    .iter()
-                    .all(|m| matches!(m, Mark::Years(..)))
+            self.spans[s].is_filler() || self.spans[s].marks.iter().all(Mark::is_date)
         })
     }
 

@@ -3,19 +3,17 @@
 //! 2018`, `since 2010`, `before 2000`, `older than 1990`, `2018年以后`, `2000年以前`), which
 //! run to the end of [`YEARS`].
 
+use crate::domain::YEARS;
 use crate::lexicon::Token;
 
-/// Years a title can have; other numbers are not years.
-const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
-
 /// Words and signs between two years that make them a range.
-const RANGE_WORDS: &[&str] = &[
+pub(super) const RANGE_WORDS: &[&str] = &[
     "to", "and", "till", "until", "through", "至", "到", "—", "~",
 ];
 
 /// Words before a year that open a range: the words, and whether the range runs on from the
 /// year (`true`) or ends before it, and whether the year itself is in it.
-const OPEN_BEFORE: &[(&[&str], bool, bool)] = &[
+pub(super) const OPEN_BEFORE: &[(&[&str], bool, bool)] = &[
     (&["after"], true, false),
     (&["post"], true, false),
     (&["newer", "than"], true, false),
@@ -28,7 +26,7 @@ const OPEN_BEFORE: &[(&[&str], bool, bool)] = &[
 ];
 
 /// Chinese words after a year (`2018年以后`) that open a range, as [`OPEN_BEFORE`].
-const OPEN_AFTER: &[(&[&str], bool, bool)] = &[
+pub(super) const OPEN_AFTER: &[(&[&str], bool, bool)] = &[
     (&["以", "后"], true, true),
     (&["之", "后"], true, true),
     (&["以", "来"], true, true),
@@ -48,7 +46,7 @@ fn open((later, inclusive): (bool, bool), y: u16) -> (u16, u16) {
 }
 
 /// Whether `words` are the tokens at `at`.
-fn words_at(tokens: &[Token], at: usize, words: &[&str]) -> bool {
+pub(super) fn words_at(tokens: &[Token], at: usize, words: &[&str]) -> bool {
     words.iter().enumerate().all(|(i, w)| is(tokens, at + i, w))
 }
 
@@ -87,7 +85,7 @@ fn decade_digits(digits: &str) -> Option<u16> {
     YEARS.contains(&start).then_some(start)
 }
 
-fn is(tokens: &[Token], at: usize, text: &str) -> bool {
+pub(super) fn is(tokens: &[Token], at: usize, text: &str) -> bool {
     tokens.get(at).is_some_and(|t| t.text == text)
 }
 

@@ -22,6 +22,16 @@ pub struct Day {
     pub day: u8,
 }
 
+impl Day {
+    /// The month of the day.
+    pub fn month_of(self) -> crate::domain::Month {
+        crate::domain::Month {
+            year: self.year,
+            month: self.month,
+        }
+    }
+}
+
 impl std::fmt::Display for Day {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
