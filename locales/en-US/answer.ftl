@@ -169,7 +169,10 @@ search-nothing = Nothing in the documents or titles matches "{ $query }". Try /w
 search-documents = { $passages } { $passages ->
         [one] passage
        *[other] passages
-    } of the documents match "{ $query }".
+    } of the documents { $passages ->
+        [one] matches
+       *[other] match
+    } "{ $query }".
 search-both = { $passages } { $passages ->
         [one] passage
        *[other] passages

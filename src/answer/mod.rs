@@ -5,6 +5,7 @@ mod asker;
 mod command;
 pub mod commands;
 mod in_place;
+mod leftover;
 mod map;
 mod request;
 mod search;
@@ -12,6 +13,7 @@ pub mod settings;
 mod title;
 mod titles;
 mod understand;
+mod when;
 mod why_not;
 pub mod words;
 

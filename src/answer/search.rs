@@ -26,7 +26,15 @@ pub fn search(
         let message = t!(lang, "search-what-in-documents");
         return Ok(Answer::new(query, message, examples(&["/why-not china"])));
     }
-    let (hits, terms) = engine.passages(text, &[], 3)?;
+    // A Chinese question about the English documents searches them with the glossary's English
+    // words too (字幕组 → subtitle teams): the words found are highlighted in the quotations.
+    let glossed = crate::lexicon::Lexicon::global().glossed(text);
+    let passage_text = if glossed.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} {}", glossed.join(" "))
+    };
+    let (hits, terms) = engine.passages(&passage_text, &[], 3)?;
     let titles = if documents {
         Vec::new()
     } else {

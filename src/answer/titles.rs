@@ -4,17 +4,29 @@ use super::request::{TitlesArgs, UsageError};
 use super::words::{self, join, sep};
 use super::{Answer, AnswerError, Body, NotFound, PlaceRef, TitleCard, TitlesPage};
 use crate::corpus::service_name;
-use crate::domain::{Month, Months, Service};
+use crate::domain::Service;
 use crate::i18n::Lang;
 use crate::places::{Place, PlaceError, Places};
 use crate::search::{Engine, PAGE_SIZE, TitleFilter};
 use crate::t;
 
-use super::command::year_span;
+use super::when::{added_said, relative_note, years_said};
 
 /// Answers `/titles` with the given filters.
 /// Written in `lang`.
 pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, AnswerError> {
+    if args.loose_query && args.query.is_some() {
+        return super::leftover::titles(engine, args, lang);
+    }
+    filtered(engine, args, lang)
+}
+
+/// Answers `/titles` with every filter as given.
+pub(super) fn filtered(
+    engine: &Engine,
+    args: &TitlesArgs,
+    lang: Lang,
+) -> Result<Answer, AnswerError> {
     let place = match args.origin.as_deref() {
         None => None,
         Some(o) => match Places::global().resolve(o) {
@@ -140,29 +152,6 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         });
         Answer::new(query.clone(), join(lang, &sentences), body)
     };
-    // Leftover words that empty an otherwise non-empty list are dropped, and said so.
-    if total == 0
-        && args.loose_query
-        && let Some(words) = &args.query
-    {
-        let relaxed = TitlesArgs {
-            query: None,
-            loose_query: false,
-            ..args.clone()
-        };
-        let mut a = titles(engine, &relaxed, lang)?;
-        if let Body::Titles(page) = &mut a.body {
-            page.ignored = words.split_whitespace().map(str::to_string).collect();
-            let quoted: Vec<String> = page.ignored.iter().map(|w| format!("“{w}”")).collect();
-            let note = t!(
-                lang,
-                "titles-ignored",
-                words = words::comma_list(lang, &quoted)
-            );
-            a.message = join(lang, &[a.message.clone(), note]);
-            return Ok(a);
-        }
-    }
     if total == 0 {
         let relaxations = relaxations(engine, &filter, lang)?;
         let mut sentences = vec![t!(lang, "titles-none")];
@@ -204,72 +193,6 @@ pub fn titles(engine: &Engine, args: &TitlesArgs, lang: Lang) -> Result<Answer, 
         message = join(lang, &[message, note]);
     }
     Ok(Answer::new(query, message, Body::Titles(answer)))
-}
-
-/// `, released 2010–2015`; an open range (`after 2018` runs to 2100) as `2019 or later` or
-/// `1999 or earlier` (`key-from`, `key-until`).
-fn years_said(lang: Lang, key: &str, (a, b): (u16, u16)) -> String {
-    match (a, b) {
-        (a, 2100) if a > 1900 => t!(lang, &format!("{key}-from"), year = a.to_string()),
-        (1900, b) if b < 2100 => t!(lang, &format!("{key}-until"), year = b.to_string()),
-        y => t!(lang, key, years = year_span(y, "–")),
-    }
-}
-
-/// `, added 2021`, `, added September 2021`, `, added March 2020 to June 2020`, and open spans
-/// (`, added September 2021 or later`).
-fn added_said(lang: Lang, m: Months) -> String {
-    if let Some(years) = m.whole_years() {
-        return years_said(lang, "titles-added", years);
-    }
-    match (m.open_start(), m.open_end()) {
-        (false, true) => t!(
-            lang,
-            "titles-added-month-from",
-            month = month_said(lang, m.from)
-        ),
-        (true, false) => t!(
-            lang,
-            "titles-added-month-until",
-            month = month_said(lang, m.to)
-        ),
-        _ => t!(lang, "titles-added-month", months = months_said(lang, m)),
-    }
-}
-
-/// `September 2021`, `2021年9月`.
-pub(super) fn month_said(lang: Lang, m: Month) -> String {
-    let name = t!(lang, &format!("month-{}", m.month));
-    t!(lang, "month-year", name = name, year = m.year.to_string())
-}
-
-/// `September 2021`, `March 2020 to June 2020`, `2021`, `2019–2021`.
-pub(super) fn months_said(lang: Lang, m: Months) -> String {
-    if let Some(y) = m.whole_years() {
-        return t!(lang, "year-said", years = year_span(y, "–"));
-    }
-    if m.from == m.to {
-        return month_said(lang, m.from);
-    }
-    let (from, to) = (month_said(lang, m.from), month_said(lang, m.to));
-    t!(lang, "month-span", from = from, to = to)
-}
-
-/// How a relative date ("this year", "去年") was read: by the catalogue's newest addition.
-fn relative_note(args: &TitlesArgs, latest: Option<&str>, lang: Lang) -> Option<String> {
-    let (words, date) = (args.relative.as_ref()?, latest?);
-    let span = match (args.added, args.years) {
-        (Some(m), _) => months_said(lang, m),
-        (None, Some(y)) => t!(lang, "year-said", years = year_span(y, "–")),
-        (None, None) => return None,
-    };
-    Some(t!(
-        lang,
-        "titles-relative",
-        words = words.as_str(),
-        span = span,
-        date = date
-    ))
 }
 
 /// What a page of titles says: how many match, of what and where, which of them are shown,

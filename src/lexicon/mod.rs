@@ -170,6 +170,12 @@ pub struct Lexicon {
     title_names: Vec<(String, String)>,
     /// The first (mainland) Chinese name of each `title=` line, by the data's name's letters.
     chinese_titles: HashMap<String, String>,
+    /// `gloss=` lines: Chinese phrase (by its tokens) → the English words the documents use.
+    glosses: HashMap<String, String>,
+    /// The most tokens in a gloss phrase.
+    longest_gloss: usize,
+    /// `gloss=` lines as written: the English words and their Chinese phrases.
+    glossary: Vec<(String, Vec<String>)>,
 }
 
 /// A title's name reduced to its letters and digits, lowercased: the same work written with
@@ -261,6 +267,20 @@ impl Lexicon {
             if phrases.is_empty() {
                 return Err(bad("no phrases".into()));
             }
+            if let Some(english) = record[0].strip_prefix("gloss=") {
+                let english = english.replace('_', " ");
+                for phrase in &phrases {
+                    let toks = tokens(phrase);
+                    if toks.is_empty() {
+                        return Err(bad(format!("`{phrase}` has no words")));
+                    }
+                    lex.longest_gloss = lex.longest_gloss.max(toks.len());
+                    lex.glosses.insert(key(&toks), english.clone());
+                }
+                let phrases = phrases.iter().map(|p| p.to_string()).collect();
+                lex.glossary.push((english, phrases));
+                continue;
+            }
             if &record[0] == "synonyms" {
                 let words: Vec<String> = phrases.iter().map(|p| fold(p)).collect();
                 for w in &words {
@@ -313,6 +333,45 @@ impl Lexicon {
                 .get(&key(&tokens[at..at + len]))
                 .map(|tags| (len, tags.as_slice()))
         })
+    }
+
+    /// The English words of the glossary phrases in `text`, each once: what a Chinese question
+    /// about the English documents searches them for.
+    pub fn glossed(&self, text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (_, english) in self.gloss_spans(&tokens(text)) {
+            if !out.contains(&english) {
+                out.push(english);
+            }
+        }
+        out
+    }
+
+    /// The glossary phrases among `toks`, longest first from left to right: each one's tokens
+    /// and English words.
+    pub fn gloss_spans(&self, toks: &[Token]) -> Vec<(std::ops::Range<usize>, &str)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < toks.len() {
+            let most = self.longest_gloss.min(toks.len() - at);
+            let found = (1..=most).rev().find_map(|len| {
+                let english = self.glosses.get(&key(&toks[at..at + len]))?;
+                Some((len, english.as_str()))
+            });
+            match found {
+                Some((len, english)) => {
+                    out.push((at..at + len, english));
+                    at += len;
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+
+    /// The glossary as written: each line's English words and its Chinese phrases.
+    pub fn glossary(&self) -> &[(String, Vec<String>)] {
+        &self.glossary
     }
 
     /// The tags of a whole phrase, if the lexicon has it.
@@ -425,6 +484,19 @@ mod tests {
                 .iter()
                 .any(|(n, c)| n == "法国" && c == "FR")
         );
+    }
+
+    #[test]
+    fn the_glossary_gives_the_documents_english_words() {
+        let lex = Lexicon::global();
+        assert_eq!(lex.glossed("文章提到字幕组了吗"), vec!["subtitle teams"]);
+        assert_eq!(lex.glossed("字幕組和翻墙，还有字幕组"), vec!["subtitle teams", "VPN"]);
+        assert_eq!(lex.glossed("科学上网"), vec!["VPN"]);
+        assert_eq!(lex.glossed("Netflix原创剧的剧本"), vec!["Netflix Originals", "scripts"]);
+        assert!(lex.glossed("韩国电影").is_empty());
+        let toks = tokens("文章说翻墙");
+        let spans = lex.gloss_spans(&toks);
+        assert_eq!(spans, vec![(3..5, "VPN")]);
     }
 
     #[test]

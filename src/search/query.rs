@@ -160,6 +160,18 @@ impl Engine {
             .any(|v| genres.binary_search(v).is_ok())
     }
 
+    /// Whether some title's text (name, description, people, genres) has a term of `word`:
+    /// a leftover word of a question that matches nothing is no filter.
+    pub fn text_matches(&self, word: &str) -> Result<bool, SearchError> {
+        let filter = TitleFilter {
+            query: Some(word.to_string()),
+            page: 1,
+            ..TitleFilter::default()
+        };
+        let q = self.title_filter_query(&filter, true);
+        Ok(self.searcher().search(&q, &tantivy::collector::Count)? > 0)
+    }
+
     /// Terms of free text for the running-text fields; falls back to the name analyzer when
     /// everything was a stop word ("The It").
     fn text_terms(&self, text: &str) -> Vec<String> {

@@ -11,6 +11,7 @@ mod answers_zh;
 mod curated;
 mod dates;
 mod full_data;
+mod glossary;
 mod in_place;
 mod index;
 mod locales;

@@ -38,15 +38,18 @@ fn is_question_word(tag: &Tag) -> bool {
     )
 }
 
-/// The words a search should look for: everything but question and filler words.
+/// The words a search should look for: everything but question and filler words, and whole
+/// glossary phrases even when they hold a filler character (`科学上网`).
 fn content_words(t: &Tagged) -> String {
+    let glossed = crate::lexicon::Lexicon::global().gloss_spans(&t.tokens);
     let keep = (0..t.tokens.len()).filter(|&i| {
-        t.span_of[i].is_none_or(|s| {
-            !t.spans[s]
-                .marks
-                .iter()
-                .all(|m| matches!(m, Mark::Tag(tag) if is_question_word(tag)))
-        })
+        glossed.iter().any(|(span, _)| span.contains(&i))
+            || t.span_of[i].is_none_or(|s| {
+                !t.spans[s]
+                    .marks
+                    .iter()
+                    .all(|m| matches!(m, Mark::Tag(tag) if is_question_word(tag)))
+            })
     });
     t.words_of(keep)
 }
