@@ -490,9 +490,15 @@ mod tests {
     fn the_glossary_gives_the_documents_english_words() {
         let lex = Lexicon::global();
         assert_eq!(lex.glossed("文章提到字幕组了吗"), vec!["subtitle teams"]);
-        assert_eq!(lex.glossed("字幕組和翻墙，还有字幕组"), vec!["subtitle teams", "VPN"]);
+        assert_eq!(
+            lex.glossed("字幕組和翻墙，还有字幕组"),
+            vec!["subtitle teams", "VPN"]
+        );
         assert_eq!(lex.glossed("科学上网"), vec!["VPN"]);
-        assert_eq!(lex.glossed("Netflix原创剧的剧本"), vec!["Netflix Originals", "scripts"]);
+        assert_eq!(
+            lex.glossed("Netflix原创剧的剧本"),
+            vec!["Netflix Originals", "scripts"]
+        );
         assert!(lex.glossed("韩国电影").is_empty());
         let toks = tokens("文章说翻墙");
         let spans = lex.gloss_spans(&toks);

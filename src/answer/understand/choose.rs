@@ -129,6 +129,16 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         r.added = None;
         r.relative = None;
     }
+    // A covered and an uncovered service with nothing to list ("is Netflix better than
+    // iQIYI"): the uncovered one is the question; never dropped silently.
+    if let Some(name) = &r.other
+        && title.is_none()
+        && !r.filters()
+        && r.place.is_none()
+        && r.origin.is_none()
+    {
+        return only(Request::Uncovered { name: name.clone() });
+    }
     // "the movie Okja": a kind word with an article, just before the name, describes it.
     let described = title.as_ref().is_some_and(|(_, (from, _))| {
         t.span_of
