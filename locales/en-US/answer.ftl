@@ -270,6 +270,7 @@ title-in-place-flag-region = (Answered for { $place }, the region given with --r
 titles-mine-none = You have not told me your services yet: /settings services:netflix,disney (any of netflix, prime, disney, hulu), then ask again.
 titles-on-yours = on your services ({ $services })
 # A streaming service the bot does not cover.
+uncovered-name = { $name } ({ $chinese })
 uncovered-service = I cover { $covered }; { $service } is not one of them, so I have no facts on where it is available.
 uncovered-documents = The documents I have do mention { $service }:
 # How old the catalogue is, with every answer about what is new or when titles were added.

@@ -235,6 +235,7 @@ title-in-place-flag-region = （按 --region 给出的地区{ $place }回答。�
 titles-mine-none = 你还没有告诉我你有哪些平台：先用 /settings services:netflix,disney（netflix、prime、disney、hulu 任选）保存，再问一次。
 titles-on-yours = 在你的平台（{ $services }）上
 # 机器人没有收录的流媒体平台。
+uncovered-name = { $chinese }（{ $name }）
 uncovered-service = 我收录的是 { $covered }；{ $service } 不在其中，所以我没有它在哪里可用的资料。
 uncovered-documents = 不过我收录的文章提到了 { $service }：
 # 目录有多旧：每个关于“最新”或“上线时间”的回答都会说明。

@@ -236,6 +236,7 @@ title-in-place-flag-region = （按 --region 給出的地區{ $place }回答。�
 titles-mine-none = 你還沒有告訴我你有哪些平臺：先用 /settings services:netflix,disney（netflix、prime、disney、hulu 任選）儲存，再問一次。
 titles-on-yours = 在你的平臺（{ $services }）上
 # 機器人沒有收錄的串流平臺。
+uncovered-name = { $chinese }（{ $name }）
 uncovered-service = 我收錄的是 { $covered }；{ $service } 不在其中，所以我沒有它在哪裡可用的資料。
 uncovered-documents = 不過我收錄的文章提到了 { $service }：
 # 目錄有多舊：每個關於「最新」或「上線時間」的回答都會說明。

@@ -80,10 +80,22 @@ pub fn uncovered(engine: &Engine, name: &str, lang: Lang) -> Result<Answer, Sear
     let covered: Vec<String> = crate::domain::Service::all()
         .map(|s| s.name().to_string())
         .collect();
+    // In Chinese, the name Chinese speakers use first (`爱奇艺（iQIYI）`).
+    let shown = match crate::lexicon::Lexicon::global().other_chinese(name) {
+        Some(zh) if lang.is_chinese() => {
+            t!(
+                lang,
+                "uncovered-name",
+                chinese = lang.chinese(zh).as_ref(),
+                name = name
+            )
+        }
+        _ => name.to_string(),
+    };
     let lead = t!(
         lang,
         "uncovered-service",
-        service = name,
+        service = shown.as_str(),
         covered = super::words::and_list(lang, &covered)
     );
     let query = format!("/ask {}", super::command::quoted(name));
@@ -104,7 +116,10 @@ pub fn uncovered(engine: &Engine, name: &str, lang: Lang) -> Result<Answer, Sear
     }
     let message = super::words::join(
         lang,
-        &[lead, t!(lang, "uncovered-documents", service = name)],
+        &[
+            lead,
+            t!(lang, "uncovered-documents", service = shown.as_str()),
+        ],
     );
     Ok(Answer::new(
         query,

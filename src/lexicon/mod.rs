@@ -170,6 +170,9 @@ pub struct Lexicon {
     title_names: Vec<(String, String)>,
     /// The first (mainland) Chinese name of each `title=` line, by the data's name's letters.
     chinese_titles: HashMap<String, String>,
+    /// The first all-Chinese phrase of each `other=` line, by the name it shows (`iQIYI` →
+    /// `爱奇艺`).
+    other_chinese: HashMap<String, String>,
     /// `gloss=` lines: Chinese phrase (by its tokens) → the English words the documents use.
     glosses: HashMap<String, String>,
     /// The most tokens in a gloss phrase.
@@ -303,6 +306,11 @@ impl Lexicon {
                         Tag::Place(code) => {
                             lex.place_names.push((phrase.to_string(), code.clone()))
                         }
+                        Tag::Other(name) if toks.iter().all(|t| t.cjk) => {
+                            lex.other_chinese
+                                .entry(name.clone())
+                                .or_insert_with(|| phrase.to_string());
+                        }
                         Tag::Title(name) => {
                             lex.title_names.push((phrase.to_string(), name.clone()));
                             lex.chinese_titles
@@ -367,6 +375,11 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The Chinese name of a service the bot does not cover, by the name it shows.
+    pub fn other_chinese(&self, name: &str) -> Option<&str> {
+        self.other_chinese.get(name).map(String::as_str)
     }
 
     /// The glossary as written: each line's English words and its Chinese phrases.
