@@ -134,7 +134,9 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
             .to_string();
         let title = &rng.pick(titles).title;
         let service = rng.pick(&services);
-        let r = match rng.below(10) {
+        let month = rng.pick(&MONTHS);
+        let year = 2016 + rng.below(6);
+        let r = match rng.below(14) {
             0 => format!("{adjective} movies on Netflix"),
             1 => format!("why can't I watch Netflix in {}?", place.name),
             2 => format!("{adjective} {} shows", rng.pick(&genres)),
@@ -144,11 +146,19 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
             6 => format!("is {title} on {service}"),
             7 => format!("what's new on {service}"),
             8 => format!("how many {adjective} movies are on {service}"),
+            // Issue 21: months and added verbs, relative dates, uncovered services, asides.
+            10 => format!("hey, what did {service} add in {month} {year}?"),
+            11 => format!("{adjective} shows added to {service} last year"),
+            12 => format!("can I get Peacock in {}", place.name),
+            13 => format!(
+                "sup, anything new on {service} this week?? {}",
+                rng.pick(&words_or(&words))
+            ),
             _ => format!("movies about {}", rng.pick(&words_or(&words))),
         };
         route.push(Q::Route(r));
         let (cn_place, _) = rng.pick(chinese_places);
-        let m = match rng.below(8) {
+        let m = match rng.below(12) {
             0 => format!("{cn_place}电影"),
             1 => format!("{service}最新的{cn_place}电视剧"),
             2 => format!("为什么{cn_place}不能看{service}"),
@@ -156,6 +166,10 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
             4 => format!("{}年的{cn_place}电视剧", 1990 + rng.below(32)),
             5 => format!("{adjective} movies 在 {service} 上有多少"),
             6 => format!("{service}在{cn_place}能用吗？"),
+            8 => format!("{year}年{}月{service}上了哪些电影", 1 + rng.below(12)),
+            9 => format!("嗨，去年{service}上架的{cn_place}电影"),
+            10 => rng.pick(&ESSAY_QUESTIONS).to_string(),
+            11 => format!("爱奇艺在{cn_place}能看吗"),
             _ => format!("{cn_place}的纪录片 on {service}"),
         };
         mixed.push(Q::Route(m));
@@ -186,6 +200,17 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
         ("map", map::questions(n)),
     ]
 }
+
+/// Month names as English questions write them.
+const MONTHS: [&str; 6] = ["March", "sept", "October", "January", "june", "December"];
+
+/// Chinese questions about the English essay (the glossary's terms).
+const ESSAY_QUESTIONS: [&str; 4] = [
+    "文章提到字幕组了吗",
+    "作者怎么评价Netflix原创剧",
+    "文章怎么说翻墙",
+    "作者如何看待审查",
+];
 
 fn words_or(words: &[String]) -> Vec<String> {
     if words.is_empty() {
