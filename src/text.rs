@@ -72,6 +72,19 @@ fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
 }
 
 /// English month names, January first.
+/// `16182` → `16,182`: digits grouped by threes.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub const MONTHS: [&str; 12] = [
     "January",
     "February",

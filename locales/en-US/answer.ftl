@@ -229,6 +229,10 @@ help-text =
                                  are fine; with a place, whether it can be watched there and why not
     /map [service] [figure]      a world map of where a service is available, e.g. /map disney;
                                  figure:library|price shades Netflix's per-country figures (Dec 2021)
+    /top [type] [by] [year] [globally] [order] [place]   what Netflix says was watched most
+                                 (Jan–Jun 2025), or where Netflix costs least or most or has the
+                                 biggest library (Dec 2021), e.g. /top type:tv ·
+                                 /top by:price_standard order:lowest · /top by:price_basic place:US,India
     /settings [region:<place>] [services:<list>] [language:auto|en|zh]   remember where you
                                  watch and what you have: titles then answer for your region, and
                                  service:mine (or "on my services") lists only yours; /settings
@@ -237,7 +241,8 @@ help-text =
     Anything else is free text, in English or Chinese: "why can't I watch Netflix in Russia?",
     "Korean movies on Prime Video", "where can I watch Okja?", "what's new on Hulu",
     "how many Japanese movies are on Netflix", "films directed by Bong Joon Ho", "韩国电影",
-    "Netflix最新的韩剧", "为什么中国不能看Netflix", "流浪地球在哪里看".
+    "Netflix最新的韩剧", "为什么中国不能看Netflix", "流浪地球在哪里看", "most watched shows on
+    Netflix", "cheapest country for Netflix", "网飞上最受欢迎的剧".
 
 # /settings: what the bot remembers about the asker.
 settings-usage = Write /settings with options: region:<place> services:<list> language:auto|en|zh, or /settings forget to delete everything stored about you.
@@ -278,3 +283,49 @@ titles-newest-first-as-of = Newest additions first (this catalogue's latest: { $
 titles-data-as-of = This catalogue runs to { $date }.
 # Words of a question that emptied the list, left out of it.
 titles-ignored = I did not use: { $words }.
+
+## Rankings (/top)
+period-same-year = { $from }–{ $to } { $year }
+rank-value-price = ${ $price } a month
+rank-value-views = { $value } views
+rank-value-hours = { $value } hours
+rank-value-library = { $value } titles
+rank-by-views = views
+rank-by-hours = hours viewed
+rank-by-library = library size
+rank-by-price_basic = the Basic plan's price
+rank-by-price_standard = the Standard plan's price
+rank-by-price_premium = the Premium plan's price
+rank-what-watched-any = Most watched on Netflix, { $when }, by { $by }: { $first }–{ $last } of { $total }.
+rank-what-watched-movie = Most watched films on Netflix, { $when }, by { $by }: { $first }–{ $last } of { $total }.
+rank-what-watched-tv = Most watched shows on Netflix, { $when }, by { $by }: { $first }–{ $last } of { $total }.
+rank-what-library-biggest = Biggest Netflix libraries, { $when }: { $first }–{ $last } of { $total } countries.
+rank-what-library-smallest = Smallest Netflix libraries, { $when }: { $first }–{ $last } of { $total } countries.
+rank-what-price-highest = Most expensive Netflix { $plan } plan, { $when }, monthly price in US dollars: { $first }–{ $last } of { $total } countries.
+rank-what-price-lowest = Cheapest Netflix { $plan } plan, { $when }, monthly price in US dollars: { $first }–{ $last } of { $total } countries.
+rank-what-place-prices = Netflix in { $place }, { $when }: monthly prices in US dollars, and the library size.
+rank-what-places-prices = Netflix in the { $total } countries asked about, { $when }: monthly prices in US dollars, the most expensive { $plan } plan first.
+rank-what-place-library = Netflix's library in { $place }, { $when }, with its monthly prices in US dollars.
+rank-what-places-library = Netflix's library in the { $total } countries asked about, { $when }, biggest first, with monthly prices in US dollars.
+rank-filters = Only titles{ $filters }.
+rank-globally = , available in every country
+rank-not-globally = , not available in every country
+rank-kind-movie = film
+rank-kind-tv = show
+rank-row-not-globally = not available in every country
+rank-row-details = { " " }({ $details })
+rank-row = { $rank }. { $name }{ $details } — { $figures }
+rank-footer = Figures: { $when } · Sources: { $sources }
+rank-cannot-service = Netflix's engagement report is the only popularity data I have, so I cannot say what is popular on { $service }.
+rank-cannot-service-figures = The prices and library sizes I have are Netflix's; I have none for { $service }.
+rank-cannot-origin = Netflix's engagement report does not say where titles were made, so I cannot rank titles from { $origin }.
+rank-cannot-genre = Netflix's engagement report does not give genres, so I cannot rank { $genre } titles.
+rank-cannot-place = Netflix's engagement report counts views worldwide, not per country, so I cannot say what is popular in { $place }.
+rank-not-rated = The catalogues carry age ratings (such as TV-MA or PG-13), not review scores, so I cannot rank titles by how good they are; this is what Netflix says was watched most.
+rank-not-rated-alone = The catalogues carry age ratings (such as TV-MA or PG-13), not review scores, so I cannot rank titles by how good they are.
+rank-try = Try { $command }.
+rank-unknown-places = I don't know { $places } as a place.
+rank-past-end = That page is past the end: there are { $pages } pages.
+rank-no-figures = No Netflix prices or library sizes are loaded; the README says how to load them.
+rank-no-report = No popularity figures are loaded: load Netflix's engagement report (the README says how).
+usage-bad-top = `{ $key }:{ $value }` is not something /top understands (by: views, hours, library, price_basic, price_standard or price_premium; globally: yes or no; order: highest or lowest).

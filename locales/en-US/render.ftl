@@ -120,3 +120,5 @@ console-failed = Sorry, something went wrong answering that. Please try again.
 console-map-saved = Map saved to { $path }
 console-map-failed = Sorry, the map could not be drawn or saved.
 render-settings-title = Your settings
+
+render-ranking-title = Ranking

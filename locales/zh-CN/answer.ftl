@@ -196,13 +196,17 @@ help-text =
                                  给出地点时，说明在那里能不能看、不能的话为什么
     /map [平台] [数据]            某个平台在世界上哪些地方可用的地图，例如 /map disney；
                                  figure:library|price 按国家显示 Netflix 的片库规模或价格（2021 年 12 月）
+    /top [类型] [依据] [年份] [全球] [顺序] [地点]   Netflix 公布的观看最多的作品（2025 年 1–6 月），
+                                 或哪里的 Netflix 最便宜、最贵、片库最大（2021 年 12 月），例如
+                                 /top type:tv · /top by:price_standard order:lowest · /top by:price_basic place:US,India
     /settings [region:<地点>] [services:<平台>] [language:auto|en|zh]   记住你在哪里看、有哪些
                                  平台：之后问作品就按你的地区回答，service:mine（或“我的平台”）
                                  只列出你的平台上的作品；/settings forget 全部删除
     /help                        显示这段说明
     其他内容都当作自由提问，中文英文都可以：“为什么中国不能看Netflix”“流浪地球在哪里看”
     “韩国电影”“Netflix最新的韩剧”“why can't I watch Netflix in Russia?”
-    “Korean movies on Prime Video”“films directed by Bong Joon Ho”。
+    “Korean movies on Prime Video”“films directed by Bong Joon Ho”
+    “网飞上最受欢迎的剧”“哪个国家的网飞最便宜”。
 
 # /settings：机器人记住的关于提问者的设置。
 settings-usage = 请这样写 /settings：region:<地点> services:<平台列表> language:auto|en|zh；或用 /settings forget 删除关于你的全部记录。
@@ -243,3 +247,49 @@ titles-newest-first-as-of = 最新上线的排在前面（本数据最新一部�
 titles-data-as-of = 本数据截至 { $date }。
 # 会让列表为空、因而没有使用的词。
 titles-ignored = 没有用到的词：{ $words }。
+
+## 排行 (/top)
+period-same-year = { $year }年{ $from }至{ $to }
+rank-value-price = 每月 { $price } 美元
+rank-value-views = { $value } 次观看
+rank-value-hours = { $value } 小时
+rank-value-library = { $value } 部
+rank-by-views = 观看次数
+rank-by-hours = 观看时长
+rank-by-library = 片库规模
+rank-by-price_basic = 基本套餐价格
+rank-by-price_standard = 标准套餐价格
+rank-by-price_premium = 高级套餐价格
+rank-what-watched-any = Netflix { $when }观看最多的作品（按{ $by }）：第 { $first }–{ $last } 名，共 { $total } 部。
+rank-what-watched-movie = Netflix { $when }观看最多的电影（按{ $by }）：第 { $first }–{ $last } 名，共 { $total } 部。
+rank-what-watched-tv = Netflix { $when }观看最多的剧集（按{ $by }）：第 { $first }–{ $last } 名，共 { $total } 部。
+rank-what-library-biggest = { $when } Netflix 片库最大的国家：第 { $first }–{ $last } 名，共 { $total } 个国家。
+rank-what-library-smallest = { $when } Netflix 片库最小的国家：第 { $first }–{ $last } 名，共 { $total } 个国家。
+rank-what-price-highest = { $when } Netflix { $plan }套餐最贵的国家（月费，美元）：第 { $first }–{ $last } 名，共 { $total } 个国家。
+rank-what-price-lowest = { $when } Netflix { $plan }套餐最便宜的国家（月费，美元）：第 { $first }–{ $last } 名，共 { $total } 个国家。
+rank-what-place-prices = { $when } Netflix 在{ $place }的月费（美元）和片库规模。
+rank-what-places-prices = { $when } Netflix 在所问的 { $total } 个国家的月费（美元），按{ $plan }套餐从贵到便宜排列。
+rank-what-place-library = { $when } Netflix 在{ $place }的片库规模，以及月费（美元）。
+rank-what-places-library = { $when } Netflix 在所问的 { $total } 个国家的片库规模，从大到小，以及月费（美元）。
+rank-filters = 只列作品{ $filters }。
+rank-globally = ，全球可看
+rank-not-globally = ，并非全球可看
+rank-kind-movie = 电影
+rank-kind-tv = 剧集
+rank-row-not-globally = 并非全球可看
+rank-row-details = （{ $details }）
+rank-row = { $rank }. { $name }{ $details } — { $figures }
+rank-footer = 数据：{ $when } · 来源：{ $sources }
+rank-cannot-service = 我只有 Netflix 的观看数据（参与度报告），所以说不出 { $service } 上什么最受欢迎。
+rank-cannot-service-figures = 我有的价格和片库数据都是 Netflix 的，没有 { $service } 的。
+rank-cannot-origin = Netflix 的参与度报告没有写作品的出品国家，所以我没法给来自{ $origin }的作品排名。
+rank-cannot-genre = Netflix 的参与度报告没有写题材，所以我没法给{ $genre }作品排名。
+rank-cannot-place = Netflix 的参与度报告统计的是全球观看，不分国家，所以我说不出在{ $place }什么最受欢迎。
+rank-not-rated = 片单里只有分级（如 TV-MA、PG-13），没有评分，所以我没法按好坏排名；下面是 Netflix 公布的观看最多的作品。
+rank-not-rated-alone = 片单里只有分级（如 TV-MA、PG-13），没有评分，所以我没法按好坏排名。
+rank-try = 可以试试 { $command }。
+rank-unknown-places = 我不认识这个地方：{ $places }。
+rank-past-end = 这一页超出范围了：一共 { $pages } 页。
+rank-no-figures = 没有加载 Netflix 的价格或片库数据；README 里写了怎么加载。
+rank-no-report = 没有加载观看数据：请加载 Netflix 的参与度报告（README 里写了怎么做）。
+usage-bad-top = /top 不认识 `{ $key }:{ $value }`（by：views、hours、library、price_basic、price_standard 或 price_premium；globally：yes 或 no；order：highest 或 lowest）。

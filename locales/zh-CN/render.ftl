@@ -119,3 +119,5 @@ console-failed = 抱歉，回答时出了问题，请再试一次。
 console-map-saved = 地图已保存到 { $path }
 console-map-failed = 抱歉，地图无法绘制或保存。
 render-settings-title = 你的设置
+
+render-ranking-title = 排行

@@ -197,13 +197,17 @@ help-text =
                                  給出地點時，說明在那裡能不能看、不能的話為什麼
     /map [平臺] [資料]            某個平臺在世界上哪些地方可用的地圖，例如 /map disney；
                                  figure:library|price 按國家顯示 Netflix 的片庫規模或價格（2021 年 12 月）
+    /top [類型] [依據] [年份] [全球] [順序] [地點]   Netflix 公佈的觀看最多的作品（2025 年 1–6 月），
+                                 或哪裡的 Netflix 最便宜、最貴、片庫最大（2021 年 12 月），例如
+                                 /top type:tv · /top by:price_standard order:lowest · /top by:price_basic place:US,India
     /settings [region:<地點>] [services:<平臺>] [language:auto|en|zh]   記住你在哪裡看、有哪些
                                  平臺：之後問作品就按你的地區回答，service:mine（或「我的平臺」）
                                  只列出你的平臺上的作品；/settings forget 全部刪除
     /help                        顯示這段說明
     其他內容都當作自由提問，中文英文都可以：「為什麼中國不能看Netflix」「流浪地球在哪裡看」
     「韓國電影」「Netflix最新的韓劇」「why can't I watch Netflix in Russia?」
-    「Korean movies on Prime Video」「films directed by Bong Joon Ho」。
+    「Korean movies on Prime Video」「films directed by Bong Joon Ho」
+    「網飛上最受歡迎的劇」「哪個國家的網飛最便宜」。
 
 # /settings：機器人記住的關於提問者的設定。
 settings-usage = 請這樣寫 /settings：region:<地點> services:<平臺列表> language:auto|en|zh；或用 /settings forget 刪除關於你的全部記錄。
@@ -244,3 +248,49 @@ titles-newest-first-as-of = 最新上線的排在前面（本資料最新一部�
 titles-data-as-of = 本資料截至 { $date }。
 # 會讓列表為空、因而沒有使用的詞。
 titles-ignored = 沒有用到的詞：{ $words }。
+
+## 排行 (/top)
+period-same-year = { $year }年{ $from }至{ $to }
+rank-value-price = 每月 { $price } 美元
+rank-value-views = { $value } 次觀看
+rank-value-hours = { $value } 小時
+rank-value-library = { $value } 部
+rank-by-views = 觀看次數
+rank-by-hours = 觀看時長
+rank-by-library = 片庫規模
+rank-by-price_basic = 基本方案價格
+rank-by-price_standard = 標準方案價格
+rank-by-price_premium = 高階方案價格
+rank-what-watched-any = Netflix { $when }觀看最多的作品（按{ $by }）：第 { $first }–{ $last } 名，共 { $total } 部。
+rank-what-watched-movie = Netflix { $when }觀看最多的電影（按{ $by }）：第 { $first }–{ $last } 名，共 { $total } 部。
+rank-what-watched-tv = Netflix { $when }觀看最多的劇集（按{ $by }）：第 { $first }–{ $last } 名，共 { $total } 部。
+rank-what-library-biggest = { $when } Netflix 片庫最大的國家：第 { $first }–{ $last } 名，共 { $total } 個國家。
+rank-what-library-smallest = { $when } Netflix 片庫最小的國家：第 { $first }–{ $last } 名，共 { $total } 個國家。
+rank-what-price-highest = { $when } Netflix { $plan }方案最貴的國家（月費，美元）：第 { $first }–{ $last } 名，共 { $total } 個國家。
+rank-what-price-lowest = { $when } Netflix { $plan }方案最便宜的國家（月費，美元）：第 { $first }–{ $last } 名，共 { $total } 個國家。
+rank-what-place-prices = { $when } Netflix 在{ $place }的月費（美元）和片庫規模。
+rank-what-places-prices = { $when } Netflix 在所問的 { $total } 個國家的月費（美元），按{ $plan }方案從貴到便宜排列。
+rank-what-place-library = { $when } Netflix 在{ $place }的片庫規模，以及月費（美元）。
+rank-what-places-library = { $when } Netflix 在所問的 { $total } 個國家的片庫規模，從大到小，以及月費（美元）。
+rank-filters = 只列作品{ $filters }。
+rank-globally = ，全球可看
+rank-not-globally = ，並非全球可看
+rank-kind-movie = 電影
+rank-kind-tv = 劇集
+rank-row-not-globally = 並非全球可看
+rank-row-details = （{ $details }）
+rank-row = { $rank }. { $name }{ $details } — { $figures }
+rank-footer = 資料：{ $when } · 來源：{ $sources }
+rank-cannot-service = 我只有 Netflix 的觀看資料（參與度報告），所以說不出 { $service } 上什麼最受歡迎。
+rank-cannot-service-figures = 我有的價格和片庫資料都是 Netflix 的，沒有 { $service } 的。
+rank-cannot-origin = Netflix 的參與度報告沒有寫作品的出品國家，所以我沒法給來自{ $origin }的作品排名。
+rank-cannot-genre = Netflix 的參與度報告沒有寫題材，所以我沒法給{ $genre }作品排名。
+rank-cannot-place = Netflix 的參與度報告統計的是全球觀看，不分國家，所以我說不出在{ $place }什麼最受歡迎。
+rank-not-rated = 片單裡只有分級（如 TV-MA、PG-13），沒有評分，所以我沒法按好壞排名；下面是 Netflix 公佈的觀看最多的作品。
+rank-not-rated-alone = 片單裡只有分級（如 TV-MA、PG-13），沒有評分，所以我沒法按好壞排名。
+rank-try = 可以試試 { $command }。
+rank-unknown-places = 我不認識這個地方：{ $places }。
+rank-past-end = 這一頁超出範圍了：一共 { $pages } 頁。
+rank-no-figures = 沒有載入 Netflix 的價格或片庫資料；README 裡寫了怎麼載入。
+rank-no-report = 沒有載入觀看資料：請載入 Netflix 的參與度報告（README 裡寫了怎麼做）。
+usage-bad-top = /top 不認識 `{ $key }:{ $value }`（by：views、hours、library、price_basic、price_standard 或 price_premium；globally：yes 或 no；order：highest 或 lowest）。

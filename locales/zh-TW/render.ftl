@@ -120,3 +120,5 @@ console-failed = 抱歉，回答時出了問題，請再試一次。
 console-map-saved = 地圖已儲存到 { $path }
 console-map-failed = 抱歉，地圖無法繪製或儲存。
 render-settings-title = 你的設定
+
+render-ranking-title = 排行

@@ -105,6 +105,7 @@ impl Request {
             }
             Request::Help => "/help".to_string(),
             Request::Settings(args) => args.command(),
+            Request::Top(args) => args.command(),
             Request::Uncovered { name } => format!("/ask {}", quoted(name)),
         }
     }

@@ -13,6 +13,7 @@ pub enum CommandId {
     New,
     Title,
     Map,
+    Top,
     Ask,
     Sources,
     Help,
@@ -72,6 +73,12 @@ pub enum Choices {
     Kind,
     Sort,
     Figure,
+    /// What `/top` ranks by.
+    Metric,
+    /// Yes or no.
+    YesNo,
+    /// Highest or lowest first.
+    Order,
 }
 
 /// One choice: the value the readers parse, and the label Discord shows (translated through
@@ -120,6 +127,16 @@ impl Choices {
                 ("added", "newest added"),
             ],
             Choices::Figure => &[("library", "Library size"), ("price", "Monthly price")],
+            Choices::Metric => &[
+                ("views", "Views"),
+                ("hours", "Hours viewed"),
+                ("library", "Library size"),
+                ("price_basic", "Basic plan price"),
+                ("price_standard", "Standard plan price"),
+                ("price_premium", "Premium plan price"),
+            ],
+            Choices::YesNo => &[("yes", "yes"), ("no", "no")],
+            Choices::Order => &[("highest", "highest first"), ("lowest", "lowest first")],
         };
         fixed
             .iter()
@@ -246,6 +263,22 @@ pub static COMMANDS: &[Command] = &[
         home_only: false,
     },
     Command {
+        id: CommandId::Top,
+        name: "top",
+        aliases: &["popular", "ranking"],
+        options: &[
+            TYPE,
+            choice("by", Choices::Metric),
+            text("year"),
+            choice("globally", Choices::YesNo),
+            choice("order", Choices::Order),
+            at_most(200, completed("place", Field::Place)),
+            PAGE,
+        ],
+        typed: true,
+        home_only: false,
+    },
+    Command {
         id: CommandId::Ask,
         name: "ask",
         aliases: &["search"],
@@ -329,6 +362,7 @@ mod tests {
             CommandId::New,
             CommandId::Title,
             CommandId::Map,
+            CommandId::Top,
             CommandId::Ask,
             CommandId::Sources,
             CommandId::Help,

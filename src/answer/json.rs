@@ -42,6 +42,9 @@ struct Wire<'a> {
     /// `/settings`: what is stored about the asker now.
     #[serde(skip_serializing_if = "Option::is_none")]
     settings: Option<SettingsWire>,
+    /// A ranking: `metric`, `unit`, `as_of`, `sources`, `lowest` and `rows`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    ranking: Option<&'a super::ranking::RankingPage>,
 }
 
 /// A `/settings` answer's settings as JSON: `null` where nothing is set.
@@ -127,6 +130,10 @@ impl Serialize for Answer {
             },
             settings: match &self.body {
                 super::Body::Settings(view) => Some(settings_wire(view)),
+                _ => None,
+            },
+            ranking: match &self.body {
+                super::Body::Ranking(page) => Some(page),
                 _ => None,
             },
         }

@@ -37,6 +37,7 @@ use crate::search::Engine;
 
 mod json;
 mod parts;
+pub mod ranking;
 
 pub use in_place::{Availability, InPlace};
 pub use parts::{Added, Citation, Fact, PlaceRef, TitleCard};
@@ -53,6 +54,7 @@ pub enum AnswerKind {
     Help,
     Map,
     Settings,
+    Ranking,
 }
 
 /// The answer to one question: what every answer says, and what its kind adds ([`Body`]).
@@ -83,6 +85,8 @@ pub enum Body {
     Map(MapData),
     /// A person's saved settings, after `/settings` changed or deleted them.
     Settings(SettingsView),
+    /// One page of a ranking (`/top`).
+    Ranking(ranking::RankingPage),
 }
 
 /// Whether (and why) a service is offered in a place.
@@ -178,6 +182,7 @@ impl Answer {
             Body::Help => AnswerKind::Help,
             Body::Map(_) => AnswerKind::Map,
             Body::Settings(_) => AnswerKind::Settings,
+            Body::Ranking(_) => AnswerKind::Ranking,
         }
     }
 
@@ -189,6 +194,7 @@ impl Answer {
             Body::Title(t) => t.service.as_deref(),
             Body::NotFound(n) => n.service.as_deref(),
             Body::Map(m) => Some(&m.service),
+            Body::Ranking(_) => Some(crate::domain::Service::DEFAULT.id()),
             Body::Search(_) | Body::Help | Body::Settings(_) => None,
         }
     }
@@ -267,6 +273,7 @@ impl Answer {
             Body::Title(_) => (1, 1, 1),
             Body::Search(s) => (s.titles.len(), 0, 0),
             Body::NotFound(n) => (n.total, n.page, n.pages),
+            Body::Ranking(r) => (r.total, r.page, r.pages),
             _ => (0, 0, 0),
         }
     }
@@ -334,6 +341,18 @@ impl Answer {
             .flatten()
             .cloned()
             .collect(),
+            // A ranked row about a catalogue title opens its card.
+            Body::Ranking(p) => p
+                .rows
+                .iter()
+                .filter_map(|r| r.title.as_deref())
+                .map(|t| format!("/title name:{}", command::quoted(t)))
+                .fold(Vec::new(), |mut out, c| {
+                    if !out.contains(&c) && out.len() < 5 {
+                        out.push(c);
+                    }
+                    out
+                }),
             _ => Vec::new(),
         };
         if let Some(also) = &self.other_reading
@@ -384,6 +403,7 @@ pub fn answer(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, 
         Request::Uncovered { name } => search::uncovered(engine, name, lang)?,
         // Without a store (a front that has none) settings are unavailable.
         Request::Settings(args) => settings::settings(None, &Caller::LOCAL, args, lang),
+        Request::Top(args) => ranking::top(engine, args, lang)?,
     };
     answer.lang = lang;
     Ok(answer)

@@ -41,6 +41,8 @@ pub enum Request {
     },
     /// `/settings`: show, change or delete what the bot remembers about the asker.
     Settings(super::settings::SettingsArgs),
+    /// `/top`: a ranking (most watched, cheapest, biggest library).
+    Top(super::ranking::RankingArgs),
 }
 
 /// The options of `/titles`, checked but not yet resolved (origin is still a name).
@@ -323,6 +325,7 @@ pub fn read(
         CommandId::New => new_args(options, free, lang).map(Request::Titles),
         CommandId::Title => title_args(options, free, lang),
         CommandId::Map => map_args(options, free, lang),
+        CommandId::Top => super::ranking::top_args(options, free, lang).map(Request::Top),
         CommandId::Ask => {
             let text = options
                 .into_iter()

@@ -75,16 +75,8 @@ pub(super) fn read(
 ) -> Result<Vec<MarketFigures>, CorpusError> {
     let bytes = super::read(path)?;
     let input = super::strip_bom(&bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(input);
-    let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.to_ascii_lowercase()).collect(),
-        Err(e) => {
-            report.note(label, 1, Action::Skipped, format!("unreadable header: {e}"));
-            return Ok(Vec::new());
-        }
+    let Some((mut rdr, headers)) = super::csv_with_header(input, label, report) else {
+        return Ok(Vec::new());
     };
     let col = |needle: &str| headers.iter().position(|h| h.contains(needle));
     let (Some(code_col), Some(total_col)) = (col("country_code"), col("library size")) else {
@@ -110,15 +102,9 @@ pub(super) fn read(
     let sources = sources_of(path);
     let mut out = Vec::new();
     for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = super::csv_line(e.position(), input);
-                report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
-                continue;
-            }
+        let Some((rec, line)) = super::csv_row(rec, input, label, report) else {
+            continue;
         };
-        let line = super::csv_line(rec.position(), input);
         let code = rec.get(code_col).unwrap_or("");
         let Some(place) = places.by_code(code) else {
             report.note(

@@ -7,6 +7,7 @@
 
 mod compact;
 mod documents;
+mod engagement;
 mod facts;
 mod figures;
 mod merge;
@@ -20,6 +21,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 
 pub use compact::{Run, Titles};
 pub use documents::{Document, Passage};
+pub use engagement::EngagementRow;
 pub use facts::{Category, EVERYWHERE_ELSE, PlaceFact, Status, split_sources};
 pub use figures::MarketFigures;
 pub use merge::{Listing, Title};
@@ -48,11 +50,20 @@ pub enum CorpusError {
 /// What a data file holds, judged from its name and place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileKind {
-    Titles { service: String },
+    Titles {
+        service: String,
+    },
     Document,
     DocumentMeta,
     Facts,
-    Figures { service: String },
+    Figures {
+        service: String,
+    },
+    /// Netflix's engagement report, one kind of title a file, for one half-year.
+    Engagement {
+        kind: Kind,
+        period: String,
+    },
 }
 
 /// A file the loader reads.
@@ -71,6 +82,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     pub facts: Vec<PlaceFact>,
     pub figures: Vec<MarketFigures>,
+    /// Netflix's engagement report rows, shows and films.
+    pub engagement: Vec<EngagementRow>,
     pub titles: Vec<Title>,
     /// Rows read per file (titles, facts, figures) or paragraphs (documents), in load order.
     pub files: Vec<(DataFile, usize)>,
@@ -107,6 +120,49 @@ pub(crate) fn csv_line_in(pos: Option<&csv::Position>, input: &[u8], base: u64) 
 }
 
 /// Drops a UTF-8 byte-order mark.
+/// A CSV reader over `input` (cells trimmed, rows of any length) and its header, lowercased;
+/// `None` when the header cannot be read, which is noted in `report`.
+pub(crate) fn csv_with_header<'a>(
+    input: &'a [u8],
+    label: &str,
+    report: &mut LoadReport,
+) -> Option<(csv::Reader<&'a [u8]>, Vec<String>)> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(input);
+    match rdr.headers() {
+        Ok(h) => {
+            let headers = h.iter().map(|s| s.to_ascii_lowercase()).collect();
+            Some((rdr, headers))
+        }
+        Err(e) => {
+            report.note(label, 1, Action::Skipped, format!("unreadable header: {e}"));
+            None
+        }
+    }
+}
+
+/// A row and its line, or `None` when it cannot be read, which is noted in `report`.
+pub(crate) fn csv_row(
+    rec: Result<csv::StringRecord, csv::Error>,
+    input: &[u8],
+    label: &str,
+    report: &mut LoadReport,
+) -> Option<(csv::StringRecord, u64)> {
+    match rec {
+        Ok(r) => {
+            let line = csv_line(r.position(), input);
+            Some((r, line))
+        }
+        Err(e) => {
+            let line = csv_line(e.position(), input);
+            report.note(label, line, Action::Skipped, format!("unreadable row: {e}"));
+            None
+        }
+    }
+}
+
 pub fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
@@ -131,6 +187,11 @@ fn classify(path: &Path) -> Option<FileKind> {
     }
     if let Some(service) = service_from_file_name(&lower) {
         return Some(FileKind::Titles { service });
+    }
+    if let Some(stem) = lower.strip_suffix(".csv")
+        && let Some((kind, period)) = engagement::kind_and_period(stem)
+    {
+        return Some(FileKind::Engagement { kind, period });
     }
     if lower.ends_with(".csv") && lower.contains("subscription_fee") {
         let service = lower
@@ -386,6 +447,13 @@ pub fn load_packed(files: &[DataFile]) -> Result<(Corpus, Titles), CorpusError> 
                     figures::read(&f.path, &f.label, service, &mut report).map(|v| {
                         let n = v.len();
                         corpus.figures.extend(v);
+                        n
+                    })
+                }
+                FileKind::Engagement { kind, period } => {
+                    engagement::read(&f.path, &f.label, *kind, period, &mut report).map(|v| {
+                        let n = v.len();
+                        corpus.engagement.extend(v);
                         n
                     })
                 }

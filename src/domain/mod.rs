@@ -3,11 +3,13 @@
 //! table of known services. The corpus reads them from the data, answers carry them, renderers
 //! and fronts show them.
 
+mod metric;
 mod months;
 mod service;
 
 use serde::{Deserialize, Serialize};
 
+pub use metric::{METRICS, Metric, MetricRow};
 pub use months::{Month, Months, YEARS};
 pub use service::{SERVICES, Service, ServiceRow, service_name, service_rank, service_word};
 

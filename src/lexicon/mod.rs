@@ -57,6 +57,16 @@ pub enum Tag {
     Map,
     /// A per-country figure to shade a map by (`library`, `price`).
     Figure(String),
+    /// What is watched most: a ranking by Netflix's engagement report.
+    Top,
+    /// Review scores ("top rated", "best"), which the data does not have.
+    Rated,
+    /// Hours viewed rather than views.
+    Hours,
+    /// Lowest first (`cheapest`, `smallest`) or highest first (`most expensive`, `biggest`).
+    Order(bool),
+    /// A Netflix plan (`basic`, `standard`, `premium`).
+    Plan(String),
     /// A person's name in another script (`成龙`), as the data writes it (`Jackie Chan`).
     Name(String),
     /// A title's name in another script (`鱿鱼游戏`), as the data writes it (`Squid Game`).
@@ -233,6 +243,12 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("title", Some(v)) => Tag::Title(v.replace('_', " ")),
         ("map", None) => Tag::Map,
         ("figure", Some(v)) => Tag::Figure(v.to_string()),
+        ("top", None) => Tag::Top,
+        ("rated", None) => Tag::Rated,
+        ("hours", None) => Tag::Hours,
+        ("order", Some("lowest")) => Tag::Order(true),
+        ("order", Some("highest")) => Tag::Order(false),
+        ("plan", Some(v @ ("basic" | "standard" | "premium"))) => Tag::Plan(v.to_string()),
         _ => return None,
     })
 }

@@ -190,6 +190,21 @@ pub fn embeds(a: &Answer) -> Vec<Embed> {
             fields: Vec::new(),
             footer: clip(&defuse(&a.query), 200),
         },
+        Body::Ranking(page) => {
+            let mut description = escape(&a.message);
+            description.push('\n');
+            for r in &page.rows {
+                description.push('\n');
+                description.push_str(&escape(&super::ranking::line(page, r, lang)));
+            }
+            Embed {
+                title: t!(lang, "render-ranking-title"),
+                description,
+                color: BLUE,
+                fields: Vec::new(),
+                footer: clip(&defuse(&super::ranking::footer(page, lang)), 1000),
+            }
+        }
         Body::Help => Embed {
             title: t!(lang, "render-help-title"),
             description: format!("```\n{}\n```", defuse(&a.message.replace("```", "'''"))),

@@ -6,6 +6,7 @@ pub mod check;
 pub mod embed;
 pub mod map;
 mod markdown;
+mod ranking;
 mod text;
 pub mod words;
 

@@ -184,6 +184,17 @@ pub fn text(a: &Answer) -> String {
         Body::Help | Body::Settings(_) => {
             let _ = writeln!(out, "{}", a.message);
         }
+        Body::Ranking(page) => {
+            let _ = writeln!(out, "{}\n", a.message);
+            for r in &page.rows {
+                let _ = writeln!(out, "{}", super::ranking::line(page, r, lang));
+            }
+            let _ = writeln!(out, "\n{}", super::ranking::footer(page, lang));
+            if page.page < page.pages {
+                let next = page.page.saturating_add(1).to_string();
+                let _ = writeln!(out, "{}", t!(lang, "render-text-more", page = next));
+            }
+        }
     }
     out
 }

@@ -206,6 +206,7 @@ fn kind_name(kind: &FileKind) -> String {
         FileKind::DocumentMeta => "document metadata".into(),
         FileKind::Facts => "availability facts".into(),
         FileKind::Figures { service } => format!("figures ({service})"),
+        FileKind::Engagement { kind, .. } => format!("engagement ({})", kind.as_str()),
     }
 }
 
@@ -291,6 +292,11 @@ pub fn write_corpus(
         facts += 1;
     }
     tick((corpus.facts.len() + corpus.figures.len()) as u64);
+    // Rankings, each report row linked to the catalogue title it is about.
+    let names: std::collections::HashMap<String, String> =
+        titles.names().map(|n| (fold(n), n.to_string())).collect();
+    super::ranked::write(writer, f, corpus, &names)?;
+    drop(names);
 
     let rank = title_ranks(&titles);
     // Units of work, each dropped once its titles are added.

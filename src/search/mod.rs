@@ -13,6 +13,7 @@ pub mod lock;
 mod names;
 mod people;
 mod query;
+mod ranked;
 pub mod schema;
 pub mod snippet;
 mod sorted;
@@ -27,6 +28,7 @@ pub use build::{DocumentInfo, FactRecord, FileInfo, IndexInfo, month_name};
 pub use names::NameHit;
 pub use people::{Credits, Role};
 pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort, shown_page};
+pub use ranked::{RankFilter, RankedRecord, base_name};
 pub use schema::Fields;
 
 use crate::corpus::{self, CorpusError};

@@ -9,11 +9,13 @@ use tantivy::IndexSettings;
 use super::analyzer::{EXACT, TEXT};
 
 /// Bump when the schema or what is stored changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_TITLE: &str = "title";
 pub const KIND_FACT: &str = "fact";
+/// A row of a ranking: a title's views or hours, a place's price or library size.
+pub const KIND_RANKED: &str = "ranked";
 
 /// The schema's fields, looked up once.
 #[derive(Debug, Clone)]
@@ -67,6 +69,13 @@ pub struct Fields {
     pub added_by_service: Vec<(&'static str, Field)>,
     // facts
     pub place: Field,
+    // ranked rows
+    /// The metric a ranked row is of (`views`, `price_basic`).
+    pub metric: Field,
+    /// The row's figure, scaled to an integer ([`crate::domain::Metric::scaled`]).
+    pub value: Field,
+    /// `yes` / `no`: the engagement report's "available globally".
+    pub globally: Field,
 }
 
 /// The fast field ordering titles by their first addition to any service.
@@ -146,6 +155,9 @@ pub fn build_schema() -> (Schema, Fields) {
             .map(|s| (s.id(), b.add_u64_field(&added_field(s.id()), FAST)))
             .collect(),
         place: b.add_text_field("place", STRING),
+        metric: b.add_text_field("metric", STRING),
+        value: b.add_u64_field("value", FAST),
+        globally: b.add_text_field("globally", STRING),
     };
     (b.build(), fields)
 }

@@ -91,6 +91,10 @@ proptest! {
             Request::Help => {}
             Request::Uncovered { name } => prop_assert!(!name.trim().is_empty()),
             Request::Settings(_) => prop_assert!(false, "free text never changes settings: {part:?}"),
+            Request::Top(a) => {
+                prop_assert_eq!(a.page, 1);
+                prop_assert!(a.places.len() <= 10);
+            }
         }
     }
 

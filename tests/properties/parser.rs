@@ -52,6 +52,10 @@ proptest! {
                     }
                     Request::Help => {}
                     Request::Uncovered { .. } => prop_assert!(false, "{input:?}: a command is never about an uncovered service"),
+                    Request::Top(a) => {
+                        prop_assert!((1..=10_000).contains(&a.page));
+                        prop_assert!(a.places.len() <= 10 && a.places.iter().all(|p| !p.trim().is_empty()));
+                    }
                     // Settings hold checked values only: known services, place codes.
                     Request::Settings(s) => {
                         for code in [&s.change.region, &s.server_region].into_iter().flatten().flatten() {

@@ -187,6 +187,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
         AnswerKind::NotFound,
         AnswerKind::Help,
         AnswerKind::Map,
+        AnswerKind::Ranking,
     ];
     let counts = prop_oneof![0..30usize, any::<usize>()];
     let head = (
@@ -282,6 +283,33 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
                     close_names: suggestions.clone(),
                     examples: suggestions,
                     ..NotFound::default()
+                }),
+                AnswerKind::Ranking => Body::Ranking(streambot::answer::ranking::RankingPage {
+                    metric: streambot::domain::Metric::Views,
+                    unit: "views",
+                    as_of: Some("2025-01..2025-06".into()),
+                    sources: suggestions.clone(),
+                    lowest: false,
+                    rows: titles
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| streambot::answer::ranking::RankRow {
+                            rank: i + 1,
+                            name: t.title.clone(),
+                            value: total.wrapping_mul(1_000_003) as f64,
+                            place: None,
+                            title: Some(t.title.clone()),
+                            kind: Some(t.kind),
+                            release_date: Some(message.clone()),
+                            available_globally: Some(i % 2 == 0),
+                            views: Some(total as u64),
+                            hours: Some(page as u64),
+                            also: Vec::new(),
+                        })
+                        .collect(),
+                    total,
+                    page,
+                    pages,
                 }),
                 AnswerKind::Help | AnswerKind::Map => Body::Help,
             };

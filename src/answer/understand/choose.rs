@@ -180,6 +180,11 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
         return only(title_request(name.clone()));
     }
 
+    // 2c. A ranking: most watched, cheapest, biggest library, prices compared.
+    if let Some(args) = super::ranking::ranking(&r, title.is_some()) {
+        return only(Request::Top(args));
+    }
+
     // 3. A place, and why or whether a service is there.
     // "为什么中国的影视作品在海外不受欢迎" asks why about a place but not about a service: the
     // documents answer it.

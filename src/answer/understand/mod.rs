@@ -11,6 +11,7 @@
 mod choose;
 mod months;
 mod names;
+mod ranking;
 mod reading;
 mod tag;
 mod years;

@@ -41,6 +41,15 @@ pub(super) struct Reading {
     pub(super) names: Vec<(String, usize)>,
     pub(super) map: bool,
     pub(super) figure: Option<String>,
+    /// A ranking: what is watched most (`top`), review scores (`rated`, which the data lacks),
+    /// hours rather than views, lowest or highest first, a Netflix plan.
+    pub(super) top: bool,
+    pub(super) rated: bool,
+    pub(super) hours: bool,
+    pub(super) lowest: Option<bool>,
+    pub(super) plan: Option<String>,
+    /// Every place named, in order (a price comparison names several).
+    pub(super) places: Vec<String>,
     /// Titles named in another script (`鱿鱼游戏`), as the data writes them, with their span.
     pub(super) titles: Vec<(String, usize)>,
     /// The place came after `from` with no why/whether/where word ("what's on Netflix from
@@ -92,6 +101,9 @@ impl Reading {
                         }
                     }
                     Tag::Place(p) => {
+                        if !r.places.contains(p) {
+                            r.places.push(p.clone());
+                        }
                         if r.place.is_none() {
                             let before = span.from.checked_sub(1).map(|k| &t.tokens[k].text);
                             r.from_place = before.is_some_and(|w| w == "from");
@@ -124,6 +136,15 @@ impl Reading {
                     Tag::Map => r.map = true,
                     Tag::Figure(f) => {
                         r.figure.get_or_insert_with(|| f.clone());
+                    }
+                    Tag::Top => r.top = true,
+                    Tag::Rated => r.rated = true,
+                    Tag::Hours => r.hours = true,
+                    Tag::Order(lowest) => {
+                        r.lowest.get_or_insert(*lowest);
+                    }
+                    Tag::Plan(p) => {
+                        r.plan.get_or_insert_with(|| p.clone());
                     }
                     Tag::Added | Tag::Released | Tag::Filler => {}
                 }

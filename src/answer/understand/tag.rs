@@ -144,11 +144,17 @@ impl<'a> Tagged<'a> {
         }
     }
 
-    /// Whether token `i` is covered by nothing, by filler words or by a date (a name may hold
-    /// one: `Reply 1988`, `August Rush`).
+    /// Whether token `i` is covered by nothing, by filler words, by a date or a ranking word (a
+    /// name may hold one: `Reply 1988`, `August Rush`, `Top Gun`).
     pub fn is_loose(&self, i: usize) -> bool {
         self.span_of[i].is_none_or(|s| {
-            self.spans[s].is_filler() || self.spans[s].marks.iter().all(Mark::is_date)
+            let marks = &self.spans[s].marks;
+            self.spans[s].is_filler()
+                || marks.iter().all(Mark::is_date)
+                // Ranking words are words of names too (`Top Gun`, `Best in Show`).
+                || marks
+                    .iter()
+                    .all(|m| matches!(m, Mark::Tag(Tag::Top | Tag::Rated)))
         })
     }
 

@@ -48,9 +48,10 @@ impl Action {
             Request::Map { .. } => Action::Map(request),
             Request::Help => Action::Help,
             Request::Settings(args) => Action::Settings(args),
-            Request::WhyNot { .. } | Request::Title { .. } | Request::Uncovered { .. } => {
-                Action::Answer(request)
-            }
+            Request::WhyNot { .. }
+            | Request::Title { .. }
+            | Request::Uncovered { .. }
+            | Request::Top(_) => Action::Answer(request),
         }
     }
 
