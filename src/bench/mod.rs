@@ -79,7 +79,7 @@ pub enum BenchError {
 const SEED: u64 = 0x5eed_2026;
 
 /// The shapes, in report order.
-pub const SHAPES: [&str; 10] = [
+pub const SHAPES: [&str; 11] = [
     "why_not",
     "titles_origin_type",
     "titles_text",
@@ -88,6 +88,7 @@ pub const SHAPES: [&str; 10] = [
     "settings_read",
     "route",
     "route_mixed",
+    "ranking",
     "autocomplete",
     "map",
 ];

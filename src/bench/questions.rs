@@ -84,6 +84,7 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
     let mut fuzzy = Vec::with_capacity(n);
     let mut route = Vec::with_capacity(n);
     let mut mixed = Vec::with_capacity(n);
+    let mut ranking = Vec::with_capacity(n);
     let chinese_places = crate::lexicon::Lexicon::global().place_names();
     let services = [
         "Netflix",
@@ -180,6 +181,18 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
             1 => format!("can I watch {named} in {}?", rng.pick(&common)),
             _ => format!("在{cn_place}能看{named}吗"),
         }));
+        // Rankings (issue 22): commands and questions, both languages, places compared.
+        let (other_cn, _) = rng.pick(chinese_places);
+        ranking.push(Q::Route(match rng.below(8) {
+            0 => "/top".to_string(),
+            1 => "/top type:tv by:hours".to_string(),
+            2 => format!("/top type:movie year:{}", 2015 + rng.below(11)),
+            3 => "cheapest country for netflix".to_string(),
+            4 => format!("how much is netflix in {}", place.name),
+            5 => format!("{cn_place}和{other_cn}的网飞价格"),
+            6 => "网飞上最受欢迎的剧".to_string(),
+            _ => format!("/top by:library page:{}", 1 + rng.below(7)),
+        }));
         let user = 1 + rng.below(SETTINGS_USERS as usize) as u64;
         saved.push(Q::Saved(user, rng.pick(titles).title.clone()));
         let title = &rng.pick(titles).title;
@@ -196,6 +209,7 @@ pub(super) fn queries(rng: &mut Rng, n: usize, titles: &[Title]) -> Vec<(&'stati
         ("settings_read", saved),
         ("route", route),
         ("route_mixed", mixed),
+        ("ranking", ranking),
         ("autocomplete", complete),
         ("map", map::questions(n)),
     ]

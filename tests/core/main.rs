@@ -17,6 +17,7 @@ mod index;
 mod locales;
 mod no_english;
 mod phrasebook;
+mod ranking;
 mod services;
 mod settings;
 mod uncovered;

@@ -20,7 +20,7 @@ pub(super) fn ranking(r: &Reading, has_title: bool) -> Option<RankingArgs> {
     // A figure with an order, several places, or one place (not a why).
     let figures = figure.is_some()
         && (r.lowest.is_some() || r.places.len() >= 2 || (r.place.is_some() && !r.why));
-    if !(r.top || r.rated || figures) {
+    if !(r.top || r.rated || r.hours || figures) {
         return None;
     }
     let by = match figure {
