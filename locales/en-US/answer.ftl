@@ -323,6 +323,7 @@ rank-cannot-genre = Netflix's engagement report does not give genres, so I canno
 rank-cannot-place = Netflix's engagement report counts views worldwide, not per country, so I cannot say what is popular in { $place }.
 rank-not-rated = The catalogues carry age ratings (such as TV-MA or PG-13), not review scores, so I cannot rank titles by how good they are; this is what Netflix says was watched most.
 rank-not-rated-alone = The catalogues carry age ratings (such as TV-MA or PG-13), not review scores, so I cannot rank titles by how good they are.
+rank-try-both = Try { $command } for what Netflix says was watched most, or { $titles } for the list, unranked.
 rank-try = Try { $command }.
 rank-unknown-places = I don't know { $places } as a place.
 rank-past-end = That page is past the end: there are { $pages } pages.

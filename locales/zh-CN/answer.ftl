@@ -287,6 +287,7 @@ rank-cannot-genre = Netflix 的参与度报告没有写题材，所以我没法�
 rank-cannot-place = Netflix 的参与度报告统计的是全球观看，不分国家，所以我说不出在{ $place }什么最受欢迎。
 rank-not-rated = 片单里只有分级（如 TV-MA、PG-13），没有评分，所以我没法按好坏排名；下面是 Netflix 公布的观看最多的作品。
 rank-not-rated-alone = 片单里只有分级（如 TV-MA、PG-13），没有评分，所以我没法按好坏排名。
+rank-try-both = 可以试试 { $command } 看 Netflix 公布的观看最多的作品，或用 { $titles } 看不排名的列表。
 rank-try = 可以试试 { $command }。
 rank-unknown-places = 我不认识这个地方：{ $places }。
 rank-past-end = 这一页超出范围了：一共 { $pages } 页。

@@ -288,6 +288,7 @@ rank-cannot-genre = Netflix 的參與度報告沒有寫題材，所以我沒法�
 rank-cannot-place = Netflix 的參與度報告統計的是全球觀看，不分國家，所以我說不出在{ $place }什麼最受歡迎。
 rank-not-rated = 片單裡只有分級（如 TV-MA、PG-13），沒有評分，所以我沒法按好壞排名；下面是 Netflix 公佈的觀看最多的作品。
 rank-not-rated-alone = 片單裡只有分級（如 TV-MA、PG-13），沒有評分，所以我沒法按好壞排名。
+rank-try-both = 可以試試 { $command } 看 Netflix 公佈的觀看最多的作品，或用 { $titles } 看不排名的列表。
 rank-try = 可以試試 { $command }。
 rank-unknown-places = 我不認識這個地方：{ $places }。
 rank-past-end = 這一頁超出範圍了：一共 { $pages } 頁。

@@ -26,6 +26,8 @@ pub struct RankingArgs {
     pub page: usize,
     /// What the question asked that the figures cannot answer.
     pub cannot: Vec<Cannot>,
+    /// The titles list that question can have instead, unranked (`/titles origin:KR type:tv`).
+    pub instead: Option<String>,
 }
 
 /// Something a ranking was asked for that the figures do not hold: said, never guessed.
@@ -33,14 +35,22 @@ pub struct RankingArgs {
 pub enum Cannot {
     /// Popularity on a service other than Netflix.
     Service(String),
-    /// Where titles were made: the report does not say.
+    /// Where titles were made (a place code): the report does not say.
     Origin(String),
     /// A genre: the report does not say.
     Genre(String),
-    /// Popularity in one country: the report is worldwide.
+    /// Popularity in one country (a place code): the report is worldwide.
     Place(String),
     /// "Top rated", "best": the catalogues carry age ratings, not review scores.
     Rated,
+}
+
+/// A place's name in `lang`, by its code.
+fn place(code: &str, lang: Lang) -> String {
+    match crate::places::Places::global().by_code(code) {
+        Some(p) => crate::answer::words::place_name(&p.code, &p.name, lang),
+        None => code.to_string(),
+    }
 }
 
 impl Cannot {
@@ -57,9 +67,9 @@ impl Cannot {
                 "rank-cannot-service",
                 service = crate::domain::service_name(s)
             ),
-            Cannot::Origin(o) => t!(lang, "rank-cannot-origin", origin = o.as_str()),
+            Cannot::Origin(o) => t!(lang, "rank-cannot-origin", origin = place(o, lang)),
             Cannot::Genre(g) => t!(lang, "rank-cannot-genre", genre = g.as_str()),
-            Cannot::Place(p) => t!(lang, "rank-cannot-place", place = p.as_str()),
+            Cannot::Place(p) => t!(lang, "rank-cannot-place", place = place(p, lang)),
             Cannot::Rated => t!(lang, "rank-not-rated-alone"),
         }
     }

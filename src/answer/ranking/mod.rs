@@ -183,9 +183,22 @@ pub fn top(engine: &Engine, args: &RankingArgs, lang: Lang) -> Result<Answer, An
             .iter()
             .map(|c| c.said(lang, per_place))
             .collect();
-        sentences.push(t!(lang, "rank-try", command = plain.command()));
+        let mut examples = vec![plain.command()];
+        match &args.instead {
+            Some(list) => {
+                let top = plain.command();
+                sentences.push(t!(
+                    lang,
+                    "rank-try-both",
+                    command = top,
+                    titles = list.as_str()
+                ));
+                examples.push(list.clone());
+            }
+            None => sentences.push(t!(lang, "rank-try", command = plain.command())),
+        }
         let body = Body::NotFound(NotFound {
-            examples: vec![plain.command()],
+            examples,
             ..NotFound::default()
         });
         return Ok(Answer::new(query, words::join(lang, &sentences), body));

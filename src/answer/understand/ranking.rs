@@ -6,14 +6,16 @@
 use super::reading::Reading;
 use crate::answer::ranking::{Cannot, RankingArgs};
 use crate::domain::{Metric, Service};
-use crate::places::Places;
 
 /// Most places one comparison names (the rest are left out).
 const MOST_PLACES: usize = 10;
 
 /// The ranking the question asks for, if it asks for one.
 pub(super) fn ranking(r: &Reading, has_title: bool) -> Option<RankingArgs> {
-    if has_title || r.map || r.where_ {
+    // "where can I watch Top Gun" asks where, not for a ranking; "where is Netflix cheapest"
+    // asks for one.
+    let asks_where = r.where_ && r.lowest.is_none() && r.figure.is_none();
+    if has_title || r.map || asks_where {
         return None;
     }
     let figure = r.figure.as_deref();
@@ -34,29 +36,40 @@ pub(super) fn ranking(r: &Reading, has_title: bool) -> Option<RankingArgs> {
         _ => None,
     };
     let per_place = by.is_some_and(|m| m.row().per_place);
-    let name = |code: &str| {
-        Places::global()
-            .by_code(code)
-            .map_or_else(|| code.to_string(), |p| p.name.clone())
-    };
     let mut cannot = Vec::new();
     if let Some(s) = r.service.as_deref().filter(|s| *s != Service::DEFAULT.id()) {
         cannot.push(Cannot::Service(s.to_string()));
     }
     if !per_place {
         if let Some(o) = &r.origin {
-            cannot.push(Cannot::Origin(name(o)));
+            cannot.push(Cannot::Origin(o.clone()));
         }
         if let Some(g) = r.genres.first() {
             cannot.push(Cannot::Genre(g.clone()));
         }
         if let Some(p) = &r.place {
-            cannot.push(Cannot::Place(name(p)));
+            cannot.push(Cannot::Place(p.clone()));
         }
     }
     if r.rated {
         cannot.push(Cannot::Rated);
     }
+    // What can be listed instead, unranked: the titles the question's filters name.
+    let refused = cannot
+        .iter()
+        .any(|c| !matches!(c, Cannot::Rated | Cannot::Place(_)));
+    let instead = (refused && !per_place).then(|| {
+        crate::answer::TitlesArgs {
+            origin: r.origin.clone(),
+            kind: r.kind,
+            service: r.service.clone(),
+            genre: (!r.genres.is_empty()).then(|| r.genres.join(" ")),
+            years: r.years,
+            page: 1,
+            ..crate::answer::TitlesArgs::default()
+        }
+        .command(r.origin.as_deref())
+    });
     Some(RankingArgs {
         by,
         kind: if per_place { None } else { r.kind },
@@ -70,5 +83,6 @@ pub(super) fn ranking(r: &Reading, has_title: bool) -> Option<RankingArgs> {
         },
         page: 1,
         cannot,
+        instead,
     })
 }
