@@ -23,8 +23,8 @@ async fn registration_carries_every_command_and_option() {
     assert_eq!(
         names,
         [
-            "ask", "help", "map", "new", "reindex", "settings", "sources", "title", "titles",
-            "why-not"
+            "ask", "help", "map", "new", "reindex", "settings", "similar", "sources", "title",
+            "titles", "top", "why-not"
         ]
     );
     let options = |name: &str| -> Vec<String> {
@@ -37,6 +37,11 @@ async fn registration_carries_every_command_and_option() {
             .collect()
     };
     assert_eq!(options("why-not"), ["place", "service"]);
+    assert_eq!(
+        options("top"),
+        ["type", "by", "year", "globally", "order", "place"]
+    );
+    assert_eq!(options("similar"), ["title", "type", "service"]);
     assert_eq!(
         options("titles"),
         [

@@ -388,7 +388,7 @@ async fn register_puts_the_commands_on_discord() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "registered 10 commands\n"
+        "registered 12 commands\n"
     );
     let mut names: Vec<String> = fake
         .registered_commands()
@@ -399,8 +399,8 @@ async fn register_puts_the_commands_on_discord() {
     assert_eq!(
         names,
         [
-            "ask", "help", "map", "new", "reindex", "settings", "sources", "title", "titles",
-            "why-not"
+            "ask", "help", "map", "new", "reindex", "settings", "similar", "sources", "title",
+            "titles", "top", "why-not"
         ]
     );
     let put = fake

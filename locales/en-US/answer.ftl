@@ -330,3 +330,10 @@ rank-past-end = That page is past the end: there are { $pages } pages.
 rank-no-figures = No Netflix prices or library sizes are loaded; the README says how to load them.
 rank-no-report = No popularity figures are loaded: load Netflix's engagement report (the README says how).
 usage-bad-top = `{ $key }:{ $value }` is not something /top understands (by: views, hours, library, price_basic, price_standard or price_premium; globally: yes or no; order: highest or lowest).
+
+## /similar
+similar-found = Titles like { $title }, by shared genres, origin, people and description words: { $count } shown.
+similar-on = Only those on { $service }.
+similar-none = Nothing in these catalogues shares enough with { $title } to call it alike.
+similar-not-found = "{ $name }" is not in these catalogues, so I cannot say what is like it.
+usage-similar-needs-title = /similar needs a title, e.g. /similar Parasite

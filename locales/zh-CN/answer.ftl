@@ -294,3 +294,10 @@ rank-past-end = 这一页超出范围了：一共 { $pages } 页。
 rank-no-figures = 没有加载 Netflix 的价格或片库数据；README 里写了怎么加载。
 rank-no-report = 没有加载观看数据：请加载 Netflix 的参与度报告（README 里写了怎么做）。
 usage-bad-top = /top 不认识 `{ $key }:{ $value }`（by：views、hours、library、price_basic、price_standard 或 price_premium；globally：yes 或 no；order：highest 或 lowest）。
+
+## /similar
+similar-found = 和{ $title }类似的作品（按共同的题材、出品国家、主创和简介用词）：列出 { $count } 部。
+similar-on = 只列 { $service } 上的。
+similar-none = 这些片单里没有和{ $title }足够相像的作品。
+similar-not-found = 这些片单里没有“{ $name }”，所以说不出什么和它类似。
+usage-similar-needs-title = /similar 需要一个片名，例如 /similar 寄生虫

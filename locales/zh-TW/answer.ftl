@@ -295,3 +295,10 @@ rank-past-end = 這一頁超出範圍了：一共 { $pages } 頁。
 rank-no-figures = 沒有載入 Netflix 的價格或片庫資料；README 裡寫了怎麼載入。
 rank-no-report = 沒有載入觀看資料：請載入 Netflix 的參與度報告（README 裡寫了怎麼做）。
 usage-bad-top = /top 不認識 `{ $key }:{ $value }`（by：views、hours、library、price_basic、price_standard 或 price_premium；globally：yes 或 no；order：highest 或 lowest）。
+
+## /similar
+similar-found = 和{ $title }類似的作品（按共同的題材、出品國家、主創和簡介用詞）：列出 { $count } 部。
+similar-on = 只列 { $service } 上的。
+similar-none = 這些片單裡沒有和{ $title }足夠相像的作品。
+similar-not-found = 這些片單裡沒有「{ $name }」，所以說不出什麼和它類似。
+usage-similar-needs-title = /similar 需要一個片名，例如 /similar 寄生蟲

@@ -106,6 +106,20 @@ impl Request {
             Request::Help => "/help".to_string(),
             Request::Settings(args) => args.command(),
             Request::Top(args) => args.command(),
+            Request::Similar {
+                name,
+                service,
+                kind,
+            } => {
+                let mut c = format!("/similar title:{}", quoted(name));
+                if let Some(k) = kind {
+                    c.push_str(&format!(" type:{}", k.as_str()));
+                }
+                if let Some(s) = service {
+                    c.push_str(&format!(" service:{s}"));
+                }
+                c
+            }
             Request::Uncovered { name } => format!("/ask {}", quoted(name)),
         }
     }

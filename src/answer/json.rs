@@ -42,9 +42,19 @@ struct Wire<'a> {
     /// `/settings`: what is stored about the asker now.
     #[serde(skip_serializing_if = "Option::is_none")]
     settings: Option<SettingsWire>,
+    /// `/similar`: the title the list is like.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    similar_to: Option<SimilarTo<'a>>,
     /// A ranking: `metric`, `unit`, `as_of`, `sources`, `lowest` and `rows`.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     ranking: Option<&'a super::ranking::RankingPage>,
+}
+
+/// The title a `/similar` list is like.
+#[derive(Serialize)]
+struct SimilarTo<'a> {
+    id: &'a str,
+    title: &'a str,
 }
 
 /// A `/settings` answer's settings as JSON: `null` where nothing is set.
@@ -130,6 +140,13 @@ impl Serialize for Answer {
             },
             settings: match &self.body {
                 super::Body::Settings(view) => Some(settings_wire(view)),
+                _ => None,
+            },
+            similar_to: match &self.body {
+                super::Body::Titles(page) => page
+                    .similar_to
+                    .as_ref()
+                    .map(|(id, title)| SimilarTo { id, title }),
                 _ => None,
             },
             ranking: match &self.body {

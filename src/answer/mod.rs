@@ -10,6 +10,7 @@ mod map;
 mod request;
 mod search;
 pub mod settings;
+mod similar;
 mod title;
 mod titles;
 mod understand;
@@ -114,6 +115,8 @@ pub struct TitlesPage {
     pub pages: usize,
     /// Words of the question left out because searching for them emptied the list.
     pub ignored: Vec<String>,
+    /// `/similar`: the title these are like (its id and name).
+    pub similar_to: Option<(String, String)>,
 }
 
 /// One title, found by its name.
@@ -404,6 +407,11 @@ pub fn answer(engine: &Engine, request: &Request, lang: Lang) -> Result<Answer, 
         // Without a store (a front that has none) settings are unavailable.
         Request::Settings(args) => settings::settings(None, &Caller::LOCAL, args, lang),
         Request::Top(args) => ranking::top(engine, args, lang)?,
+        Request::Similar {
+            name,
+            service,
+            kind,
+        } => similar::similar(engine, name, service.as_deref(), *kind, lang)?,
     };
     answer.lang = lang;
     Ok(answer)

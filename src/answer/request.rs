@@ -43,6 +43,12 @@ pub enum Request {
     Settings(super::settings::SettingsArgs),
     /// `/top`: a ranking (most watched, cheapest, biggest library).
     Top(super::ranking::RankingArgs),
+    /// `/similar`: titles like a title, by its name as typed.
+    Similar {
+        name: String,
+        service: Option<String>,
+        kind: Option<Kind>,
+    },
 }
 
 /// The options of `/titles`, checked but not yet resolved (origin is still a name).
@@ -326,6 +332,7 @@ pub fn read(
         CommandId::Title => title_args(options, free, lang),
         CommandId::Map => map_args(options, free, lang),
         CommandId::Top => super::ranking::top_args(options, free, lang).map(Request::Top),
+        CommandId::Similar => super::similar::similar_args(options, free, lang),
         CommandId::Ask => {
             let text = options
                 .into_iter()

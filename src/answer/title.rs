@@ -2,7 +2,7 @@
 //! where it can be watched ("Squid Game is on Netflix, added 2021-09-17.").
 
 use super::words::{self, join};
-use super::{Answer, Body, NotFound, TitleCard, TitleFound};
+use super::{Answer, AnswerError, Body, NotFound, TitleCard, TitleFound};
 use crate::corpus::service_name;
 use crate::i18n::Lang;
 use crate::search::{Engine, SearchError};
@@ -10,6 +10,22 @@ use crate::t;
 
 /// Names at least this similar to what was typed count as the title meant.
 const GOOD_ENOUGH: f32 = 0.55;
+
+/// The title a name means, as `/title` finds it (a Chinese name the lexicon knows, small
+/// typos), with its label (`Parasite (2019)`); `None` when no title is close enough.
+pub(super) fn find(
+    engine: &Engine,
+    name: &str,
+) -> Result<Option<(crate::corpus::Title, String)>, AnswerError> {
+    let lookup = crate::lexicon::Lexicon::global()
+        .title_named(name)
+        .unwrap_or(name);
+    let hits = engine.names_by_name(lookup, 1)?;
+    match hits.first().filter(|h| h.score >= GOOD_ENOUGH) {
+        Some(best) => Ok(Some((engine.title_at(best)?, best.label()))),
+        None => Ok(None),
+    }
+}
 
 /// `Netflix, added 2021-09-17` (alone) or `Netflix (added 2021-09-17)` (in a list).
 fn listing(card: &TitleCard, service: &str, alone: bool, lang: Lang) -> String {

@@ -139,6 +139,7 @@ pub(super) fn filtered(
         page: crate::search::shown_page(filter.page, total),
         pages: total.div_ceil(PAGE_SIZE),
         ignored: Vec::new(),
+        similar_to: None,
     };
     let not_found = |sentences: Vec<String>, relaxations: Vec<String>| {
         let body = Body::NotFound(NotFound {

@@ -61,6 +61,8 @@ pub enum Tag {
     Top,
     /// Review scores ("top rated", "best"), which the data does not have.
     Rated,
+    /// Titles like the title named ("like Parasite", "类似鱿鱼游戏的").
+    Similar,
     /// Hours viewed rather than views.
     Hours,
     /// Lowest first (`cheapest`, `smallest`) or highest first (`most expensive`, `biggest`).
@@ -245,6 +247,7 @@ fn parse_tag(s: &str) -> Option<Tag> {
         ("figure", Some(v)) => Tag::Figure(v.to_string()),
         ("top", None) => Tag::Top,
         ("rated", None) => Tag::Rated,
+        ("similar", None) => Tag::Similar,
         ("hours", None) => Tag::Hours,
         ("order", Some("lowest")) => Tag::Order(true),
         ("order", Some("highest")) => Tag::Order(false),

@@ -327,6 +327,7 @@ mod tests {
             page,
             pages,
             ignored: Vec::new(),
+            similar_to: None,
         }
     }
 

@@ -344,6 +344,7 @@ mod tests {
             page: usize::MAX,
             pages: 0,
             ignored: Vec::new(),
+            similar_to: None,
         };
         let a = Answer::new("q", "", Body::Titles(page));
         assert!(
@@ -403,6 +404,7 @@ mod chinese {
             page: 1,
             pages: 3,
             ignored: Vec::new(),
+            similar_to: None,
         };
         let mut a = Answer::new("/titles origin:CN", "29 部", Body::Titles(page));
         a.lang = Lang::Zh;

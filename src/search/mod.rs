@@ -15,6 +15,7 @@ mod people;
 mod query;
 mod ranked;
 pub mod schema;
+mod similar;
 pub mod snippet;
 mod sorted;
 mod verify;
@@ -30,6 +31,7 @@ pub use people::{Credits, Role};
 pub use query::{Hit, PAGE_SIZE, PassageHit, TitleFilter, TitleSort, shown_page};
 pub use ranked::{RankFilter, RankedRecord, base_name};
 pub use schema::Fields;
+pub use similar::SimilarFilter;
 
 use crate::corpus::{self, CorpusError};
 pub use dir::MARKER_FILE;

@@ -174,7 +174,7 @@ impl Engine {
 
     /// Terms of free text for the running-text fields; falls back to the name analyzer when
     /// everything was a stop word ("The It").
-    fn text_terms(&self, text: &str) -> Vec<String> {
+    pub(super) fn text_terms(&self, text: &str) -> Vec<String> {
         let mut seen = BTreeSet::new();
         let mut terms: Vec<String> = analyze(&mut text_analyzer(), text)
             .into_iter()

@@ -20,4 +20,5 @@ mod phrasebook;
 mod ranking;
 mod services;
 mod settings;
+mod similar;
 mod uncovered;

@@ -91,6 +91,10 @@ proptest! {
             Request::Help => {}
             Request::Uncovered { name } => prop_assert!(!name.trim().is_empty()),
             Request::Settings(_) => prop_assert!(false, "free text never changes settings: {part:?}"),
+            Request::Similar { name, service, .. } => {
+                prop_assert!(!name.trim().is_empty());
+                prop_assert!(service.as_deref().is_none_or(is_service_id));
+            }
             Request::Top(a) => {
                 prop_assert_eq!(a.page, 1);
                 prop_assert!(a.places.len() <= 10);

@@ -52,6 +52,10 @@ proptest! {
                     }
                     Request::Help => {}
                     Request::Uncovered { .. } => prop_assert!(false, "{input:?}: a command is never about an uncovered service"),
+                    Request::Similar { name, service, .. } => {
+                        prop_assert!(!name.trim().is_empty());
+                        prop_assert!(service.as_deref().is_none_or(is_service_id));
+                    }
                     Request::Top(a) => {
                         prop_assert!((1..=10_000).contains(&a.page));
                         prop_assert!(a.places.len() <= 10 && a.places.iter().all(|p| !p.trim().is_empty()));

@@ -243,6 +243,7 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
                     page,
                     pages,
                     ignored: Vec::new(),
+                    similar_to: None,
                 }),
                 AnswerKind::Title => match titles.into_iter().next() {
                     // With a place half the time (the status decides which).

@@ -31,6 +31,7 @@ fn is_question_word(tag: &Tag) -> bool {
             | Tag::Recent
             | Tag::Added
             | Tag::Released
+            | Tag::Similar
             | Tag::Director
             | Tag::Cast
             | Tag::Person
@@ -211,6 +212,16 @@ pub(super) fn choose(engine: &Engine, t: &Tagged) -> Result<Understanding, Usage
                 service: r.service.clone(),
             },
             also,
+        });
+    }
+    // 3b. Titles like a title ("shows like Stranger Things on Netflix", "类似鱿鱼游戏的剧").
+    if r.similar
+        && let Some((name, _)) = &title
+    {
+        return only(Request::Similar {
+            name: name.clone(),
+            service: r.service.clone(),
+            kind: r.kind,
         });
     }
     // 4. A title by its name, with where/what words or a service ("is Parasite on Hulu").

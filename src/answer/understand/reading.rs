@@ -45,6 +45,8 @@ pub(super) struct Reading {
     /// hours rather than views, lowest or highest first, a Netflix plan.
     pub(super) top: bool,
     pub(super) rated: bool,
+    /// Titles like the title named.
+    pub(super) similar: bool,
     pub(super) hours: bool,
     pub(super) lowest: Option<bool>,
     pub(super) plan: Option<String>,
@@ -139,6 +141,7 @@ impl Reading {
                     }
                     Tag::Top => r.top = true,
                     Tag::Rated => r.rated = true,
+                    Tag::Similar => r.similar = true,
                     Tag::Hours => r.hours = true,
                     Tag::Order(lowest) => {
                         r.lowest.get_or_insert(*lowest);

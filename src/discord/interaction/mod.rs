@@ -51,7 +51,8 @@ impl Action {
             Request::WhyNot { .. }
             | Request::Title { .. }
             | Request::Uncovered { .. }
-            | Request::Top(_) => Action::Answer(request),
+            | Request::Top(_)
+            | Request::Similar { .. } => Action::Answer(request),
         }
     }
 
