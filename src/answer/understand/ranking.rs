@@ -25,6 +25,10 @@ pub(super) fn ranking(r: &Reading, has_title: bool) -> Option<RankingArgs> {
     if !(r.top || r.rated || r.hours || figures) {
         return None;
     }
+    // "is Netflix popular in China" asks about the service there, not for a ranking.
+    if !figures && r.place.is_some() && r.service.is_some() && r.kind.is_none() {
+        return None;
+    }
     let by = match figure {
         Some("price") => Some(match r.plan.as_deref() {
             Some("basic") => Metric::PriceBasic,
