@@ -196,7 +196,7 @@ fn is_mine(v: &str) -> bool {
     )
 }
 
-fn service_option(v: &str, lang: Lang) -> Result<String, UsageError> {
+pub(super) fn service_option(v: &str, lang: Lang) -> Result<String, UsageError> {
     parse_service(v).ok_or_else(|| UsageError(t!(lang, "usage-unknown-service", value = v)))
 }
 
@@ -329,7 +329,7 @@ pub fn read(
         CommandId::WhyNot => why_not_args(options, free, lang),
         CommandId::Titles => titles_args(options, free, lang).map(Request::Titles),
         CommandId::New => new_args(options, free, lang).map(Request::Titles),
-        CommandId::Title => title_args(options, free, lang),
+        CommandId::Title => super::title::title_args(options, free, lang),
         CommandId::Map => map_args(options, free, lang),
         CommandId::Top => super::ranking::top_args(options, free, lang).map(Request::Top),
         CommandId::Similar => super::similar::similar_args(options, free, lang),
@@ -358,30 +358,6 @@ pub fn read(
             name = command.name
         ))),
     }
-}
-
-fn title_args(opts: Vec<(String, String)>, free: &str, lang: Lang) -> Result<Request, UsageError> {
-    let (mut name, mut service, mut place) = (None, None, None);
-    for (k, v) in opts {
-        match k.as_str() {
-            "name" => name = Some(v),
-            "place" => place = Some(v).filter(|p| !p.trim().is_empty()),
-            _ => service = Some(service_option(&v, lang)?),
-        }
-    }
-    let name = match (name, free.trim().is_empty()) {
-        (Some(n), true) => n,
-        (Some(n), false) => format!("{n} {free}"),
-        (None, _) => free.to_string(),
-    };
-    if name.trim().is_empty() {
-        return Err(UsageError(t!(lang, "usage-title-needs-name")));
-    }
-    Ok(Request::Title {
-        name,
-        service,
-        place,
-    })
 }
 
 /// `/new [service] [origin] [type]`: `/titles` sorted by the date added, the words in any

@@ -203,6 +203,38 @@ pub fn title(
     Ok(Answer::new(query, join(lang, &sentences), body))
 }
 
+/// Reads `/title name:<name> [service] [place]` (words outside options are the name).
+pub(super) fn title_args(
+    opts: Vec<(String, String)>,
+    free: &str,
+    lang: Lang,
+) -> Result<super::Request, super::request::UsageError> {
+    let (mut name, mut service, mut place) = (None, None, None);
+    for (k, v) in opts {
+        match k.as_str() {
+            "name" => name = Some(v),
+            "place" => place = Some(v).filter(|p| !p.trim().is_empty()),
+            _ => service = Some(super::request::service_option(&v, lang)?),
+        }
+    }
+    let name = match (name, free.trim().is_empty()) {
+        (Some(n), true) => n,
+        (Some(n), false) => format!("{n} {free}"),
+        (None, _) => free.to_string(),
+    };
+    if name.trim().is_empty() {
+        return Err(super::request::UsageError(t!(
+            lang,
+            "usage-title-needs-name"
+        )));
+    }
+    Ok(super::Request::Title {
+        name,
+        service,
+        place,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
